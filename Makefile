@@ -1,0 +1,134 @@
+# The school journal: FastCGI screens in cgi-bin/, one library in lib/.
+# `make run` and `make test` install the Debian packages they need first
+# (the list is scripts/packages.txt).
+
+PREFIX		?= /usr/local
+DESTDIR		?=
+SYSCONFDIR	?= $(PREFIX)/etc
+BINDIR		 = $(PREFIX)/lib/journal/cgi-bin
+SHAREDIR	 = $(PREFIX)/share/journal
+CONFDIR		 = $(SYSCONFDIR)/journal
+
+PORT		?= 8080
+SERVER		?= apache
+DB_PORT		?= 3307
+
+CC		?= cc
+CFLAGS		?= -O2 -g
+WARN		 = -std=c11 -Wall -Wextra -Werror
+SAN		 = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
+		   -fno-sanitize-recover=all
+# Lazy (=): mariadb_config exists only after scripts/deps.sh has run.
+MARIADB_CFLAGS	 = $(shell mariadb_config --cflags 2>/dev/null)
+MARIADB_LIBS	 = $(shell mariadb_config --libs 2>/dev/null || echo -lmariadb)
+CPPFLAGS_ALL	 = -D_GNU_SOURCE -Ilib -I/usr/include/ClearSilver \
+		   $(MARIADB_CFLAGS) \
+		   -DJOURNAL_CONF_DEFAULT='"$(CONFDIR)/journal.hdf"' \
+		   -DJOURNAL_TEMPLATES_DEFAULT='"$(SHAREDIR)/templates"' \
+		   $(CPPFLAGS)
+LIBS		 = -lfcgi $(MARIADB_LIBS) -lsodium \
+		   -lneo_cgi -lneo_cs -lneo_utl -lz -lpthread
+
+LIB_SRC		 = $(wildcard lib/*.c)
+LIB_HDR		 = $(wildcard lib/*.h)
+SCREENS		 = $(notdir $(basename $(wildcard cgi-bin/*.c)))
+UNITS		 = $(notdir $(basename $(wildcard t/unit/test_*.c)))
+
+# Two builds from the same sources: build/ (optimised) and build-asan/
+# (AddressSanitizer + UBSan, for the tests).
+OBJS		 = $(LIB_SRC:lib/%.c=build/lib/%.o)
+ASAN_OBJS	 = $(LIB_SRC:lib/%.c=build-asan/lib/%.o)
+BINS		 = $(SCREENS:%=build/cgi-bin/%)
+ASAN_BINS	 = $(SCREENS:%=build-asan/cgi-bin/%)
+UNIT_BINS	 = $(UNITS:%=build/t/%)
+ASAN_UNIT_BINS	 = $(UNITS:%=build-asan/t/%)
+DEMO		 = build/tools/demo-school
+
+STACK		 = VAR=$(CURDIR)/var WEB_PORT=$(PORT) DB_PORT=$(DB_PORT) \
+		   SERVER=$(SERVER)
+
+.PHONY: all run stop test bench install clean migrate deps check-build
+.SUFFIXES:
+
+all: $(BINS) $(DEMO)
+
+build/lib/%.o: lib/%.c $(LIB_HDR)
+	@mkdir -p $(@D)
+	$(CC) $(WARN) $(CFLAGS) $(CPPFLAGS_ALL) -c -o $@ $<
+
+build-asan/lib/%.o: lib/%.c $(LIB_HDR)
+	@mkdir -p $(@D)
+	$(CC) $(WARN) $(SAN) $(CPPFLAGS_ALL) -c -o $@ $<
+
+build/libjournal.a: $(OBJS)
+	rm -f $@ && ar rcs $@ $(OBJS)
+
+build-asan/libjournal.a: $(ASAN_OBJS)
+	rm -f $@ && ar rcs $@ $(ASAN_OBJS)
+
+build/cgi-bin/%: cgi-bin/%.c build/libjournal.a $(LIB_HDR)
+	@mkdir -p $(@D)
+	$(CC) $(WARN) $(CFLAGS) $(CPPFLAGS_ALL) -o $@ $< build/libjournal.a $(LIBS)
+
+build-asan/cgi-bin/%: cgi-bin/%.c build-asan/libjournal.a $(LIB_HDR)
+	@mkdir -p $(@D)
+	$(CC) $(WARN) $(SAN) $(CPPFLAGS_ALL) -o $@ $< build-asan/libjournal.a $(LIBS)
+
+build/t/%: t/unit/%.c t/unit/tap.h build/libjournal.a
+	@mkdir -p $(@D)
+	$(CC) $(WARN) -g $(CPPFLAGS_ALL) -It/unit -o $@ $< build/libjournal.a $(LIBS)
+
+build-asan/t/%: t/unit/%.c t/unit/tap.h build-asan/libjournal.a
+	@mkdir -p $(@D)
+	$(CC) $(WARN) $(SAN) $(CPPFLAGS_ALL) -It/unit -o $@ $< build-asan/libjournal.a $(LIBS)
+
+$(DEMO): tools/demo-school.c $(wildcard tools/*.h)
+	@mkdir -p $(@D)
+	$(CC) $(WARN) -O2 -o $@ tools/demo-school.c -lsodium
+
+check-build: all $(ASAN_BINS) $(UNIT_BINS) $(ASAN_UNIT_BINS)
+
+deps:
+	sh scripts/deps.sh build run
+
+run: deps
+	$(MAKE) all
+	$(STACK) sh scripts/stack.sh start
+
+stop:
+	VAR=$(CURDIR)/var sh scripts/stack.sh stop
+
+migrate:
+	VAR=$(CURDIR)/var sh scripts/migrate.sh
+
+test:
+	sh scripts/deps.sh build run test
+	$(MAKE) check-build
+	JOURNAL_ASAN_ROOT=$(CURDIR)/build-asan sh scripts/test.sh
+
+bench:
+	sh scripts/deps.sh build run test
+	$(MAKE) all
+	sh scripts/bench.sh
+
+install: all
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(SHAREDIR)/templates \
+	    $(DESTDIR)$(SHAREDIR)/htdocs/errors $(DESTDIR)$(SHAREDIR)/sql \
+	    $(DESTDIR)$(SHAREDIR)/scripts $(DESTDIR)$(SHAREDIR)/conf \
+	    $(DESTDIR)$(CONFDIR)
+	install -m 0755 $(BINS) $(DESTDIR)$(BINDIR)
+	install -m 0644 templates/*.cs $(DESTDIR)$(SHAREDIR)/templates
+	install -m 0644 htdocs/*.css htdocs/*.js $(DESTDIR)$(SHAREDIR)/htdocs
+	install -m 0644 htdocs/errors/*.html $(DESTDIR)$(SHAREDIR)/htdocs/errors
+	install -m 0644 sql/*.sql $(DESTDIR)$(SHAREDIR)/sql
+	install -m 0755 scripts/migrate.sh $(DESTDIR)$(SHAREDIR)/scripts
+	install -m 0644 conf/apache-journal.conf conf/nginx-journal.conf \
+	    $(DESTDIR)$(SHAREDIR)/conf
+	sed -e 's|^paths.templates = .*|paths.templates = $(SHAREDIR)/templates|' \
+	    conf/journal.hdf > $(DESTDIR)$(SHAREDIR)/conf/journal.hdf.sample
+	test -e $(DESTDIR)$(CONFDIR)/journal.hdf || \
+	    install -m 0640 $(DESTDIR)$(SHAREDIR)/conf/journal.hdf.sample \
+	    $(DESTDIR)$(CONFDIR)/journal.hdf
+
+clean:
+	rm -rf build build-asan

@@ -1,0 +1,27 @@
+/*
+ * hello: the benchmark ceiling.  The same library, loop and headers as
+ * every screen, no session and no database: what a page costs beyond this
+ * is the page's own work.
+ */
+#include "journal.h"
+
+static int
+hello_get(struct req *r)
+{
+	buf_puts(&r->body, "<!DOCTYPE html><html lang=\"ru\"><head>"
+	    "<meta charset=\"utf-8\"><title>Привет</title></head>"
+	    "<body><p>Привет</p></body></html>\n");
+	return 200;
+}
+
+static const struct screen screen = {
+	.name = "hello",
+	.methods = M_GET,
+	.get = hello_get,
+};
+
+int
+main(int argc, char *argv[])
+{
+	return screen_main(&screen, argc, argv);
+}

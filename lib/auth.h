@@ -1,0 +1,32 @@
+/*
+ * auth.h: passwords (Argon2id from libsodium) and login throttling.
+ * Throttling counts failures by the login as typed (whether or not such an
+ * account exists, so the answer never tells) and by IP address, within
+ * auth.throttle_minutes; auth.throttle_failures per login (since its last
+ * success) and auth.throttle_ip_failures per IP.
+ */
+#ifndef JOURNAL_AUTH_H
+#define JOURNAL_AUTH_H
+
+struct req;
+
+enum auth_res {
+	AUTH_OK,
+	AUTH_FAIL,		/* wrong password, unknown or inactive login */
+	AUTH_THROTTLED,		/* too many failures: not even checked */
+	AUTH_ERROR		/* database failure */
+};
+
+/*
+ * Check a login attempt from r->ip, record it in login_attempt and the
+ * log (never the password), and upgrade a weak hash on success.  On
+ * AUTH_OK *account_id is set.
+ */
+enum auth_res	auth_login(struct req *, const char *login,
+		    const char *password, long long *account_id);
+/* 1: the password is the account's, 0: it is not, -1: DB failure. */
+int		auth_check_password(long long account_id, const char *password);
+/* Store a new hash of password for the account.  0 or -1. */
+int		auth_set_password(long long account_id, const char *password);
+
+#endif

@@ -1,0 +1,68 @@
+#include <stddef.h>
+
+#include "db.h"
+#include "people.h"
+
+/* «7 Б»: grade, a space and the letter, as schools write it. */
+#define CLASS_NAME "CONCAT(c.grade, ' ', c.letter)"
+#define FULL_NAME(p) "CONCAT_WS(' ', " p ".last_name, " p ".first_name, " \
+	"NULLIF(" p ".middle_name, ''))"
+
+DB_STMT(q_children_by_guardian,
+    "SELECT p.id, " FULL_NAME("p") " AS name, " CLASS_NAME " AS class"
+    " FROM guardian g JOIN person p ON p.id = g.student_id"
+    " LEFT JOIN class_student cs ON cs.student_id = p.id"
+    "   AND cs.left_on IS NULL"
+    " LEFT JOIN class c ON c.id = cs.class_id"
+    " WHERE g.guardian_id = ?"
+    " ORDER BY c.grade DESC, p.first_name");
+DB_STMT(q_class_by_student,
+    "SELECT c.id, " CLASS_NAME " AS name"
+    " FROM class_student cs JOIN class c ON c.id = cs.class_id"
+    " WHERE cs.student_id = ? AND cs.left_on IS NULL");
+DB_STMT(q_classes_by_teacher,
+    "SELECT c.id, " CLASS_NAME " AS name,"
+    " (SELECT COUNT(*) FROM class_student cs WHERE cs.class_id = c.id"
+    "   AND cs.left_on IS NULL) AS students"
+    " FROM class c JOIN year y ON y.id = c.year_id AND y.is_open = 1"
+    " WHERE c.teacher_id = ? ORDER BY c.grade, c.letter");
+DB_STMT(q_school_counts,
+    "SELECT"
+    " (SELECT COUNT(*) FROM class c JOIN year y ON y.id = c.year_id"
+    "   AND y.is_open = 1 WHERE c.school_id = ?) AS classes,"
+    " (SELECT COUNT(*) FROM class_student cs JOIN class c"
+    "   ON c.id = cs.class_id JOIN year y ON y.id = c.year_id"
+    "   AND y.is_open = 1 WHERE c.school_id = ? AND cs.left_on IS NULL)"
+    "   AS students,"
+    " (SELECT COUNT(*) FROM staff s JOIN person p ON p.id = s.person_id"
+    "   WHERE p.school_id = ? AND s.dismissed_on IS NULL) AS staff");
+
+int
+db_children_list_by_guardian(struct _hdf *hdf, const char *prefix,
+    long long guardian_id)
+{
+	return db_query_hdf(hdf, prefix, &q_children_by_guardian, "l",
+	    guardian_id);
+}
+
+int
+db_class_get_by_student(struct _hdf *hdf, const char *prefix,
+    long long student_id)
+{
+	return db_row_hdf(hdf, prefix, &q_class_by_student, "l", student_id);
+}
+
+int
+db_classes_list_by_teacher(struct _hdf *hdf, const char *prefix,
+    long long teacher_id)
+{
+	return db_query_hdf(hdf, prefix, &q_classes_by_teacher, "l",
+	    teacher_id);
+}
+
+int
+db_school_counts(struct _hdf *hdf, const char *prefix, long long school_id)
+{
+	return db_row_hdf(hdf, prefix, &q_school_counts, "lll", school_id,
+	    school_id, school_id);
+}

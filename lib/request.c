@@ -1,0 +1,340 @@
+/*
+ * request.c: input within hard limits, declared keys, and the response
+ * with the security headers every page carries.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include <fcgiapp.h>
+#include <ClearSilver.h>
+
+#include "config.h"
+#include "journal.h"
+#include "log.h"
+#include "request.h"
+
+/* No inline script anywhere: scripts come from /static only. */
+#define CSP "default-src 'self'; script-src 'self'; style-src 'self'; " \
+	"img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; " \
+	"base-uri 'none'; object-src 'none'"
+
+const char *
+req_env(const struct req *r, const char *name)
+{
+	if (r->fcgi != NULL)
+		return FCGX_GetParam(name, ((FCGX_Request *)r->fcgi)->envp);
+	return getenv(name);
+}
+
+const char *
+req_cookie(const struct req *r, const char *name)
+{
+	size_t	 i;
+
+	for (i = 0; i < r->cookies.n; i++)
+		if (strcmp(r->cookies.v[i].key, name) == 0)
+			return r->cookies.v[i].val;
+	return NULL;
+}
+
+/* Read exactly n bytes of body; returns 0 or -1 on a short read. */
+static int
+read_body(struct req *r, char *buf, size_t n)
+{
+	size_t	 got = 0;
+	int	 k;
+
+	while (got < n) {
+		if (r->fcgi != NULL) {
+			k = FCGX_GetStr(buf + got, (int)(n - got),
+			    ((FCGX_Request *)r->fcgi)->in);
+		} else
+			k = (int)fread(buf + got, 1, n - got, stdin);
+		if (k <= 0)
+			return -1;
+		got += (size_t)k;
+	}
+	return 0;
+}
+
+static int
+parse_status(enum parse_res pr)
+{
+	return pr == PARSE_OK ? 0 : 400;
+}
+
+int
+req_read(struct req *r)
+{
+	struct limits	 lim;
+	const char	*m, *q, *ct, *cl, *ck, *https;
+	char		*body, *end;
+	long long	 len, max;
+	enum parse_res	 pr;
+
+	lim.params_max = (size_t)conf_int("limits.params_max", 1000);
+	lim.key_max = (size_t)conf_int("limits.key_max", 128);
+	lim.value_max = (size_t)conf_int("limits.value_max", 65536);
+	max = conf_int("limits.body_max", 1048576);
+
+	r->ip = req_env(r, "REMOTE_ADDR");
+	if (r->ip == NULL)
+		r->ip = "";
+	https = req_env(r, "HTTPS");
+	r->https = https != NULL && (strcasecmp(https, "on") == 0 ||
+	    strcmp(https, "1") == 0);
+
+	m = req_env(r, "REQUEST_METHOD");
+	if (m != NULL && (strcmp(m, "GET") == 0 || strcmp(m, "HEAD") == 0))
+		r->method = M_GET;
+	else if (m != NULL && strcmp(m, "POST") == 0)
+		r->method = M_POST;
+	else
+		return 405;
+	if ((r->screen->methods & r->method) == 0)
+		return 405;
+
+	if ((ck = req_env(r, "HTTP_COOKIE")) != NULL &&
+	    parse_cookies(&r->arena, ck, &lim, &r->cookies) != PARSE_OK)
+		return 400;
+	if ((q = req_env(r, "QUERY_STRING")) != NULL &&
+	    (pr = parse_urlencoded(&r->arena, q, strlen(q), &lim,
+	    &r->params)) != PARSE_OK)
+		return parse_status(pr);
+	if (r->method != M_POST)
+		return 0;
+
+	cl = req_env(r, "CONTENT_LENGTH");
+	len = (cl == NULL || *cl == '\0') ? 0 : strtoll(cl, &end, 10);
+	if (cl != NULL && *cl != '\0' && (*end != '\0' || len < 0))
+		return 400;
+	if (len > max)
+		return 413;
+	if (len == 0)
+		return 0;
+	body = arena_alloc(&r->arena, (size_t)len + 1);
+	if (read_body(r, body, (size_t)len) == -1)
+		return 400;
+	ct = req_env(r, "CONTENT_TYPE");
+	if (ct == NULL)
+		return 400;
+	if (strncasecmp(ct, "application/x-www-form-urlencoded", 33) == 0)
+		pr = parse_urlencoded(&r->arena, body, (size_t)len, &lim,
+		    &r->params);
+	else if (strncasecmp(ct, "multipart/form-data", 19) == 0)
+		pr = parse_multipart(&r->arena, body, (size_t)len, ct, &lim,
+		    &r->params);
+	else
+		return 400;
+	return parse_status(pr);
+}
+
+/* Whitespace the framework trims around text values. */
+static int
+is_trim(char c)
+{
+	return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
+
+int
+req_validate(struct req *r)
+{
+	const struct screen	*sc = r->screen;
+	const struct kv		*first;
+	struct field		*f;
+	size_t			 k, i, seen;
+	char			*v, *e;
+
+	r->fields = arena_alloc(&r->arena, (sc->nkeys + 1) * sizeof(*f));
+	for (k = 0; k < sc->nkeys; k++) {
+		f = &r->fields[k];
+		first = NULL;
+		seen = 0;
+		for (i = 0; i < r->params.n; i++) {
+			if (strcmp(r->params.v[i].key, sc->keys[k].name) != 0)
+				continue;
+			if (seen++ == 0)
+				first = &r->params.v[i];
+		}
+		if (first == NULL)
+			continue;
+		if (seen > 1 && !(sc->keys[k].flags & KEY_MULTI))
+			return 400;
+		if (sc->keys[k].flags & KEY_FILE) {
+			f->raw = first->val;
+			f->rawlen = first->vlen;
+			f->str = first->val;
+			f->ok = first->filename != NULL &&
+			    first->filename[0] != '\0';
+			continue;
+		}
+		/* A writable copy the validator may trim and rewrite. */
+		v = arena_strndup(&r->arena, first->val, first->vlen);
+		f->raw = v;
+		f->rawlen = first->vlen;
+		e = v + strlen(v);
+		while (is_trim(*v))
+			v++;
+		while (e > v && is_trim(e[-1]))
+			e--;
+		if (e == v)
+			continue;	/* empty means not sent */
+		if (sc->keys[k].valid == v_password)
+			v = f->raw;	/* passwords are taken as typed */
+		else
+			*e = '\0';
+		f->raw = v;
+		f->rawlen = strlen(v);
+		if ((f->error = sc->keys[k].valid(f)) == NULL)
+			f->ok = 1;
+	}
+	return 0;
+}
+
+const char *
+req_str(const struct req *r, size_t k)
+{
+	if (k >= r->screen->nkeys || !r->fields[k].ok)
+		return NULL;
+	return r->fields[k].str;
+}
+
+const struct kv **
+req_values(struct req *r, size_t k, size_t *n)
+{
+	const struct kv	**out;
+	size_t		  i;
+
+	out = arena_alloc(&r->arena, (r->params.n + 1) * sizeof(*out));
+	*n = 0;
+	for (i = 0; i < r->params.n; i++)
+		if (strcmp(r->params.v[i].key, r->screen->keys[k].name) == 0)
+			out[(*n)++] = &r->params.v[i];
+	return out;
+}
+
+void
+req_set_cookie(struct req *r, const char *name, const char *value,
+    const char *path, const char *samesite, long max_age)
+{
+	buf_printf(&r->headers, "Set-Cookie: %s=%s; Path=%s; HttpOnly; "
+	    "SameSite=%s", name, value, path, samesite);
+	if (max_age >= 0)
+		buf_printf(&r->headers, "; Max-Age=%ld", max_age);
+	if (r->https)
+		buf_puts(&r->headers, "; Secure");
+	buf_puts(&r->headers, "\r\n");
+}
+
+int
+req_redirect(struct req *r, const char *location)
+{
+	r->location = arena_strdup(&r->arena, location);
+	return 303;
+}
+
+void
+req_set(struct req *r, const char *key, const char *value)
+{
+	NEOERR	*err;
+
+	err = hdf_set_value(r->hdf, key, value);
+	nerr_ignore(&err);
+}
+
+void
+req_setf(struct req *r, const char *key, const char *fmt, ...)
+{
+	va_list	 ap;
+	char	*s;
+	int	 n;
+
+	va_start(ap, fmt);
+	n = vasprintf(&s, fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		abort();
+	req_set(r, key, s);
+	free(s);
+}
+
+void
+req_field_error(struct req *r, const char *key, const char *msg)
+{
+	char	 name[160];
+
+	snprintf(name, sizeof(name), "Errors.%s", key);
+	req_set(r, name, msg);
+	req_set(r, "Errors.Any", "1");
+}
+
+int
+req_has_errors(const struct req *r)
+{
+	return hdf_get_value(r->hdf, "Errors.Any", NULL) != NULL;
+}
+
+const char *
+req_reason(int status)
+{
+	switch (status) {
+	case 200: return "OK";
+	case 303: return "See Other";
+	case 400: return "Bad Request";
+	case 401: return "Unauthorized";
+	case 403: return "Forbidden";
+	case 404: return "Not Found";
+	case 405: return "Method Not Allowed";
+	case 409: return "Conflict";
+	case 413: return "Payload Too Large";
+	case 429: return "Too Many Requests";
+	case 503: return "Service Unavailable";
+	default:  return "Internal Server Error";
+	}
+}
+
+static void
+out(struct req *r, const char *s, size_t n)
+{
+	if (n == 0)
+		return;
+	if (r->fcgi != NULL)
+		FCGX_PutStr(s, (int)n, ((FCGX_Request *)r->fcgi)->out);
+	else
+		fwrite(s, 1, n, stdout);
+}
+
+void
+req_respond(struct req *r, int status)
+{
+	struct buf	 h = { 0 };
+	const char	*m;
+
+	buf_printf(&h, "Status: %d %s\r\n", status, req_reason(status));
+	buf_puts(&h, "Content-Type: text/html; charset=utf-8\r\n"
+	    "X-Content-Type-Options: nosniff\r\n"
+	    "X-Frame-Options: DENY\r\n"
+	    "Content-Security-Policy: " CSP "\r\n"
+	    "Referrer-Policy: same-origin\r\n"
+	    "Cache-Control: no-store\r\n");
+	if (status == 405)
+		buf_printf(&h, "Allow: %s\r\n",
+		    (r->screen->methods & M_POST) ?
+		    ((r->screen->methods & M_GET) ? "GET, HEAD, POST" : "POST")
+		    : "GET, HEAD");
+	if (status == 303 && r->location != NULL)
+		buf_printf(&h, "Location: %s\r\n", r->location);
+	if (r->headers.len > 0)
+		buf_append(&h, r->headers.data, r->headers.len);
+	buf_printf(&h, "Content-Length: %zu\r\n\r\n", r->body.len);
+	out(r, h.data, h.len);
+	m = req_env(r, "REQUEST_METHOD");
+	if (m == NULL || strcmp(m, "HEAD") != 0)
+		out(r, r->body.data, r->body.len);
+	if (r->fcgi == NULL)
+		fflush(stdout);
+	buf_free(&h);
+}

@@ -1,0 +1,106 @@
+/*
+ * roles.c: role codes and the access table.  Defaults follow R1 and R7:
+ * students and parents reach only their own screens (the diary), staff
+ * screens list exactly the roles that need them.
+ */
+#include <stddef.h>
+#include <string.h>
+
+#include "journal.h"
+#include "roles.h"
+
+static const struct {
+	const char	*code;
+	const char	*name;
+} roles[ROLE__COUNT] = {
+	{ "admin",		"Администратор" },
+	{ "management",		"Администрация" },
+	{ "teacher",		"Учитель" },
+	{ "class_teacher",	"Классный руководитель" },
+	{ "student",		"Ученик" },
+	{ "parent",		"Родитель" },
+	{ "secretary",		"Секретарь" },
+	{ "medic",		"Медицинский работник" },
+	{ "psychologist",	"Психолог, социальный педагог" },
+	{ "hr",			"Специалист по кадрам" },
+	{ "inspector",		"Инспектор" },
+};
+
+const struct access access_table[] = {
+	{ "login",	"Вход",			ROLES_ALL, ACC_PUBLIC },
+	{ "hello",	"Проверка",		ROLES_ALL, ACC_PUBLIC | ACC_NODB },
+	{ "home",	"Главная",		ROLES_ALL, ACC_MENU },
+	{ "password",	"Смена пароля",		ROLES_ALL, ACC_MENU },
+	{ "logout",	"Выход",		ROLES_ALL, 0 },
+	{ NULL,		NULL,			0, 0 },
+};
+
+const struct access *
+access_find(const char *name)
+{
+	const struct access	*a;
+
+	for (a = access_table; a->name != NULL; a++)
+		if (strcmp(a->name, name) == 0)
+			return a;
+	return NULL;
+}
+
+unsigned
+role_bit(const char *code)
+{
+	size_t	 i;
+
+	for (i = 0; i < ROLE__COUNT; i++)
+		if (strcmp(roles[i].code, code) == 0)
+			return 1u << i;
+	return 0;
+}
+
+static int
+bit_index(unsigned bit)
+{
+	int	 i;
+
+	for (i = 0; i < ROLE__COUNT; i++)
+		if (bit == 1u << i)
+			return i;
+	return -1;
+}
+
+const char *
+role_code(unsigned bit)
+{
+	int	 i = bit_index(bit);
+
+	return i < 0 ? NULL : roles[i].code;
+}
+
+const char *
+role_name(unsigned bit)
+{
+	int	 i = bit_index(bit);
+
+	return i < 0 ? NULL : roles[i].name;
+}
+
+unsigned
+role_bits(const char *codes)
+{
+	char		 code[33];
+	const char	*p, *e;
+	unsigned	 bits = 0;
+	size_t		 n;
+
+	for (p = codes; p != NULL && *p != '\0'; p = *e ? e + 1 : e) {
+		if ((e = strchr(p, ',')) == NULL)
+			e = p + strlen(p);
+		n = (size_t)(e - p);
+		if (n < sizeof(code)) {
+			memcpy(code, p, n);
+			code[n] = '\0';
+			bits |= role_bit(code);
+		}
+	}
+	return bits;
+}

@@ -1,0 +1,45 @@
+/*
+ * util.h: per-request memory (an arena freed in one call), a growable
+ * output buffer, and small string helpers.  Everything a request allocates
+ * lives in its arena, so a FastCGI worker that serves thousands of requests
+ * does not grow.
+ */
+#ifndef JOURNAL_UTIL_H
+#define JOURNAL_UTIL_H
+
+#include <stddef.h>
+
+struct arena_block;
+
+struct arena {
+	struct arena_block	*head;
+};
+
+/* Allocate n zeroed bytes from a; aborts on out-of-memory. */
+void	*arena_alloc(struct arena *a, size_t n);
+/* Copy n bytes of s into a NUL-terminated arena string. */
+char	*arena_strndup(struct arena *a, const char *s, size_t n);
+char	*arena_strdup(struct arena *a, const char *s);
+/* printf into the arena. */
+char	*arena_printf(struct arena *a, const char *fmt, ...)
+	    __attribute__((format(printf, 2, 3)));
+/* Free every block; the arena may be used again afterwards. */
+void	 arena_free(struct arena *a);
+
+struct buf {
+	char	*data;
+	size_t	 len;
+	size_t	 cap;
+};
+
+void	 buf_append(struct buf *b, const char *s, size_t n);
+void	 buf_puts(struct buf *b, const char *s);
+void	 buf_printf(struct buf *b, const char *fmt, ...)
+	    __attribute__((format(printf, 2, 3)));
+void	 buf_reset(struct buf *b);	/* length 0, keeps the memory */
+void	 buf_free(struct buf *b);
+
+/* Number of UTF-8 code points in a valid UTF-8 string. */
+size_t	 utf8_len(const char *s);
+
+#endif

@@ -1,0 +1,678 @@
+# JTest: shared helpers for the HTTP, CGI and browser-side Perl tests.
+#
+# Core Perl only (HTTP::Tiny, JSON::PP, Encode, File::Temp, Time::Local).
+# The environment comes from scripts/test.sh:
+#   JOURNAL_URL     base URL of the running stack (http://127.0.0.1:8091)
+#   JOURNAL_VAR     the stack's runtime directory (absolute)
+#   JOURNAL_ROOT    the checkout root (default: the parent of t/)
+#   JOURNAL_SERVER  apache | nginx (informational)
+#
+#   use lib 't/lib';   # or FindBin
+#   use JTest;
+#   need_stack();                       # skip_all without JOURNAL_URL/JOURNAL_VAR
+#   clear_attempts();
+#   my $c = login_ok($acc->{login}, $acc->{password});
+#   my $r = $c->get('/home');
+#   status_is($r, 200, 'home');
+package JTest;
+
+use strict;
+use warnings;
+use utf8;
+
+use Encode ();
+use Exporter 'import';
+use File::Basename qw(dirname);
+use File::Spec;
+use HTTP::Tiny;
+use JSON::PP ();
+use Test::More ();
+
+our @EXPORT = qw(
+    base_url var_dir root_dir cgi_bin_dir need_stack need_var
+    client login login_ok try_login csrf_of hidden_of
+    accounts account_of_role accounts_of_role account_id account_roles
+    sql sql_value sq clear_attempts session_count audit_count
+    log_path log_size log_since log_all
+    describe cgi_programs ROLES
+    status_is redirects_to security_headers_ok russian_html_ok res_diag
+    set_cookie_line cookie_attrs
+);
+
+# Role codes, in the order of the role table.
+use constant ROLES => qw(admin management teacher class_teacher student parent
+    secretary medic psychologist hr inspector);
+
+# Test::More prints names and diagnostics with Russian text in them.
+{
+	my $b = Test::More->builder;
+	binmode $b->output,         ':encoding(UTF-8)';
+	binmode $b->failure_output, ':encoding(UTF-8)';
+	binmode $b->todo_output,    ':encoding(UTF-8)';
+}
+
+# ---------------------------------------------------------------- environment
+
+sub base_url {
+	my $u = $ENV{JOURNAL_URL} // return undef;
+	$u =~ s{/+$}{};
+	return $u;
+}
+
+sub var_dir { return $ENV{JOURNAL_VAR} }
+
+sub root_dir {
+	return $ENV{JOURNAL_ROOT} if $ENV{JOURNAL_ROOT};
+	# t/lib/JTest.pm -> checkout root
+	return File::Spec->rel2abs(dirname(__FILE__) . '/../..');
+}
+
+sub cgi_bin_dir { return root_dir() . '/build/cgi-bin' }
+
+# skip_all unless there is a stack to talk to (URL and runtime directory).
+sub need_stack {
+	Test::More::plan(skip_all => 'no JOURNAL_URL (run through scripts/test.sh)')
+	    unless base_url();
+	need_var();
+}
+
+sub need_var {
+	my $v = var_dir();
+	Test::More::plan(skip_all => 'no JOURNAL_VAR (run through scripts/test.sh)')
+	    unless $v && -d $v;
+}
+
+# ---------------------------------------------------------------- HTTP client
+
+sub client { return JTest::Client->new(@_) }
+
+# Fetch /login with client $c (for the csrf field and the lcsrf cookie) and
+# post the form.  %extra: more fields, or csrf => undef to leave it out.
+# Returns the response of the POST.
+sub try_login {
+	my ($c, $login, $password, %extra) = @_;
+	my $form = $c->get('/login');
+	my $csrf = csrf_of($form->text) // '';
+	my @pairs = (login => $login, password => $password);
+	if (exists $extra{csrf}) {
+		my $v = delete $extra{csrf};
+		push @pairs, csrf => $v if defined $v;
+	} else {
+		push @pairs, csrf => $csrf;
+	}
+	push @pairs, %extra;
+	return $c->post_form('/login', \@pairs);
+}
+
+# Log in on a new client (or the one given as the third argument).  Returns
+# the client; $c->{logged_in} is true on a 303 to /home, and $c->{login_res}
+# holds the response.  Never dies, so a broken login shows up as the failed
+# checks of the test that follows it.
+sub login {
+	my ($login, $password, $c) = @_;
+	$c //= client();
+	my $r = try_login($c, $login, $password);
+	$c->{login_res} = $r;
+	$c->{logged_in} = ($r->status == 303
+	    && ($r->location // '') =~ m{^/home(?:[?#]|$)}
+	    && defined $c->cookie('sid')) ? 1 : 0;
+	return $c;
+}
+
+# login() plus one ok() line.
+sub login_ok {
+	local $Test::Builder::Level = $Test::Builder::Level + 1;
+	my ($login, $password, $name) = @_;
+	my $c = login($login, $password);
+	Test::More::ok($c->{logged_in}, $name // "logged in as $login")
+	    or Test::More::diag('login: ' . res_diag($c->{login_res}));
+	return $c;
+}
+
+# The CSRF token of a page: <meta name="csrf" content="..."> or the hidden
+# <input name="csrf" value="...">.  undef when the page has neither.
+sub csrf_of {
+	my ($html) = @_;
+	return undef unless defined $html;
+	for my $tag ($html =~ /<meta\b[^>]*>/gi) {
+		next unless $tag =~ /\bname\s*=\s*["']?csrf["'\s>\/]/i;
+		return $1 if $tag =~ /\bcontent\s*=\s*["']([^"']*)["']/i;
+	}
+	return hidden_of($html, 'csrf');
+}
+
+# The value of the <input> named $name (first one), or undef.
+sub hidden_of {
+	my ($html, $name) = @_;
+	return undef unless defined $html;
+	for my $tag ($html =~ /<input\b[^>]*>/gi) {
+		next unless $tag =~ /\bname\s*=\s*["']?\Q$name\E["'\s>\/]/i;
+		return $1 if $tag =~ /\bvalue\s*=\s*["']([^"']*)["']/i;
+		return '';
+	}
+	return undef;
+}
+
+# ---------------------------------------------------------------- accounts
+
+my @ACCOUNTS;
+
+# The rows of JOURNAL_VAR/demo-accounts.tsv as hashrefs keyed by the header
+# (role, login, password, full_name, detail), in file order.
+sub accounts {
+	return @ACCOUNTS if @ACCOUNTS;
+	my $f = (var_dir() // '') . '/demo-accounts.tsv';
+	open(my $fh, '<:encoding(UTF-8)', $f) or die "cannot read $f: $!\n";
+	my $head = <$fh>;
+	die "$f is empty\n" unless defined $head;
+	$head =~ s/\r?\n\z//;
+	my @cols = split /\t/, $head, -1;
+	while (my $line = <$fh>) {
+		$line =~ s/\r?\n\z//;
+		next if $line eq '' || $line =~ /^#/;
+		my @v = split /\t/, $line, -1;
+		my %row;
+		@row{@cols} = @v;
+		push @ACCOUNTS, \%row;
+	}
+	close $fh;
+	return @ACCOUNTS;
+}
+
+sub accounts_of_role { my ($role) = @_; return grep { $_->{role} eq $role } accounts() }
+
+# The first account whose main role is $role, or undef.
+sub account_of_role { my @a = accounts_of_role(@_); return $a[0] }
+
+# ---------------------------------------------------------------- database
+
+# Quote a string for SQL.
+sub sq {
+	my ($s) = @_;
+	return 'NULL' unless defined $s;
+	$s =~ s/\\/\\\\/g;
+	$s =~ s/'/\\'/g;
+	$s =~ s/\0/\\0/g;
+	return "'$s'";
+}
+
+sub _unescape_batch {
+	my ($v) = @_;
+	return undef if $v eq 'NULL';
+	$v =~ s/\\(.)/$1 eq 'n' ? "\n" : $1 eq 't' ? "\t" : $1 eq '0' ? "\0" : $1/ge;
+	return $v;
+}
+
+# Run SQL as MariaDB root over the stack's socket.  Returns the rows as
+# arrayrefs of strings (undef for NULL).  Dies when the client fails.
+sub sql {
+	my ($q) = @_;
+	my $sock = var_dir() . '/run/mysqld.sock';
+	my @cmd = ('mariadb', '--no-defaults', '-S', $sock, '-uroot',
+	    '--default-character-set=utf8mb4', $ENV{JOURNAL_DB} // 'journal',
+	    '-N', '-B', '-e', $q);
+	open(my $fh, '-|', @cmd) or die "cannot run mariadb: $!\n";
+	binmode $fh, ':encoding(UTF-8)';
+	my @rows;
+	while (my $line = <$fh>) {
+		chomp $line;
+		push @rows, [ map { _unescape_batch($_) } split /\t/, $line, -1 ];
+	}
+	close $fh or die "mariadb failed (exit " . ($? >> 8) . "): $q\n";
+	return @rows;
+}
+
+# The first column of the first row, or undef.
+sub sql_value {
+	my @rows = sql(@_);
+	return @rows ? $rows[0][0] : undef;
+}
+
+sub clear_attempts { sql('DELETE FROM login_attempt') }
+
+sub account_id {
+	my ($login) = @_;
+	return sql_value('SELECT id FROM account WHERE login = ' . sq($login));
+}
+
+# The role codes an account holds (from account_role), sorted.
+sub account_roles {
+	my ($login) = @_;
+	return map { $_->[0] } sql('SELECT r.role FROM account_role r'
+	    . ' JOIN account a ON a.id = r.account_id WHERE a.login = '
+	    . sq($login) . ' ORDER BY r.role');
+}
+
+sub session_count {
+	my ($account_id) = @_;
+	return sql_value("SELECT COUNT(*) FROM session WHERE account_id = "
+	    . int($account_id));
+}
+
+sub audit_count {
+	my ($account_id, $action) = @_;
+	my $q = 'SELECT COUNT(*) FROM audit WHERE account_id = ' . int($account_id);
+	$q .= ' AND action = ' . sq($action) if defined $action;
+	return sql_value($q);
+}
+
+# ---------------------------------------------------------------- the log
+
+sub log_path { return var_dir() . '/log/journal.log' }
+
+sub log_size { return -s log_path() // 0 }
+
+# The log text written after byte offset $off (decoded as UTF-8).
+sub log_since {
+	my ($off) = @_;
+	open(my $fh, '<:raw', log_path()) or return '';
+	seek $fh, $off // 0, 0;
+	local $/;
+	my $t = <$fh> // '';
+	close $fh;
+	return Encode::decode('UTF-8', $t);
+}
+
+sub log_all { return log_since(0) }
+
+# ---------------------------------------------------------------- programs
+
+# The programs in build/cgi-bin (executables, sorted by name).
+sub cgi_programs {
+	my ($dir) = @_;
+	$dir //= cgi_bin_dir();
+	opendir(my $dh, $dir) or return ();
+	my @p = sort grep { !/^\./ && -f "$dir/$_" && -x _ } readdir $dh;
+	closedir $dh;
+	return @p;
+}
+
+# Run "<program> --describe".  Returns (decoded JSON or undef, raw output,
+# exit status).
+sub describe {
+	my ($path) = @_;
+	my $out = '';
+	my $pid = open(my $fh, '-|');
+	die "fork: $!\n" unless defined $pid;
+	if (!$pid) {
+		open STDERR, '>&', \*STDOUT;
+		exec $path, '--describe' or exit 127;
+	}
+	{ local $/; $out = <$fh> // '' }
+	close $fh;
+	my $rc = $?;
+	my $json;
+	if ($rc == 0 && $out =~ /\A\s*(\{.*\})\s*\z/s) {
+		$json = eval { JSON::PP->new->utf8->decode($1) };
+	}
+	return ($json, $out, $rc);
+}
+
+# ---------------------------------------------------------------- checks
+
+# "status 400; Location ...; body: first 300 chars" for diagnostics.
+sub res_diag {
+	my ($r) = @_;
+	return 'no response' unless $r;
+	my $d = 'status ' . $r->status;
+	$d .= ' (' . $r->{reason} . ')' if $r->{reason};
+	my $loc = $r->header('location');
+	$d .= "; Location: $loc" if defined $loc;
+	my $t = $r->text;
+	$t =~ s/\s+/ /g;
+	$d .= '; body: ' . substr($t, 0, 300);
+	return $d;
+}
+
+sub status_is {
+	local $Test::Builder::Level = $Test::Builder::Level + 1;
+	my ($r, $want, $name) = @_;
+	my $ok = Test::More::is($r->status, $want, $name);
+	Test::More::diag(res_diag($r)) unless $ok;
+	return $ok;
+}
+
+# A 303 (the code of every redirect in the contract) whose Location path is
+# $path (a string: matched exactly, query ignored unless $path has one; or a
+# qr//).
+sub redirects_to {
+	local $Test::Builder::Level = $Test::Builder::Level + 1;
+	my ($r, $path, $name) = @_;
+	my $loc = $r->location // '';
+	my $match = ref $path ? $loc =~ $path
+	    : $path =~ /\?/ ? $loc eq $path
+	    : ($loc =~ s/[?#].*//sr) eq $path;
+	my $ok = Test::More::ok($r->status == 303 && $match, $name);
+	Test::More::diag('want 303 to ' . $path . '; got ' . res_diag($r)) unless $ok;
+	return $ok;
+}
+
+# The headers every dynamic response carries.  One ok() line per header,
+# named "$what: header".
+sub security_headers_ok {
+	local $Test::Builder::Level = $Test::Builder::Level + 1;
+	my ($r, $what) = @_;
+	my $all = 1;
+	my $check = sub {
+		my ($h, $test, $descr) = @_;
+		local $Test::Builder::Level = $Test::Builder::Level + 1;
+		my $v = $r->header($h);
+		my $ok = Test::More::ok(defined $v && $test->($v), "$what: $h $descr");
+		Test::More::diag("$h: " . ($v // '(missing)') . '; ' . res_diag($r)) unless $ok;
+		$all &&= $ok;
+	};
+	$check->('x-content-type-options', sub { lc($_[0]) eq 'nosniff' }, 'nosniff');
+	$check->('x-frame-options', sub { uc($_[0]) eq 'DENY' }, 'DENY');
+	$check->('content-security-policy', sub {
+		$_[0] =~ /(?:^|;)\s*script-src\s+'self'(?:\s|;|$)/i
+		    && $_[0] !~ /'unsafe-inline'/i
+	}, "script-src 'self', no 'unsafe-inline'");
+	$check->('referrer-policy', sub { lc($_[0]) eq 'same-origin' }, 'same-origin');
+	$check->('cache-control', sub { $_[0] =~ /\bno-store\b/i }, 'no-store');
+	$check->('content-type', sub { $_[0] =~ m{^text/html;\s*charset=utf-8$}i },
+	    'text/html; charset=utf-8');
+	return $all;
+}
+
+# An HTML page in Russian: text/html and some Cyrillic words (plus $re when
+# given).
+sub russian_html_ok {
+	local $Test::Builder::Level = $Test::Builder::Level + 1;
+	my ($r, $what, $re) = @_;
+	my $ct = $r->header('content-type') // '';
+	my $t = $r->text;
+	my $ok = Test::More::ok($ct =~ m{^text/html}i && $t =~ /<html|<!doctype/i
+	    && $t =~ /\p{Cyrillic}{3,}/ && (!$re || $t =~ $re),
+	    "$what: Russian HTML page" . ($re ? " matching $re" : ''));
+	Test::More::diag("Content-Type: $ct; " . res_diag($r)) unless $ok;
+	return $ok;
+}
+
+# The Set-Cookie line (raw) that sets cookie $name, or undef.
+sub set_cookie_line {
+	my ($r, $name) = @_;
+	for my $l ($r->headers_all('set-cookie')) {
+		return $l if $l =~ /^\s*\Q$name\E=/;
+	}
+	return undef;
+}
+
+# Parse a Set-Cookie line: (name, value, { lc attr => value or 1 }).
+sub cookie_attrs {
+	my ($line) = @_;
+	my ($nv, @attrs) = split /;\s*/, $line;
+	my ($n, $v) = split /=/, $nv, 2;
+	my %a;
+	for (@attrs) {
+		my ($k, $av) = split /=/, $_, 2;
+		$a{lc $k} = defined $av ? $av : 1;
+	}
+	return ($n, $v, \%a);
+}
+
+# ================================================================= client
+
+package JTest::Client;
+
+use strict;
+use warnings;
+
+use Time::Local ();
+
+sub new {
+	my ($class, %opt) = @_;
+	my $self = bless {
+		base => $opt{base} // JTest::base_url(),
+		jar  => {},		# name -> { value, path }
+		http => HTTP::Tiny->new(
+			max_redirect => 0,
+			timeout      => $opt{timeout} // 30,
+			agent        => 'journal-tests/1',
+			keep_alive   => 0,
+		),
+	}, $class;
+	return $self;
+}
+
+sub cookie {
+	my ($self, $name) = @_;
+	my $c = $self->{jar}{$name};
+	return $c ? $c->{value} : undef;
+}
+
+sub set_cookie {
+	my ($self, $name, $value, $path) = @_;
+	$self->{jar}{$name} = { value => $value, path => $path // '/' };
+}
+
+sub drop_cookie { my ($self, $name) = @_; delete $self->{jar}{$name} }
+
+sub _path_match {
+	my ($req, $cp) = @_;
+	return 1 if $req eq $cp;
+	return 0 unless index($req, $cp) == 0;
+	return 1 if $cp =~ m{/$};
+	return substr($req, length $cp, 1) eq '/';
+}
+
+sub _cookie_header {
+	my ($self, $path) = @_;
+	$path =~ s/[?#].*//s;
+	$path = '/' if $path eq '';
+	my @c;
+	for my $n (sort keys %{ $self->{jar} }) {
+		my $c = $self->{jar}{$n};
+		push @c, "$n=$c->{value}" if _path_match($path, $c->{path});
+	}
+	return @c ? join('; ', @c) : undef;
+}
+
+my %MON = (jan => 0, feb => 1, mar => 2, apr => 3, may => 4, jun => 5,
+    jul => 6, aug => 7, sep => 8, oct => 9, nov => 10, dec => 11);
+
+sub _expired {
+	my ($a) = @_;
+	return 1 if defined $a->{'max-age'} && $a->{'max-age'} =~ /^-?\d+$/
+	    && $a->{'max-age'} <= 0;
+	if (defined $a->{expires}
+	    && $a->{expires} =~ /(\d{1,2})[ -](\w{3})[ -](\d{2,4}) (\d\d):(\d\d):(\d\d)/) {
+		my $y = $3 < 100 ? $3 + ($3 < 70 ? 2000 : 1900) : $3;
+		my $t = eval { Time::Local::timegm($6, $5, $4, $1,
+		    $MON{ lc $2 } // 0, $y) };
+		return 1 if defined $t && $t < time;
+	}
+	return 0;
+}
+
+sub _store_cookies {
+	my ($self, $res) = @_;
+	for my $line ($res->headers_all('set-cookie')) {
+		my ($n, $v, $a) = JTest::cookie_attrs($line);
+		next unless defined $n && $n ne '';
+		if (_expired($a) || !defined $v || $v eq '') {
+			delete $self->{jar}{$n};
+			next;
+		}
+		my $p = $a->{path};
+		$p = '/' unless defined $p && $p =~ m{^/};
+		$self->{jar}{$n} = { value => $v, path => $p };
+	}
+}
+
+# request(METHOD, PATH, { headers => {}, content => bytes })
+sub request {
+	my ($self, $method, $path, $opt) = @_;
+	$opt //= {};
+	my %h = %{ $opt->{headers} // {} };
+	my $ck = $self->_cookie_header($path);
+	$h{cookie} = $ck if defined $ck && !exists $h{cookie};
+	my %args = (headers => \%h);
+	$args{content} = $opt->{content} if defined $opt->{content};
+	my $raw = $self->{http}->request($method, $self->{base} . $path, \%args);
+	my $res = JTest::Res->new($raw, $self->{base});
+	$self->_store_cookies($res);
+	$self->{last} = $res;
+	return $res;
+}
+
+sub get { my ($self, $path, $h) = @_; return $self->request('GET', $path, { headers => $h }) }
+
+# Percent-encode for application/x-www-form-urlencoded (UTF-8).
+sub form_encode {
+	my ($pairs) = @_;
+	my @p = ref $pairs eq 'HASH' ? map { ($_, $pairs->{$_}) } sort keys %$pairs : @$pairs;
+	my @out;
+	while (my ($k, $v) = splice @p, 0, 2) {
+		push @out, _enc($k) . '=' . _enc($v // '');
+	}
+	return join '&', @out;
+}
+
+sub _enc {
+	my ($s) = @_;
+	$s = Encode::encode('UTF-8', $s) if utf8::is_utf8($s);
+	$s =~ s/([^A-Za-z0-9\-._~ ])/sprintf('%%%02X', ord $1)/ge;
+	$s =~ tr/ /+/;
+	return $s;
+}
+
+# POST a form given as [k => v, ...] (order kept, repeats allowed) or {}.
+sub post_form {
+	my ($self, $path, $pairs, $h) = @_;
+	return $self->post_raw($path, form_encode($pairs),
+	    'application/x-www-form-urlencoded', $h);
+}
+
+# POST bytes as they are.
+sub post_raw {
+	my ($self, $path, $body, $ctype, $h) = @_;
+	my %h = %{ $h // {} };
+	$h{'content-type'} = $ctype // 'application/x-www-form-urlencoded';
+	return $self->request('POST', $path, { headers => \%h, content => $body });
+}
+
+# The CSRF token of the session, read from /home.
+sub session_csrf {
+	my ($self) = @_;
+	return JTest::csrf_of($self->get('/home')->text);
+}
+
+# A request over a plain socket that keeps going when the server stops
+# reading the body (HTTP::Tiny gives up with a 599 then).  Returns a Res.
+sub raw_request {
+	my ($self, $method, $path, $headers, $body) = @_;
+	require IO::Socket::INET;
+	my ($host, $port) = $self->{base} =~ m{^https?://([^/:]+)(?::(\d+))?}
+	    or die "bad base URL $self->{base}\n";
+	$port //= 80;
+	my $s = IO::Socket::INET->new(PeerAddr => $host, PeerPort => $port,
+	    Proto => 'tcp', Timeout => 30)
+	    or return JTest::Res->new({ status => 599, reason => "connect: $!",
+		headers => {}, content => '' }, $self->{base});
+	$body //= '';
+	my %h = (host => "$host:$port", connection => 'close',
+	    'content-length' => length $body, %{ $headers // {} });
+	my $ck = $self->_cookie_header($path);
+	$h{cookie} = $ck if defined $ck;
+	my $req = "$method $path HTTP/1.1\r\n"
+	    . join('', map { "$_: $h{$_}\r\n" } sort keys %h) . "\r\n";
+	local $SIG{PIPE} = 'IGNORE';
+	my $data = $req . $body;
+	my $off = 0;
+	while ($off < length $data) {
+		my $n = syswrite($s, $data, 65536, $off);
+		last unless $n;		# the server stopped reading: fine
+		$off += $n;
+	}
+	my $resp = '';
+	eval {
+		local $SIG{ALRM} = sub { die "timeout\n" };
+		alarm 30;
+		while (1) {
+			my $n = sysread($s, my $buf, 65536);
+			last unless $n;
+			$resp .= $buf;
+		}
+		alarm 0;
+	};
+	close $s;
+	my ($head, $content) = split /\r\n\r\n/, $resp, 2;
+	$head //= '';
+	my ($status_line, @hl) = split /\r\n/, $head;
+	my ($status, $reason) = ($status_line // '') =~ m{^HTTP/\S+\s+(\d+)\s*(.*)};
+	my %hdr;
+	for (@hl) {
+		my ($k, $v) = /^([^:]+):\s*(.*)$/ or next;
+		$k = lc $k;
+		if (exists $hdr{$k}) {
+			$hdr{$k} = [ ref $hdr{$k} ? @{ $hdr{$k} } : $hdr{$k}, $v ];
+		} else {
+			$hdr{$k} = $v;
+		}
+	}
+	$content //= '';
+	if (($hdr{'transfer-encoding'} // '') =~ /chunked/i) {
+		my $out = '';
+		while ($content =~ s/\A([0-9a-fA-F]+)[^\r\n]*\r\n//) {
+			my $len = hex $1;
+			last if $len == 0;
+			$out .= substr($content, 0, $len, '');
+			$content =~ s/\A\r\n//;
+		}
+		$content = $out;
+	}
+	return JTest::Res->new({ status => $status // 599,
+	    reason => $status ? $reason : 'no response (' . length($resp) . ' bytes)',
+	    headers => \%hdr, content => $content }, $self->{base});
+}
+
+# ================================================================= response
+
+package JTest::Res;
+
+use strict;
+use warnings;
+
+sub new {
+	my ($class, $raw, $base) = @_;
+	return bless { %$raw, base => $base }, $class;
+}
+
+sub status { $_[0]{status} }
+
+# One header (lower-case name); several values are joined with ", ".
+sub header {
+	my ($self, $name) = @_;
+	my $v = $self->{headers}{ lc $name };
+	return ref $v ? join(', ', @$v) : $v;
+}
+
+sub headers_all {
+	my ($self, $name) = @_;
+	my $v = $self->{headers}{ lc $name };
+	return () unless defined $v;
+	return ref $v ? @$v : ($v);
+}
+
+sub content { $_[0]{content} // '' }
+
+# The body decoded from UTF-8 (bad bytes become U+FFFD).
+sub text {
+	my ($self) = @_;
+	$self->{text} //= Encode::decode('UTF-8', $self->content);
+	return $self->{text};
+}
+
+# The Location header as a path (+query) on this site: the scheme and host
+# of the stack are taken off an absolute URL.
+sub location {
+	my ($self) = @_;
+	my $l = $self->header('location');
+	return undef unless defined $l;
+	my $b = $self->{base} // '';
+	$l =~ s/^\Q$b\E// if $b;
+	$l =~ s{^https?://[^/]+}{};
+	return $l;
+}
+
+1;

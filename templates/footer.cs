@@ -1,0 +1,4 @@
+</main>
+<footer class="bottom"><?cs var:App.Name ?></footer>
+</body>
+</html>

@@ -1,0 +1,43 @@
+<?cs include:"header.cs" ?>
+<h1>Здравствуйте, <?cs var:User.Name ?>!</h1>
+<?cs if:subcount(Children) > 0 ?>
+<section class="card">
+  <h2>Ваши дети</h2>
+  <ul class="list">
+  <?cs each:c = Children ?>
+    <li><span class="who"><?cs var:c.name ?></span><?cs if:c.class ?> <span class="meta"><?cs var:c.class ?> класс</span><?cs /if ?></li>
+  <?cs /each ?>
+  </ul>
+</section>
+<?cs /if ?>
+<?cs if:MyClass.name ?>
+<section class="card">
+  <h2>Ваш класс</h2>
+  <p><?cs var:MyClass.name ?> класс</p>
+</section>
+<?cs /if ?>
+<?cs if:subcount(LedClasses) > 0 ?>
+<section class="card">
+  <h2>Классное руководство</h2>
+  <ul class="list">
+  <?cs each:c = LedClasses ?>
+    <li><span class="who"><?cs var:c.name ?> класс</span> <span class="meta">учеников: <?cs var:c.students ?></span></li>
+  <?cs /each ?>
+  </ul>
+</section>
+<?cs /if ?>
+<?cs if:Counts.classes ?>
+<section class="card">
+  <h2>Школа в текущем учебном году</h2>
+  <dl class="counts">
+    <dt>Классов</dt><dd><?cs var:Counts.classes ?></dd>
+    <dt>Учеников</dt><dd><?cs var:Counts.students ?></dd>
+    <dt>Сотрудников</dt><dd><?cs var:Counts.staff ?></dd>
+  </dl>
+</section>
+<?cs /if ?>
+<section class="card">
+  <h2>Учётная запись</h2>
+  <p>Логин: <code><?cs var:User.Login ?></code>. <a href="/password">Сменить пароль</a></p>
+</section>
+<?cs include:"footer.cs" ?>
