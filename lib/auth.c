@@ -17,7 +17,8 @@
 #include "log.h"
 
 DB_STMT(q_account_by_login,
-    "SELECT id, pw_hash FROM account WHERE login = ? AND is_active = 1");
+    "SELECT id, pw_hash, school_id FROM account"
+    " WHERE login = ? AND is_active = 1");
 DB_STMT(q_account_hash,
     "SELECT pw_hash FROM account WHERE id = ?");
 DB_STMT(q_account_set_hash,
@@ -100,7 +101,7 @@ auth_login(struct req *r, const char *login_in, const char *pw,
 	login[i] = '\0';
 
 	minutes = conf_int("auth.throttle_minutes", 15);
-	if (db_query(&q_attempt_failures, "slsls", login, minutes, login,
+	if (db_query(&q_attempt_failures, "slssl", login, minutes, login,
 	    r->ip, minutes) == -1 || db_next(&q_attempt_failures) != 1)
 		return AUTH_ERROR;
 	rc = db_int(&q_attempt_failures, 0) >=
@@ -122,6 +123,7 @@ auth_login(struct req *r, const char *login_in, const char *pw,
 		if (rc == 1) {
 			id = db_int(&q_account_by_login, 0);
 			h = db_str(&q_account_by_login, 1);
+			r->sess.school_id = db_int(&q_account_by_login, 2);
 		}
 	}
 	if (h != NULL) {

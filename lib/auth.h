@@ -20,7 +20,7 @@ enum auth_res {
 /*
  * Check a login attempt from r->ip, record it in login_attempt and the
  * log (never the password), and upgrade a weak hash on success.  On
- * AUTH_OK *account_id is set.
+ * AUTH_OK *account_id and r->sess.school_id are set.
  */
 enum auth_res	auth_login(struct req *, const char *login,
 		    const char *password, long long *account_id);

@@ -368,9 +368,23 @@ get_boundary(const char *ct, struct span *bnd)
 	for (i = 0; i < bnd->n; i++)
 		if (strchr("0123456789"
 		    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
-		    "'()+_,-./:=? ", bnd->p[i]) == NULL || bnd->p[i] == '\0')
+		    "'()+_,-./:=? ", bnd->p[i]) == NULL)
 			return 0;
 	return 1;
+}
+
+/* The first CRLF in [p, end), or end. */
+static const char *
+find_crlf(const char *p, const char *end)
+{
+	const char	*cr;
+
+	while ((cr = memchr(p, '\r', (size_t)(end - p))) != NULL) {
+		if (end - cr >= 2 && cr[1] == '\n')
+			return cr;
+		p = cr + 1;
+	}
+	return end;
 }
 
 /* What the headers of one part say. */
@@ -397,8 +411,7 @@ part_headers(const char *p, const char *end, struct part_hdr *h)
 
 	memset(h, 0, sizeof(*h));
 	while (p < end) {
-		if ((eol = memmem(p, (size_t)(end - p), "\r\n", 2)) == NULL)
-			eol = end;
+		eol = find_crlf(p, end);
 		line.p = p;
 		line.n = (size_t)(eol - p);
 		p = eol == end ? end : eol + 2;
@@ -508,7 +521,7 @@ parse_multipart(struct arena *a, const char *body, size_t len,
 	const char	*end = body + len, *p, *next, *hend, *content;
 	char		*delim;
 	size_t		 dlen;
-	struct span	 bnd;
+	struct span	 bnd = { NULL, 0 };
 	struct part_hdr	 h;
 	enum parse_res	 rc = PARSE_OK;
 	int		 st;

@@ -165,7 +165,7 @@ const char *
 v_id(struct field *f)
 {
 	const char	*s;
-	long long	 v;
+	long long	 v = 0;
 
 	if ((s = trim(f)) == NULL || *s == '\0')
 		return msg_empty;
@@ -180,7 +180,7 @@ const char *
 v_int(struct field *f)
 {
 	const char	*s, *d;
-	long long	 v;
+	long long	 v = 0;
 	int		 neg;
 
 	if ((s = trim(f)) == NULL || *s == '\0')

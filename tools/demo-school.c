@@ -466,8 +466,8 @@ static const struct post posts[] = {
 	{ "педагог-психолог", R_PSYCHOLOGIST, 1, 90, 1975, 1999 },
 	{ "социальный педагог", R_PSYCHOLOGIST, 1, 90, 1970, 1995 },
 	{ "специалист по кадрам", R_HR, 1, 95, 1968, 1995 },
-	{ "учитель русского языка и литературы", R_TEACHER, 3, 95, 1962, 2000 },
-	{ "учитель математики", R_TEACHER, 3, 80, 1962, 2000 },
+	{ "учитель русского языка и литературы", R_TEACHER, 4, 95, 1962, 2000 },
+	{ "учитель математики", R_TEACHER, 4, 80, 1962, 2000 },
 	{ "учитель английского языка", R_TEACHER, 3, 90, 1970, 2001 },
 	{ "учитель истории и обществознания", R_TEACHER, 2, 70, 1965, 2000 },
 	{ "учитель географии", R_TEACHER, 1, 80, 1962, 1995 },
@@ -571,7 +571,7 @@ make_staff(void)
 
 /*
  * Birth date of a child in grade g on 2026-09-01: most started school at
- * 6.5-7.5, a few later (born up to half a year earlier), a few at 6.5-7.
+ * 6.5-7.5, a few later (born up to four months earlier), a few at 6.5-7.
  */
 static long
 child_birth(int g)
@@ -580,7 +580,7 @@ child_birth(int g)
 	unsigned r = rnd(&rng, 100);
 
 	if (r < 10)
-		return from - 1 - (long)rnd(&rng, 180);
+		return from - 1 - (long)rnd(&rng, 120);
 	if (r < 15)
 		return from + 365 + (long)rnd(&rng, 150);
 	return from + (long)rnd(&rng, 365);
