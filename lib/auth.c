@@ -96,8 +96,10 @@ auth_login(struct req *r, const char *login_in, const char *pw,
 	for (i = 0; login_in[i] != '\0' && i < sizeof(login) - 1; i++)
 		login[i] = (login_in[i] >= 'A' && login_in[i] <= 'Z') ?
 		    login_in[i] + 32 : login_in[i];
-	while (i > 0 && ((unsigned char)login[i] & 0xC0) == 0x80)
-		i--;	/* do not cut a UTF-8 sequence */
+	/* Cut before a character, never inside its UTF-8 sequence. */
+	if (login_in[i] != '\0')
+		while (i > 0 && ((unsigned char)login_in[i] & 0xC0) == 0x80)
+			i--;
 	login[i] = '\0';
 
 	minutes = conf_int("auth.throttle_minutes", 15);

@@ -82,6 +82,7 @@ my ($c, $sid1, $myip, $skew);
 	my $admin_id = account_id($admin->{login});
 	ok($admin_id, "account $admin->{login} exists");
 	my $before = session_count($admin_id);
+	my $audit_before = audit_count($admin_id, 'login');
 	my $off = log_size();
 
 	$c = client();
@@ -98,6 +99,7 @@ my ($c, $sid1, $myip, $skew);
 	is(lc($a->{samesite} // ''), 'lax', 'sid: SameSite=Lax');
 	ok(!$a->{secure}, 'sid: no Secure over plain HTTP (the browser would drop it)');
 	is(session_count($admin_id), $before + 1, 'one session row more for the account');
+	is(audit_count($admin_id, 'login'), $audit_before + 1, 'one audit row «login» for the account');
 
 	$r = $c->get('/home');
 	status_is($r, 200, '/home with the new session');

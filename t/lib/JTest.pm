@@ -34,7 +34,7 @@ our @EXPORT = qw(
     accounts account_of_role accounts_of_role account_id account_roles
     sql sql_value sq clear_attempts session_count audit_count
     log_path log_size log_since log_all
-    describe cgi_programs ROLES
+    describe cgi_programs run_cgi cgi_user ROLES
     status_is redirects_to security_headers_ok russian_html_ok res_diag
     set_cookie_line cookie_attrs
 );
@@ -92,6 +92,15 @@ sub client { return JTest::Client->new(@_) }
 sub try_login {
 	my ($c, $login, $password, %extra) = @_;
 	my $form = $c->get('/login');
+	if ($form->status == 303) {
+		# Already logged in: /login sends the browser home.  Take the
+		# form of another tab (a fresh client) and post it here, as a
+		# stale login tab would.
+		my $f = JTest::Client->new(base => $c->{base});
+		$form = $f->get('/login');
+		$c->set_cookie(lcsrf => $f->cookie('lcsrf'), '/login')
+		    if defined $f->cookie('lcsrf');
+	}
 	my $csrf = csrf_of($form->text) // '';
 	my @pairs = (login => $login, password => $password);
 	if (exists $extra{csrf}) {
@@ -308,6 +317,82 @@ sub describe {
 	return ($json, $out, $rc);
 }
 
+# The user to run a program as plain CGI from the tests: the owner of the
+# stack's log (the web server's workers), so that whatever the program
+# creates or appends keeps the owner and mode the workers need.  Returns
+# (uid, gid), or () to run as we are.
+sub cgi_user {
+	return () unless $> == 0 && var_dir();
+	for my $f (log_path(), var_dir() . '/log') {
+		my @st = stat $f or next;
+		return () if $st[4] == 0;
+		return ($st[4], $st[5]);
+	}
+	return ();
+}
+
+# Run a program once as plain CGI, the way fcgiwrap or a hosting provider's
+# cgi-bin does: a fresh environment, the body on stdin (a file, so the
+# program sees no socket and libfcgi picks CGI mode).
+#   run_cgi(prog => PATH, env => { ... }, body => BYTES, timeout => 30)
+# Returns { status, headers => { lc name => value or [values] }, body,
+# stderr, exit, raw }.  status is 200 when the output has no Status line.
+sub run_cgi {
+	my (%a) = @_;
+	require File::Temp;
+	require POSIX;
+	my $in = File::Temp->new;
+	binmode $in;
+	print {$in} $a{body} // '';
+	close $in;
+	my $out = File::Temp->new;
+	my $err = File::Temp->new;
+	my @cmd = ($a{prog});
+	my @u = cgi_user();
+	unshift @cmd, 'setpriv', "--reuid=$u[0]", "--regid=$u[1]", '--clear-groups' if @u;
+	my $pid = fork;
+	die "fork: $!\n" unless defined $pid;
+	if (!$pid) {
+		open STDIN, '<', $in->filename or POSIX::_exit(126);
+		open STDOUT, '>&', $out or POSIX::_exit(126);
+		open STDERR, '>&', $err or POSIX::_exit(126);
+		%ENV = %{ $a{env} // {} };
+		exec { $cmd[0] } @cmd or POSIX::_exit(127);
+	}
+	my $deadline = time + ($a{timeout} // 30);
+	my $timed_out = 0;
+	while (waitpid($pid, POSIX::WNOHANG()) == 0) {
+		if (time > $deadline) {
+			kill 'KILL', $pid;
+			waitpid($pid, 0);
+			$timed_out = 1;
+			last;
+		}
+		select(undef, undef, undef, 0.05);
+	}
+	my $exit = $timed_out ? -1 : $?;
+	my $slurp = sub {
+		open(my $fh, '<:raw', $_[0]->filename) or return '';
+		local $/;
+		my $t = <$fh> // '';
+		return $t;
+	};
+	my $raw = $slurp->($out);
+	my $stderr = $slurp->($err);
+	my ($head, $body) = split /\r?\n\r?\n/, $raw, 2;
+	my %h;
+	for (split /\r?\n/, $head // '') {
+		my ($k, $v) = /^([^:\s]+):\s*(.*)$/ or next;
+		$k = lc $k;
+		$h{$k} = exists $h{$k} ? [ ref $h{$k} ? @{ $h{$k} } : $h{$k}, $v ] : $v;
+	}
+	my $status = 200;
+	$status = $1 if defined $h{status} && !ref $h{status} && $h{status} =~ /^(\d{3})/;
+	$stderr .= "\n(killed after the timeout)" if $timed_out;
+	return JTest::Res->new({ status => $status, headers => \%h,
+	    content => $body // '', stderr => $stderr, exit => $exit, raw => $raw }, '');
+}
+
 # ---------------------------------------------------------------- checks
 
 # "status 400; Location ...; body: first 300 chars" for diagnostics.
@@ -349,9 +434,11 @@ sub redirects_to {
 
 # The headers every dynamic response carries.  One ok() line per header,
 # named "$what: header".
+# With no_ctype => 1 the Content-Type is not checked (a redirect may have
+# no body).
 sub security_headers_ok {
 	local $Test::Builder::Level = $Test::Builder::Level + 1;
-	my ($r, $what) = @_;
+	my ($r, $what, %opt) = @_;
 	my $all = 1;
 	my $check = sub {
 		my ($h, $test, $descr) = @_;
@@ -370,7 +457,7 @@ sub security_headers_ok {
 	$check->('referrer-policy', sub { lc($_[0]) eq 'same-origin' }, 'same-origin');
 	$check->('cache-control', sub { $_[0] =~ /\bno-store\b/i }, 'no-store');
 	$check->('content-type', sub { $_[0] =~ m{^text/html;\s*charset=utf-8$}i },
-	    'text/html; charset=utf-8');
+	    'text/html; charset=utf-8') unless $opt{no_ctype};
 	return $all;
 }
 
@@ -388,13 +475,16 @@ sub russian_html_ok {
 	return $ok;
 }
 
-# The Set-Cookie line (raw) that sets cookie $name, or undef.
+# The Set-Cookie line (raw) that sets cookie $name to a value, or undef.
+# A response may first clear a cookie and then set it anew (a login over an
+# old session): the last line with a value wins, as in a browser.
 sub set_cookie_line {
 	my ($r, $name) = @_;
+	my $found;
 	for my $l ($r->headers_all('set-cookie')) {
-		return $l if $l =~ /^\s*\Q$name\E=/;
+		$found = $l if $l =~ /^\s*\Q$name\E=[^;\s]/;
 	}
-	return undef;
+	return $found;
 }
 
 # Parse a Set-Cookie line: (name, value, { lc attr => value or 1 }).
