@@ -1,0 +1,66 @@
+#!/bin/sh
+# What `make test` runs after building: a fresh test stack in var/test, all the
+# tests against Apache + mod_fcgid, then the HTTP and browser tests again against
+# nginx + fcgiwrap. The test stack is always stopped at the end, whatever happens.
+#
+# Extra arguments for prove can be given in PROVE_ARGS (e.g. PROVE_ARGS=-v).
+set -eu
+
+ROOT=$(cd "$(dirname "$0")/.." && pwd -P)
+VAR=$ROOT/var/test
+DB_PORT=3308
+APACHE_PORT=8091
+NGINX_PORT=8092
+export VAR DB_PORT
+STACK="sh $ROOT/scripts/stack.sh"
+
+say() { printf '%s\n' "test: $*"; }
+
+stopped=no
+cleanup() {
+	[ $stopped = yes ] && return 0
+	stopped=yes
+	$STACK stop || say "не удалось остановить тестовый стек полностью: VAR=$VAR sh scripts/stack.sh status"
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM HUP
+
+# Leftovers of an earlier, interrupted run; then a fresh data directory.
+if [ -d "$VAR" ]; then
+	$STACK stop >/dev/null 2>&1 || $STACK stop
+	rm -rf "$VAR"
+fi
+mkdir -p "$VAR"
+
+SERVER=apache WEB_PORT=$APACHE_PORT DEMO=1 $STACK start
+
+cd "$ROOT"
+# prove each directory that exists (t/ may be partly written yet).
+run_prove() {
+	server=$1 port=$2
+	shift 2
+	dirs=
+	for d in "$@"; do [ -d "$d" ] && dirs="$dirs $d"; done
+	if [ -z "$dirs" ]; then
+		say "нет каталогов с тестами ($*): пропускаю"
+		return 0
+	fi
+	say "prove$dirs ($server, http://127.0.0.1:$port)"
+	# shellcheck disable=SC2086
+	JOURNAL_URL=http://127.0.0.1:$port JOURNAL_VAR=$VAR JOURNAL_ROOT=$ROOT \
+	JOURNAL_SERVER=$server JOURNAL_CONF=$VAR/journal.hdf \
+		prove -r ${PROVE_ARGS:-} $dirs
+}
+
+apache=FAIL
+nginx=FAIL
+if run_prove apache $APACHE_PORT t/; then apache=PASS; fi
+
+$STACK web-stop
+SERVER=nginx WEB_PORT=$NGINX_PORT $STACK web-start
+if run_prove nginx $NGINX_PORT t/http t/browser; then nginx=PASS; fi
+
+cleanup
+say "итог: Apache+mod_fcgid (все тесты): $apache; nginx+fcgiwrap (t/http, t/browser): $nginx"
+[ $apache = PASS ] && [ $nginx = PASS ]
