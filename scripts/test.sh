@@ -11,6 +11,7 @@ VAR=$ROOT/var/test
 DB_PORT=3308
 APACHE_PORT=8091
 NGINX_PORT=8092
+ASAN_PORT=8093
 export VAR DB_PORT
 STACK="sh $ROOT/scripts/stack.sh"
 
@@ -61,6 +62,26 @@ $STACK web-stop
 SERVER=nginx WEB_PORT=$NGINX_PORT $STACK web-start
 if run_prove nginx $NGINX_PORT t/http t/browser; then nginx=PASS; fi
 
+# The HTTP tests once more against the AddressSanitizer/UBSan build served by
+# mod_fcgid: each worker serves many requests, and when the web server stops
+# them (SIGTERM) they exit cleanly, so LeakSanitizer reports anything a
+# request left behind.  Any sanitizer report in the error log fails the run.
+asan=skipped
+if [ -n "${JOURNAL_ASAN_ROOT:-}" ] && [ -d "$JOURNAL_ASAN_ROOT/cgi-bin" ]; then
+	asan=FAIL
+	$STACK web-stop
+	elog=$VAR/log/apache-error.log
+	mark=$(wc -c <"$elog" 2>/dev/null || echo 0)
+	SERVER=apache WEB_PORT=$ASAN_PORT CGI_BINDIR=$JOURNAL_ASAN_ROOT/cgi-bin $STACK web-start
+	if run_prove apache $ASAN_PORT t/http; then asan=PASS; fi
+	$STACK web-stop
+	if tail -c +"$((mark + 1))" "$elog" | grep -E 'Sanitizer|runtime error' >/dev/null; then
+		asan=FAIL
+		say "отчёты санитайзеров в $elog:"
+		tail -c +"$((mark + 1))" "$elog" | grep -E -A 30 'Sanitizer|runtime error' | head -n 80
+	fi
+fi
+
 cleanup
-say "итог: Apache+mod_fcgid (все тесты): $apache; nginx+fcgiwrap (t/http, t/browser): $nginx"
-[ $apache = PASS ] && [ $nginx = PASS ]
+say "итог: Apache+mod_fcgid (все тесты): $apache; nginx+fcgiwrap (t/http, t/browser): $nginx; Apache+ASan/UBSan (t/http, утечки): $asan"
+[ $apache = PASS ] && [ $nginx = PASS ] && [ $asan != FAIL ]
