@@ -47,16 +47,25 @@ DEMO		 = build/tools/demo-school
 STACK		 = VAR=$(CURDIR)/var WEB_PORT=$(PORT) DB_PORT=$(DB_PORT) \
 		   SERVER=$(SERVER)
 
-.PHONY: all run stop test bench install clean migrate deps check-build
+.PHONY: all run stop test bench install clean migrate deps check-build FORCE
 .SUFFIXES:
+
+# The compiled-in paths depend on PREFIX and SYSCONFDIR: a stamp that changes
+# with them makes `make install PREFIX=/usr` rebuild what an earlier build
+# made for /usr/local.
+STAMP		 = build/flags.stamp
+$(STAMP): FORCE
+	@mkdir -p $(@D)
+	@echo '$(CONFDIR) $(SHAREDIR) $(CFLAGS)' | cmp -s - $@ || \
+	    echo '$(CONFDIR) $(SHAREDIR) $(CFLAGS)' > $@
 
 all: $(BINS) $(DEMO)
 
-build/lib/%.o: lib/%.c $(LIB_HDR)
+build/lib/%.o: lib/%.c $(LIB_HDR) $(STAMP)
 	@mkdir -p $(@D)
 	$(CC) $(WARN) $(CFLAGS) $(CPPFLAGS_ALL) -c -o $@ $<
 
-build-asan/lib/%.o: lib/%.c $(LIB_HDR)
+build-asan/lib/%.o: lib/%.c $(LIB_HDR) $(STAMP)
 	@mkdir -p $(@D)
 	$(CC) $(WARN) $(SAN) $(CPPFLAGS_ALL) -c -o $@ $<
 
@@ -66,7 +75,7 @@ build/libjournal.a: $(OBJS)
 build-asan/libjournal.a: $(ASAN_OBJS)
 	rm -f $@ && ar rcs $@ $(ASAN_OBJS)
 
-build/cgi-bin/%: cgi-bin/%.c build/libjournal.a $(LIB_HDR)
+build/cgi-bin/%: cgi-bin/%.c build/libjournal.a $(LIB_HDR) $(STAMP)
 	@mkdir -p $(@D)
 	$(CC) $(WARN) $(CFLAGS) $(CPPFLAGS_ALL) -o $@ $< build/libjournal.a $(LIBS)
 
