@@ -18,3 +18,9 @@ window.journal = {
     });
   }
 };
+
+// <button data-print>: print the page (no inline onclick: the CSP forbids it).
+document.addEventListener('click', function (e) {
+  var b = e.target.closest && e.target.closest('[data-print]');
+  if (b) { window.print(); }
+});

@@ -50,8 +50,8 @@ memlimit(void)
 	    crypto_pwhash_MEMLIMIT_INTERACTIVE);
 }
 
-static int
-hash(const char *pw, char out[crypto_pwhash_STRBYTES])
+int
+auth_hash(const char *pw, char out[crypto_pwhash_STRBYTES])
 {
 	if (crypto_pwhash_str_alg(out, pw, strlen(pw), opslimit(),
 	    memlimit(), crypto_pwhash_ALG_ARGON2ID13) != 0) {
@@ -67,7 +67,7 @@ verify_dummy(const char *pw)
 {
 	static char	 dummy[crypto_pwhash_STRBYTES];
 
-	if (dummy[0] == '\0' && hash("not a password of anyone", dummy) == -1)
+	if (dummy[0] == '\0' && auth_hash("not a password of anyone", dummy) == -1)
 		return;
 	if (crypto_pwhash_str_verify(dummy, pw, strlen(pw)) == 0)
 		log_msg("auth: the dummy password was typed");
@@ -133,7 +133,7 @@ auth_login(struct req *r, const char *login_in, const char *pw,
 		rc = ok && crypto_pwhash_str_needs_rehash(h, opslimit(),
 		    memlimit()) != 0;
 		db_done(&q_account_by_login);
-		if (rc && hash(pw, newhash) == 0 &&
+		if (rc && auth_hash(pw, newhash) == 0 &&
 		    db_exec(&q_account_upgrade_hash, "sl", newhash, id) < 0)
 			return AUTH_ERROR;
 	} else
@@ -171,7 +171,7 @@ auth_set_password(long long account_id, const char *pw)
 {
 	char	 h[crypto_pwhash_STRBYTES];
 
-	if (hash(pw, h) == -1)
+	if (auth_hash(pw, h) == -1)
 		return -1;
 	return db_exec(&q_account_set_hash, "sl", h, account_id) == 1 ? 0 : -1;
 }

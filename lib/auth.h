@@ -26,6 +26,8 @@ enum auth_res	auth_login(struct req *, const char *login,
 		    const char *password, long long *account_id);
 /* 1: the password is the account's, 0: it is not, -1: DB failure. */
 int		auth_check_password(long long account_id, const char *password);
+/* Hash a password with the configured cost into out (128 bytes).  0 or -1. */
+int		auth_hash(const char *password, char out[128]);
 /* Store a new hash of password for the account.  0 or -1. */
 int		auth_set_password(long long account_id, const char *password);
 

@@ -365,10 +365,12 @@ db_done(struct db_stmt *s)
 		mysql_free_result(s->meta);
 		s->meta = NULL;
 	}
-	if (s->active && s->st != NULL) {
+	/*
+	 * The result was stored client-side: freeing it is enough to run
+	 * the statement again (mysql_stmt_reset would cost a round trip).
+	 */
+	if (s->active && s->st != NULL)
 		mysql_stmt_free_result(s->st);
-		mysql_stmt_reset(s->st);
-	}
 	s->active = 0;
 }
 
@@ -387,6 +389,17 @@ row_to_hdf(struct db_stmt *s, HDF *node)
 		ign(hdf_set_value(node, f[i].name,
 		    s->res[i].buffer));
 	}
+}
+
+void
+db_row_to_hdf(HDF *hdf, const char *name, struct db_stmt *s)
+{
+	HDF	*node = NULL;
+
+	ign(hdf_get_node(hdf, name, &node));
+	if (node == NULL)
+		abort();
+	row_to_hdf(s, node);
 }
 
 static int

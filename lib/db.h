@@ -69,6 +69,10 @@ int		 db_query_hdf(struct _hdf *, const char *prefix,
 int		 db_row_hdf(struct _hdf *, const char *prefix,
 		    struct db_stmt *, const char *fmt, ...);
 
+/* Copy the current row (after db_next returned 1) into hdf at name. */
+void		 db_row_to_hdf(struct _hdf *, const char *name,
+		    struct db_stmt *);
+
 unsigned long long db_last_id(void);
 
 int		 db_begin(void);

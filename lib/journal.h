@@ -124,6 +124,13 @@ const char	*req_env(const struct req *, const char *name);
 const char	*req_cookie(const struct req *, const char *name);
 /* The accepted value of key k, or NULL when not sent or refused. */
 const char	*req_str(const struct req *, size_t k);
+/*
+ * All values of a KEY_MULTI key as ids (decimal, 1..2^32-1), in order,
+ * in the request's arena; *n gets their count.  NULL when one is not an id.
+ */
+long long	*req_ids(struct req *, size_t k, size_t *n);
+/* A value of the page's data (HDF), or def. */
+const char	*req_get(const struct req *, const char *key, const char *def);
 /* All raw values of a KEY_MULTI key, in order; *n gets their count. */
 const struct kv	**req_values(struct req *, size_t k, size_t *n);
 /*

@@ -244,6 +244,33 @@ req_values(struct req *r, size_t k, size_t *n)
 	return out;
 }
 
+long long *
+req_ids(struct req *r, size_t k, size_t *n)
+{
+	const struct kv	**v;
+	struct field	  f;
+	long long	 *ids;
+	size_t		  i;
+
+	v = req_values(r, k, n);
+	ids = arena_alloc(&r->arena, (*n + 1) * sizeof(*ids));
+	for (i = 0; i < *n; i++) {
+		memset(&f, 0, sizeof(f));
+		f.raw = arena_strndup(&r->arena, v[i]->val, v[i]->vlen);
+		f.rawlen = v[i]->vlen;
+		if (f.rawlen == 0 || v_id(&f) != NULL)
+			return NULL;
+		ids[i] = f.num;
+	}
+	return ids;
+}
+
+const char *
+req_get(const struct req *r, const char *key, const char *def)
+{
+	return hdf_get_value(r->hdf, key, def);
+}
+
 void
 req_set_cookie(struct req *r, const char *name, const char *value,
     const char *path, const char *samesite, long max_age)

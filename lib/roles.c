@@ -26,13 +26,26 @@ static const struct {
 	{ "inspector",		"Инспектор" },
 };
 
+/* Who may see every class of the school (R7: summary forms only for
+ * staff who need them); a class teacher sees their own class. */
+#define CLASS_VIEWERS	(ROLE_ADMIN | ROLE_MANAGEMENT | ROLE_SECRETARY | \
+			 ROLE_INSPECTOR | ROLE_MEDIC | ROLE_PSYCHOLOGIST | \
+			 ROLE_CLASS_TEACHER)
+
 const struct access access_table[] = {
-	{ "login",	"Вход",			ROLES_ALL, ACC_PUBLIC },
-	{ "hello",	"Проверка",		ROLES_ALL, ACC_PUBLIC | ACC_NODB },
-	{ "home",	"Главная",		ROLES_ALL, ACC_MENU },
-	{ "password",	"Смена пароля",		ROLES_ALL, ACC_MENU },
-	{ "logout",	"Выход",		ROLES_ALL, 0 },
-	{ NULL,		NULL,			0, 0 },
+	{ "login",	"Вход",			ROLES_ALL, 0, ACC_PUBLIC },
+	{ "hello",	"Проверка",		ROLES_ALL, 0, ACC_PUBLIC | ACC_NODB },
+	{ "home",	"Главная",		ROLES_ALL, 0, ACC_MENU },
+	{ "classes",	"Классы",		CLASS_VIEWERS, 0, ACC_MENU },
+	{ "class",	"Класс",		CLASS_VIEWERS, 0, 0 },
+	{ "consent",	"Согласие на обработку персональных данных",
+	    ROLE_ADMIN | ROLE_MANAGEMENT | ROLE_SECRETARY | ROLE_INSPECTOR |
+	    ROLE_CLASS_TEACHER,
+	    ROLE_ADMIN | ROLE_SECRETARY | ROLE_CLASS_TEACHER, 0 },
+	{ "slips",	"Логины и пароли",	ROLE_ADMIN | ROLE_CLASS_TEACHER, 0, 0 },
+	{ "password",	"Смена пароля",		ROLES_ALL, 0, ACC_MENU },
+	{ "logout",	"Выход",		ROLES_ALL, 0, 0 },
+	{ NULL,		NULL,			0, 0, 0 },
 };
 
 const struct access *

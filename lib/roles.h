@@ -13,7 +13,8 @@
 struct access {
 	const char	*name;		/* the screen, /<name> */
 	const char	*title;		/* Russian, for the menu and <title> */
-	unsigned	 roles;		/* ROLE_* bits that may open it */
+	unsigned	 roles;		/* ROLE_* bits that may open it (GET) */
+	unsigned	 wroles;	/* ...that may POST to it; 0: the same */
 	unsigned	 flags;
 };
 

@@ -61,6 +61,14 @@ describe(const struct screen *sc, const struct access *a)
 			printf("%s\"%s\"", sep, role_code(bit));
 			sep = ",";
 		}
+	printf("],\"write_roles\":[");
+	sep = "";
+	if (sc->methods & M_POST)
+		for (bit = 1; bit < (1u << ROLE__COUNT); bit <<= 1)
+			if ((a->wroles ? a->wroles : a->roles) & bit) {
+				printf("%s\"%s\"", sep, role_code(bit));
+				sep = ",";
+			}
 	printf("],\"public\":%s,\"title\":\"%s\"}\n",
 	    (a->flags & ACC_PUBLIC) ? "true" : "false", a->title);
 	return 0;
@@ -147,6 +155,13 @@ handle(struct req *r, const struct access *acc)
 		}
 	}
 
+	if (r->method == M_POST && acc->wroles != 0 &&
+	    !(r->sess.roles & acc->wroles)) {
+		log_msg("access refused: screen=%s (POST) account=%lld ip=%s",
+		    acc->name, r->sess.account_id, r->ip);
+		status = 403;
+		goto respond;
+	}
 	if (r->method == M_POST) {
 		/* The login form has no session yet: it checks its own token. */
 		token = NULL;

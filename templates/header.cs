@@ -5,6 +5,7 @@
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title><?cs var:Page.Title ?> — <?cs var:App.Name ?></title>
 <?cs if:CSRF ?><meta name="csrf" content="<?cs var:CSRF ?>"><?cs /if ?>
+<link rel="icon" href="data:,">
 <link rel="stylesheet" href="/static/style.css">
 <script src="/static/app.js" defer></script>
 </head>

@@ -21,7 +21,7 @@
   <h2>Классное руководство</h2>
   <ul class="list">
   <?cs each:c = LedClasses ?>
-    <li><span class="who"><?cs var:c.name ?> класс</span> <span class="meta">учеников: <?cs var:c.students ?></span></li>
+    <li><a href="/class?id=<?cs var:url_escape(c.id) ?>"><?cs var:c.name ?> класс</a> <span class="meta">учеников: <?cs var:c.students ?></span></li>
   <?cs /each ?>
   </ul>
 </section>

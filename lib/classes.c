@@ -1,0 +1,156 @@
+/*
+ * classes.c: two queries for a roster (students, then all their guardians),
+ * nested in C, instead of a query per student.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+
+#include <ClearSilver.h>
+
+#include "classes.h"
+#include "db.h"
+
+#define CLASS_NAME	"CONCAT(c.grade, ' ', c.letter)"
+#define FULL_NAME(p)	"CONCAT_WS(' ', " p ".last_name, " p ".first_name, " \
+			"NULLIF(" p ".middle_name, ''))"
+/* The guardian's newest statement is the current one. */
+#define CURRENT_CONSENT(g) "(SELECT MAX(c2.id) FROM consent c2" \
+			" WHERE c2.guardian_id = " g ")"
+
+DB_STMT(q_classes_list,
+    "SELECT c.id, " CLASS_NAME " AS name, " FULL_NAME("t") " AS teacher,"
+    " (SELECT COUNT(*) FROM class_student cs WHERE cs.class_id = c.id"
+    "   AND cs.left_on IS NULL) AS students,"
+    " (c.teacher_id <=> ?) AS own"
+    " FROM class c JOIN year y ON y.id = c.year_id AND y.is_open = 1"
+    " LEFT JOIN person t ON t.id = c.teacher_id"
+    " WHERE c.school_id = ? ORDER BY c.grade, c.letter");
+DB_STMT(q_class_get,
+    "SELECT c.id, " CLASS_NAME " AS name, c.grade, " FULL_NAME("t")
+    " AS teacher FROM class c LEFT JOIN person t ON t.id = c.teacher_id"
+    " WHERE c.id = ?");
+DB_STMT(q_roster_students,
+    "SELECT p.id, " FULL_NAME("p") " AS name,"
+    " DATE_FORMAT(p.birth_date, '%d.%m.%Y') AS birth, a.login,"
+    " a.is_active AS active, DATE_FORMAT(a.issued_at, '%d.%m.%Y') AS issued,"
+    " EXISTS (SELECT 1 FROM guardian g JOIN consent cn"
+    "   ON cn.id = " CURRENT_CONSENT("g.guardian_id")
+    "   WHERE g.student_id = p.id AND cn.status = 'consent') AS eligible"
+    " FROM class_student cs JOIN person p ON p.id = cs.student_id"
+    " LEFT JOIN account a ON a.person_id = p.id"
+    " WHERE cs.class_id = ? AND cs.left_on IS NULL"
+    " ORDER BY p.last_name, p.first_name, p.middle_name, p.id");
+DB_STMT(q_roster_guardians,
+    "SELECT g.student_id, gp.id, " FULL_NAME("gp") " AS name, g.kind,"
+    " a.login, a.is_active AS active,"
+    " DATE_FORMAT(a.issued_at, '%d.%m.%Y') AS issued, cn.status,"
+    " DATE_FORMAT(cn.signed_on, '%d.%m.%Y') AS signed, cn.document"
+    " FROM class_student cs JOIN guardian g ON g.student_id = cs.student_id"
+    " JOIN person gp ON gp.id = g.guardian_id"
+    " LEFT JOIN account a ON a.person_id = gp.id"
+    " LEFT JOIN consent cn ON cn.id = " CURRENT_CONSENT("gp.id")
+    " WHERE cs.class_id = ? AND cs.left_on IS NULL"
+    " ORDER BY g.student_id, gp.sex DESC, gp.last_name, gp.id");
+
+DB_STMT(q_issue_candidate,
+    "SELECT 'student' AS role, " FULL_NAME("p") " AS name,"
+    " EXISTS (SELECT 1 FROM guardian g JOIN consent cn"
+    "   ON cn.id = " CURRENT_CONSENT("g.guardian_id")
+    "   WHERE g.student_id = p.id AND cn.status = 'consent') AS eligible,"
+    " NULL AS children"
+    " FROM class_student cs JOIN person p ON p.id = cs.student_id"
+    " WHERE cs.class_id = ? AND cs.left_on IS NULL AND p.id = ?"
+    " UNION ALL "
+    "SELECT 'parent', " FULL_NAME("gp") ","
+    " IFNULL(MAX(cn.status = 'consent'), 0),"
+    " GROUP_CONCAT(" FULL_NAME("sp") " ORDER BY sp.last_name SEPARATOR ', ')"
+    " FROM guardian g JOIN class_student cs ON cs.student_id = g.student_id"
+    "   AND cs.left_on IS NULL AND cs.class_id = ?"
+    " JOIN person gp ON gp.id = g.guardian_id"
+    " JOIN person sp ON sp.id = g.student_id"
+    " LEFT JOIN consent cn ON cn.id = " CURRENT_CONSENT("gp.id")
+    " WHERE g.guardian_id = ? GROUP BY gp.id");
+
+int
+db_issue_candidate(struct _hdf *hdf, const char *prefix, long long class_id,
+    long long person_id)
+{
+	return db_row_hdf(hdf, prefix, &q_issue_candidate, "llll", class_id,
+	    person_id, class_id, person_id);
+}
+
+int
+db_classes_list(struct _hdf *hdf, const char *prefix, long long school_id,
+    long long person_id)
+{
+	return db_query_hdf(hdf, prefix, &q_classes_list, "ll", person_id,
+	    school_id);
+}
+
+int
+db_class_get(struct _hdf *hdf, const char *prefix, long long class_id)
+{
+	return db_row_hdf(hdf, prefix, &q_class_get, "l", class_id);
+}
+
+/* A student's id and their row number in the page. */
+struct slot {
+	long long	 id;
+	int		 row;
+};
+
+static int
+slot_cmp(const void *a, const void *b)
+{
+	const struct slot *x = a, *y = b;
+
+	return (x->id > y->id) - (x->id < y->id);
+}
+
+int
+db_roster_list(struct _hdf *hdf, const char *prefix, long long class_id)
+{
+	struct slot	*byid = NULL, key, *hit;
+	int		*nguard = NULL;
+	size_t		 n = 0, cap = 0;
+	char		 name[128];
+	int		 rc, ret = -1;
+
+	if (db_query(&q_roster_students, "l", class_id) == -1)
+		return -1;
+	while ((rc = db_next(&q_roster_students)) == 1) {
+		if (n == cap) {
+			cap = cap ? cap * 2 : 32;
+			if ((byid = realloc(byid, cap * sizeof(*byid))) == NULL)
+				abort();
+		}
+		snprintf(name, sizeof(name), "%s.%zu", prefix, n);
+		db_row_to_hdf(hdf, name, &q_roster_students);
+		byid[n].id = db_int(&q_roster_students, 0);
+		byid[n].row = (int)n;
+		n++;
+	}
+	if (rc == -1 || db_query(&q_roster_guardians, "l", class_id) == -1)
+		goto out;
+	/* Students are shown sorted by name; find a guardian's by id. */
+	if (n > 0) {
+		qsort(byid, n, sizeof(*byid), slot_cmp);
+		if ((nguard = calloc(n, sizeof(*nguard))) == NULL)
+			abort();
+	}
+	while ((rc = db_next(&q_roster_guardians)) == 1) {
+		key.id = db_int(&q_roster_guardians, 0);
+		if (n == 0 || (hit = bsearch(&key, byid, n, sizeof(*byid),
+		    slot_cmp)) == NULL)
+			continue;
+		snprintf(name, sizeof(name), "%s.%d.Guardians.%d", prefix,
+		    hit->row, nguard[hit->row]++);
+		db_row_to_hdf(hdf, name, &q_roster_guardians);
+	}
+	if (rc != -1)
+		ret = (int)n;
+out:
+	free(byid);
+	free(nguard);
+	return ret;
+}

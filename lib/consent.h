@@ -1,0 +1,26 @@
+/*
+ * consent.h: consent or refusal to personal data processing (R6), one row
+ * per signed statement; the newest is the current one.  A refusal ends
+ * the diary access of the guardian, and of each child left without a
+ * consenting guardian (R5, R6), in the same transaction.
+ */
+#ifndef JOURNAL_CONSENT_H
+#define JOURNAL_CONSENT_H
+
+struct _hdf;
+struct req;
+
+/* prefix.{id,name} of a guardian; 1, 0 or -1. */
+int	db_guardian_get(struct _hdf *, const char *prefix, long long guardian_id);
+/* prefix.N.{status,signed,document,recorded_by,recorded_at}, newest first. */
+int	db_consent_history(struct _hdf *, const char *prefix,
+	    long long guardian_id);
+/*
+ * Record a statement (status "consent" or "refusal", signed_on YYYY-MM-DD)
+ * with its audit row.  *disabled gets the number of accounts a refusal
+ * switched off.  0 or -1.
+ */
+int	consent_record(struct req *, long long guardian_id, const char *status,
+	    const char *signed_on, const char *document, int *disabled);
+
+#endif

@@ -1,0 +1,89 @@
+/*
+ * objects.c: one query per check says whether the object exists in the
+ * user's school and whether it is the user's own (a class they lead, a
+ * guardian of such a class); the role decides the rest.
+ */
+#include "db.h"
+#include "journal.h"
+#include "objects.h"
+
+DB_STMT(q_class_relation,
+    "SELECT c.teacher_id <=> ? FROM class c"
+    " WHERE c.id = ? AND c.school_id = ?");
+/* The guardian belongs to a current student of this class. */
+DB_STMT(q_guardian_relation,
+    "SELECT c.teacher_id <=> ? FROM guardian g"
+    " JOIN class_student cs ON cs.student_id = g.student_id"
+    "   AND cs.left_on IS NULL"
+    " JOIN class c ON c.id = cs.class_id"
+    " WHERE g.guardian_id = ? AND c.id = ? AND c.school_id = ? LIMIT 1");
+
+#define SCHOOL_VIEWERS	(ROLE_ADMIN | ROLE_MANAGEMENT | ROLE_SECRETARY | \
+			 ROLE_INSPECTOR | ROLE_MEDIC | ROLE_PSYCHOLOGIST)
+
+/* -1: error, 0: missing, 1: exists, 2: exists and led by the user. */
+static int
+relation(struct db_stmt *q, const struct req *r, long long id,
+    long long class_id)
+{
+	const struct session	*s = &r->sess;
+	int			 rc;
+
+	if (q == &q_class_relation)
+		rc = db_query(q, "lll", s->person_id, id, s->school_id);
+	else
+		rc = db_query(q, "llll", s->person_id, id, class_id,
+		    s->school_id);
+	if (rc == -1 || (rc = db_next(q)) == -1)
+		return -1;
+	if (rc == 0)
+		return 0;
+	rc = db_int(q, 0) == 1 ? 2 : 1;
+	db_done(q);
+	return rc;
+}
+
+static enum obj_res
+decide(int rel, const struct req *r, unsigned any_roles)
+{
+	if (rel == -1)
+		return OBJ_ERROR;
+	if (rel == 0)
+		return OBJ_MISSING;
+	if (r->sess.roles & any_roles)
+		return OBJ_OK;
+	if (rel == 2 && (r->sess.roles & ROLE_CLASS_TEACHER))
+		return OBJ_OK;
+	return OBJ_DENIED;
+}
+
+enum obj_res
+obj_class_view(const struct req *r, long long class_id)
+{
+	return decide(relation(&q_class_relation, r, class_id, 0), r,
+	    SCHOOL_VIEWERS);
+}
+
+enum obj_res
+obj_class_issue(const struct req *r, long long class_id)
+{
+	return decide(relation(&q_class_relation, r, class_id, 0), r,
+	    ROLE_ADMIN);
+}
+
+enum obj_res
+obj_guardian_view(const struct req *r, long long guardian_id,
+    long long class_id)
+{
+	return decide(relation(&q_guardian_relation, r, guardian_id,
+	    class_id), r, ROLE_ADMIN | ROLE_MANAGEMENT | ROLE_SECRETARY |
+	    ROLE_INSPECTOR);
+}
+
+enum obj_res
+obj_guardian_record(const struct req *r, long long guardian_id,
+    long long class_id)
+{
+	return decide(relation(&q_guardian_relation, r, guardian_id,
+	    class_id), r, ROLE_ADMIN | ROLE_SECRETARY);
+}

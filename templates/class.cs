@@ -1,0 +1,28 @@
+<?cs include:"header.cs" ?><?cs include:"macros.cs" ?>
+<h1><?cs var:Class.name ?> класс</h1>
+<p class="meta">Классный руководитель: <?cs alt:Class.teacher ?>не назначен<?cs /alt ?>. Учеников: <?cs var:subcount(Students) ?>.</p>
+<?cs if:Page.CanIssue ?><p><a class="button" href="/slips?class=<?cs var:url_escape(Class.id) ?>">Логины и пароли для печати</a></p><?cs /if ?>
+<table class="grid roster">
+  <thead><tr><th class="num">№</th><th>Ученик, законные представители</th><th>Дата рождения</th><th>Согласие на обработку ПДн</th><th>Логин</th></tr></thead>
+  <tbody>
+  <?cs each:s = Students ?>
+    <tr class="student">
+      <td class="num"><?cs var:name(s) + 1 ?></td>
+      <td><strong><?cs var:s.name ?></strong></td>
+      <td><?cs var:s.birth ?></td>
+      <td><?cs if:s.eligible == "1" ?><span class="state ok-state">есть</span><?cs else ?><span class="state bad-state">нет — бумажная выписка</span><?cs /if ?></td>
+      <td><?cs call:login_state(s) ?></td>
+    </tr>
+    <?cs each:g = s.Guardians ?>
+    <tr class="guardian">
+      <td></td>
+      <td><?cs var:g.name ?> <span class="meta">(<?cs call:guardian_kind(g.kind) ?>)</span></td>
+      <td></td>
+      <td><?cs call:consent_state(g) ?><?cs if:Page.CanRecordConsent ?> <a href="/consent?guardian=<?cs var:url_escape(g.id) ?>&amp;class=<?cs var:url_escape(Class.id) ?>">изменить</a><?cs else ?> <a href="/consent?guardian=<?cs var:url_escape(g.id) ?>&amp;class=<?cs var:url_escape(Class.id) ?>">история</a><?cs /if ?></td>
+      <td><?cs call:login_state(g) ?></td>
+    </tr>
+    <?cs /each ?>
+  <?cs /each ?>
+  </tbody>
+</table>
+<?cs include:"footer.cs" ?>
