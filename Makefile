@@ -91,9 +91,9 @@ build-asan/t/%: t/unit/%.c t/unit/tap.h build-asan/libjournal.a
 	@mkdir -p $(@D)
 	$(CC) $(WARN) $(SAN) $(CPPFLAGS_ALL) -It/unit -o $@ $< build-asan/libjournal.a $(LIBS)
 
-$(DEMO): tools/demo-school.c $(wildcard tools/*.h)
+$(DEMO): tools/demo-school.c lib/credentials.c lib/credentials.h $(wildcard tools/*.h)
 	@mkdir -p $(@D)
-	$(CC) $(WARN) -O2 -o $@ tools/demo-school.c -lsodium
+	$(CC) $(WARN) -O2 -Ilib -o $@ tools/demo-school.c lib/credentials.c -lsodium
 
 check-build: all $(ASAN_BINS) $(UNIT_BINS) $(ASAN_UNIT_BINS)
 

@@ -1,7 +1,8 @@
 /*
  * credentials.h: logins and first passwords for people (R3, R4).
- * Logins are the transliterated surname and initials (ГОСТ 7.79-2000 /
- * passport style), lowercase ASCII: «Иванов Пётр Сергеевич» -> ivanov.ps;
+ * Logins are the transliterated surname and initials (the practical
+ * "passport" style schools know: ж zh, х kh, ц ts, щ shch; not ГОСТ 7.79
+ * system B), lowercase ASCII: «Иванов Пётр Сергеевич» -> ivanov.ps;
  * on a clash a number is appended: ivanov.ps2, ivanov.ps3, ...
  * Passwords are 12 readable characters (no 0/O/1/l/I), from libsodium's
  * random generator, e.g. «Muvi47Basu29».

@@ -3,11 +3,17 @@
  *
  *	demo-school --out DIR [--seed N]
  *
- * Writes DIR/demo.sql (to be loaded with the mariadb client into an empty,
- * migrated database) and DIR/demo-accounts.tsv (every login with its
- * password, for trying the journal in each role).  Everything but the
- * password hashes, whose salts are random, is a function of the seed: the
- * program has its own PRNG and never calls rand().
+ * Writes DIR/demo.sql (to be loaded with the mariadb client into an empty
+ * database migrated to sql/002_consent.sql at least) and
+ * DIR/demo-accounts.tsv (every login with its password, for trying the
+ * journal in each role).  Everything but the password hashes, whose salts
+ * are random, is a function of the seed: the program has its own PRNG and
+ * never calls rand().
+ *
+ * Consent (R6): most families consented to personal data processing, a
+ * few refused and a few have not been asked yet; those have no accounts,
+ * so they are in the journal but not in the accounts file.  Account ids
+ * equal person ids, so the ids of the accounts have gaps.
  *
  * The demo passwords follow from a published seed, so they are for a demo
  * and a developer's machine only.  Both files are created mode 0600.
@@ -28,6 +34,7 @@
 
 #include <sodium.h>
 
+#include "credentials.h"
 #include "demo-names.h"
 
 #define DEFAULT_SEED	20260901ULL
@@ -80,6 +87,13 @@ static const int role_rank[R__MAX] = {
 	[R_STUDENT] = 9, [R_PARENT] = 10,
 };
 
+/* A guardian's statement on personal data processing (R6). */
+enum consent {
+	C_NONE,		/* the school has not collected one yet */
+	C_CONSENT,
+	C_REFUSAL,
+};
+
 enum kind {
 	K_STAFF,	/* employee of the school: has a staff row */
 	K_OUTSIDER,	/* the inspector: an account, but not an employee */
@@ -90,6 +104,7 @@ enum kind {
 struct person {
 	unsigned	 id;		/* person.id and account.id */
 	enum kind	 kind;
+	int		 account;	/* has a login (R6: not without consent) */
 	char		 last[64];
 	const char	*first;
 	const char	*middle;
@@ -102,6 +117,9 @@ struct person {
 	int		 klass;		/* student: own class; class teacher: theirs */
 	int		 family;	/* students and guardians */
 	const char	*gkind;		/* guardian: parent, adoptive, guardian */
+	enum consent	 consent;	/* guardian: their latest statement */
+	unsigned	 docno;		/* guardian: statement number, from 1 */
+	int		 rec_min;	/* guardian: entered at 08:00 + minutes */
 	char		 login[65];
 	char		 password[13];
 	char		 hash[crypto_pwhash_STRBYTES];
@@ -122,6 +140,9 @@ struct family {
 	int		 kids[3];
 	int		 nguard;
 	int		 guard[2];
+	enum consent	 consent;	/* all its guardians made the same one */
+	long		 signed_on;	/* together, at a parents' meeting */
+	int		 keep;		/* must consent: shown first in the TSV */
 };
 
 static struct person	persons[MAX_PERSONS];
@@ -131,6 +152,8 @@ static int		nclasses;
 static struct family	families[MAX_FAMILIES];
 static int		nfamilies;
 static int		order[MAX_PERSONS];	/* person index by id - 1 */
+static int		docs[MAX_PERSONS];	/* guardian by statement no. - 1 */
+static int		ndocs;
 
 /* --- PRNG: splitmix64, small and good enough for test data. --- */
 
@@ -164,6 +187,7 @@ rnd(struct rng *r, unsigned n)
 
 static struct rng	rng;	/* people, classes, families */
 static struct rng	pwrng;	/* passwords: independent of the data stream */
+static struct rng	crng;	/* consent: independent of both */
 
 /* --- Dates as days since 1970-01-01 (H. Hinnant's civil algorithms). --- */
 
@@ -267,53 +291,6 @@ ends_with(const char *s, const char *suffix)
 	size_t n = strlen(s), k = strlen(suffix);
 
 	return n >= k && strcmp(s + n - k, suffix) == 0;
-}
-
-/* Passport-style transliteration of a lowercase Cyrillic letter. */
-static const char *
-translit_letter(unsigned c)
-{
-	static const char *const tab[32] = {
-		"a", "b", "v", "g", "d", "e", "zh", "z",
-		"i", "y", "k", "l", "m", "n", "o", "p",
-		"r", "s", "t", "u", "f", "kh", "ts", "ch",
-		"sh", "shch", "", "y", "", "e", "yu", "ya",
-	};
-
-	if (c >= 0x410 && c <= 0x42f)
-		c += 0x20;
-	if (c == 0x401 || c == 0x451)
-		return "e";
-	if (c >= 0x430 && c <= 0x44f)
-		return tab[c - 0x430];
-	return NULL;
-}
-
-/* Append the transliteration of s to buf (size n), keeping [a-z0-9-]. */
-static void
-translit(char *buf, size_t n, const char *s)
-{
-	const char *t;
-	char one[2] = { 0, 0 };
-	size_t len = strlen(buf);
-	unsigned c;
-
-	while (*s != '\0') {
-		c = utf8_next(&s);
-		if ((t = translit_letter(c)) == NULL) {
-			if (c >= 'A' && c <= 'Z')
-				c += 'a' - 'A';
-			if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
-			    c == '-'))
-				continue;
-			one[0] = (char)c;
-			t = one;
-		}
-		if (len + strlen(t) + 1 > n)
-			break;
-		memcpy(buf + len, t, strlen(t) + 1);
-		len += strlen(t);
-	}
 }
 
 /* --- Names --- */
@@ -826,6 +803,146 @@ assign_ids(void)
 		abort();
 }
 
+/* --- Consent to personal data processing (R6) --- */
+
+/* Does a child of a family whose statement is st study in class c? */
+static int
+class_has(int c, enum consent st)
+{
+	int f, k;
+
+	for (f = 0; f < nfamilies; f++)
+		if (families[f].consent == st)
+			for (k = 0; k < families[f].nkids; k++)
+				if (persons[families[f].kids[k]].klass == c)
+					return 1;
+	return 0;
+}
+
+/* The class where a refusal and a missing statement meet, or -1. */
+static int
+mixed_class(void)
+{
+	int c;
+
+	for (c = 0; c < nclasses; c++)
+		if (class_has(c, C_REFUSAL) && class_has(c, C_NONE))
+			return c;
+	return -1;
+}
+
+/* Give st to the first family that consented, has a child in c, and may. */
+static void
+family_in_class_set(int c, enum consent st)
+{
+	struct family *fam;
+	int f, k;
+
+	for (f = 0; f < nfamilies; f++) {
+		fam = &families[f];
+		if (fam->keep || fam->consent != C_CONSENT)
+			continue;
+		for (k = 0; k < fam->nkids; k++)
+			if (persons[fam->kids[k]].klass == c) {
+				fam->consent = st;
+				return;
+			}
+	}
+	fprintf(stderr, "demo-school: no family to refuse in a class\n");
+	exit(1);
+}
+
+static int
+cmp_statement(const void *a, const void *b)
+{
+	const struct person *p = &persons[*(const int *)a];
+	const struct person *q = &persons[*(const int *)b];
+	long x = families[p->family].signed_on;
+	long y = families[q->family].signed_on;
+
+	if (x != y)
+		return x < y ? -1 : 1;
+	return p->id < q->id ? -1 : p->id > q->id;
+}
+
+/*
+ * Statements collected at the meetings before the year starts: in 93% of
+ * families every guardian consented, in 4% they refused, in 3% the school
+ * has none yet.  The two fixed families (two children, one child) and the
+ * families of the first students of the accounts file consent, and one
+ * class has both a refusal and a missing statement, for every seed.  A
+ * stream of its own, so the people, logins and passwords do not move.
+ *
+ * Accounts follow: staff and the inspector have one; a guardian only with
+ * consent; a student if at least one guardian consented.
+ */
+static void
+make_consent(void)
+{
+	struct family *fam;
+	struct person *p;
+	int f, g, i, n, c;
+	unsigned r;
+
+	for (f = 0; f < nfamilies; f++) {
+		fam = &families[f];
+		r = rnd(&crng, 100);
+		fam->consent = r < 93 ? C_CONSENT : r < 97 ? C_REFUSAL : C_NONE;
+		fam->signed_on = days(2026, 8, 25) + (long)rnd(&crng, 10);
+	}
+	/* Ids: staff first, then students; the first three students. */
+	families[0].keep = families[1].keep = 1;
+	for (i = 0, n = 0; i < npersons && n < 3; i++)
+		if (persons[order[i]].kind == K_STUDENT) {
+			families[persons[order[i]].family].keep = 1;
+			n++;
+		}
+	for (f = 0; f < nfamilies; f++)
+		if (families[f].keep)
+			families[f].consent = C_CONSENT;
+	if (mixed_class() == -1) {
+		for (c = 0; c < nclasses && !class_has(c, C_REFUSAL); c++)
+			;
+		if (c == nclasses)
+			c = 0;
+		if (!class_has(c, C_REFUSAL))
+			family_in_class_set(c, C_REFUSAL);
+		if (!class_has(c, C_NONE))
+			family_in_class_set(c, C_NONE);
+	}
+
+	/* The register numbers statements in the order they were signed. */
+	for (i = 0; i < npersons; i++) {
+		p = &persons[order[i]];
+		if (p->kind != K_GUARDIAN)
+			continue;
+		p->consent = families[p->family].consent;
+		if (p->consent != C_NONE) {
+			docs[ndocs++] = order[i];
+			p->rec_min = (int)rnd(&crng, 9 * 60);
+		}
+	}
+	for (i = 0; i < npersons; i++) {
+		p = &persons[i];
+		switch (p->kind) {
+		case K_GUARDIAN:
+			p->account = p->consent == C_CONSENT;
+			break;
+		case K_STUDENT:
+			fam = &families[p->family];
+			for (g = 0; g < fam->nguard; g++)
+				p->account |=
+				    persons[fam->guard[g]].consent == C_CONSENT;
+			break;
+		default:
+			p->account = 1;
+		}
+	}
+	qsort(docs, (size_t)ndocs, sizeof(int), cmp_statement);
+	for (i = 0; i < ndocs; i++)
+		persons[docs[i]].docno = (unsigned)i + 1;
+}
+
 /* --- Logins and passwords --- */
 
 static int
@@ -839,41 +956,28 @@ login_taken(const char *login, int upto)
 	return 0;
 }
 
-/* The first Latin letter of a transliterated name: «Юрий» gives 'y'. */
-static char
-initial(const char *name)
-{
-	char buf[16] = "";
-
-	translit(buf, sizeof(buf), name);
-	return buf[0];
-}
-
 /*
- * Surname and initials, «Иванов Пётр Сергеевич» -> ivanov.ps; on a
- * collision a number from 2 up is appended.  Taken in id order, so the
- * same seed always gives the same logins.
+ * Surname and initials by lib/credentials.c, «Иванов Пётр Сергеевич» ->
+ * ivanov.ps; on a collision a number from 2 up is appended.  Taken in id
+ * order, so the same seed always gives the same logins.  People without
+ * an account (no consent) take part too, though their logins are never
+ * written: so the consent draw changes no one else's login.
  */
 static void
 assign_logins(void)
 {
 	struct person *p;
-	char base[48], *s;
+	char base[65];
 	int i, n;
 
 	for (i = 0; i < npersons; i++) {
 		p = &persons[order[i]];
-		base[0] = '\0';
-		translit(base, sizeof(base) - 4, p->last);
-		s = base + strlen(base);
-		*s++ = '.';
-		*s++ = initial(p->first);
-		if ((*s = initial(p->middle)) != '\0')
-			s++;
-		*s = '\0';
-		snprintf(p->login, sizeof(p->login), "%s", base);
-		for (n = 2; login_taken(p->login, i); n++)
-			snprintf(p->login, sizeof(p->login), "%s%d", base, n);
+		login_base(p->last, p->first, p->middle, base);
+		for (n = 1; ; n++) {
+			login_candidate(base, n, p->login);
+			if (!login_taken(p->login, i))
+				break;
+		}
 	}
 }
 
@@ -910,7 +1014,10 @@ assign_passwords(void)
 
 	for (i = 0; i < npersons; i++) {
 		p = &persons[order[i]];
+		/* Drawn for everyone, so consent does not move the others. */
 		make_password(p->password);
+		if (!p->account)
+			continue;
 		if (crypto_pwhash_str_alg(p->hash, p->password,
 		    strlen(p->password), DEMO_OPSLIMIT, DEMO_MEMLIMIT,
 		    crypto_pwhash_ALG_ARGON2ID13) != 0) {
@@ -1071,7 +1178,7 @@ write_sql(FILE *fp, unsigned long long seed)
 	struct klass *c;
 	struct family *fam;
 	size_t j;
-	int i, k, g, r, col;
+	int i, k, g, r, col, y, m, d;
 
 	fprintf(fp, "-- Demo school written by tools/demo-school --seed %llu.\n"
 	    "-- Load into an empty, migrated database.  Demo passwords are "
@@ -1113,15 +1220,17 @@ write_sql(FILE *fp, unsigned long long seed)
 	batch_end(&b);
 
 	b = (struct batch){ fp, "INSERT INTO account (id, person_id, "
-	    "school_id, login, pw_hash)", 0 };
+	    "school_id, login, pw_hash, issued_at)", 0 };
 	for (i = 0; i < npersons; i++) {
 		p = &persons[order[i]];
+		if (!p->account)
+			continue;
 		batch_row(&b);
 		fprintf(fp, "%u, %u, %d, ", p->id, p->id, SCHOOL_ID);
 		sql_str(fp, p->login);
 		fputs(", ", fp);
 		sql_str(fp, p->hash);
-		fputc(')', fp);
+		fputs(", '2026-09-01 09:00:00')", fp);
 	}
 	batch_end(&b);
 
@@ -1129,6 +1238,8 @@ write_sql(FILE *fp, unsigned long long seed)
 	    0 };
 	for (i = 0; i < npersons; i++) {
 		p = &persons[order[i]];
+		if (!p->account)
+			continue;
 		for (r = 0; r < R__MAX; r++)
 			if (p->roles & 1U << r) {
 				batch_row(&b);
@@ -1190,6 +1301,21 @@ write_sql(FILE *fp, unsigned long long seed)
 			fprintf(fp, "%u, %u, '%s')", p->id,
 			    persons[fam->kids[k]].id, p->gkind);
 		}
+	}
+	batch_end(&b);
+
+	b = (struct batch){ fp, "INSERT INTO consent (id, guardian_id, status, "
+	    "signed_on, document, recorded_by, recorded_at)", 0 };
+	for (i = 0; i < ndocs; i++) {
+		p = &persons[docs[i]];
+		batch_row(&b);
+		fprintf(fp, "%u, %u, '%s', ", p->docno, p->id,
+		    p->consent == C_CONSENT ? "consent" : "refusal");
+		sql_date(fp, families[p->family].signed_on);
+		fprintf(fp, ", 'С-2026/%04u', NULL, ", p->docno);
+		civil(families[p->family].signed_on, &y, &m, &d);
+		fprintf(fp, "'%04d-%02d-%02d %02d:%02d:00')", y, m, d,
+		    8 + p->rec_min / 60, p->rec_min % 60);
 	}
 	batch_end(&b);
 
@@ -1256,6 +1382,7 @@ write_tsv(FILE *fp)
 {
 	struct person *p;
 	struct family *fam;
+	const char *sep;
 	int *rows, i, k, kids[3];
 
 	if ((rows = calloc((size_t)npersons, sizeof(int))) == NULL) {
@@ -1269,6 +1396,8 @@ write_tsv(FILE *fp)
 	fputs("role\tlogin\tpassword\tfull_name\tdetail\n", fp);
 	for (i = 0; i < npersons; i++) {
 		p = &persons[rows[i]];
+		if (!p->account)
+			continue;
 		fprintf(fp, "%s\t%s\t%s\t%s %s %s\t", role_code[p->main_role],
 		    p->login, p->password, p->last, p->first, p->middle);
 		switch (p->main_role) {
@@ -1281,9 +1410,12 @@ write_tsv(FILE *fp)
 			fam = &families[p->family];
 			memcpy(kids, fam->kids, sizeof(kids));
 			qsort(kids, (size_t)fam->nkids, sizeof(int), cmp_id);
-			for (k = 0; k < fam->nkids; k++)
-				fprintf(fp, "%s%s", k ? "," : "",
-				    persons[kids[k]].login);
+			for (k = 0, sep = ""; k < fam->nkids; k++)
+				if (persons[kids[k]].account) {
+					fprintf(fp, "%s%s", sep,
+					    persons[kids[k]].login);
+					sep = ",";
+				}
 			break;
 		default:
 			fputs(p->position, fp);
@@ -1330,7 +1462,10 @@ write_file(const char *dir, const char *name, int tsv,
 	}
 }
 
-/* Every role of R1 held by someone; a parent of several and of one child. */
+/*
+ * Every role of R1 held by an account; a parent of several children and
+ * of one with an account; a class with a refusal and a missing consent.
+ */
 static void
 check(void)
 {
@@ -1338,6 +1473,8 @@ check(void)
 	int i, several = 0, one = 0, n;
 
 	for (i = 0; i < npersons; i++) {
+		if (!persons[i].account)
+			continue;
 		held |= persons[i].roles;
 		if (persons[i].kind == K_GUARDIAN) {
 			n = families[persons[i].family].nkids;
@@ -1345,9 +1482,10 @@ check(void)
 			one |= n == 1;
 		}
 	}
-	if (held != (1U << R__MAX) - 1 || !several || !one) {
-		fprintf(stderr, "demo-school: internal error: a role or a "
-		    "family kind is missing\n");
+	if (held != (1U << R__MAX) - 1 || !several || !one ||
+	    mixed_class() == -1) {
+		fprintf(stderr, "demo-school: internal error: a role, a "
+		    "family kind or a consent case is missing\n");
 		exit(1);
 	}
 }
@@ -1366,7 +1504,8 @@ main(int argc, char *argv[])
 	unsigned long long seed = DEFAULT_SEED;
 	const char *dir = NULL;
 	char *end;
-	int i, nstaff = 0, nstudents = 0, nguardians = 0;
+	int i, nstaff = 0, nstudents = 0, nguardians = 0, naccounts = 0;
+	int nfam[3] = { 0, 0, 0 }, nstat[3] = { 0, 0, 0 };
 
 	for (i = 1; i < argc; i++) {
 		if (strcmp(argv[i], "--out") == 0 && i + 1 < argc)
@@ -1394,10 +1533,12 @@ main(int argc, char *argv[])
 
 	rng.s = seed;
 	pwrng.s = seed ^ 0x70617373776f7264ULL;	/* "password" */
+	crng.s = seed ^ 0x636f6e73656e74ULL;	/* "consent" */
 	make_classes();
 	make_staff();
 	make_families();
 	assign_ids();
+	make_consent();
 	assign_logins();
 	check();
 	assign_passwords();
@@ -1405,6 +1546,12 @@ main(int argc, char *argv[])
 	write_file(dir, "demo-accounts.tsv", 1, seed);
 	clock_gettime(CLOCK_MONOTONIC, &t1);
 
+	for (i = 0; i < nfamilies; i++)
+		nfam[families[i].consent]++;
+	for (i = 0; i < ndocs; i++)
+		nstat[persons[docs[i]].consent]++;
+	for (i = 0; i < npersons; i++)
+		naccounts += persons[i].account;
 	for (i = 0; i < npersons; i++)
 		switch (persons[i].kind) {
 		case K_STAFF:
@@ -1421,8 +1568,10 @@ main(int argc, char *argv[])
 		}
 	printf("demo-school: seed %llu: %d classes, %d students, "
 	    "%d guardians (%d families), %d staff + 1 inspector, "
-	    "%d accounts; %.2f s\n", seed, nclasses, nstudents, nguardians,
-	    nfamilies, nstaff, npersons,
+	    "%d accounts; consent: %d families (%d statements), refusal: %d "
+	    "(%d), none yet: %d; %.2f s\n", seed, nclasses, nstudents,
+	    nguardians, nfamilies, nstaff, naccounts, nfam[C_CONSENT],
+	    nstat[C_CONSENT], nfam[C_REFUSAL], nstat[C_REFUSAL], nfam[C_NONE],
 	    (double)(t1.tv_sec - t0.tv_sec) +
 	    (double)(t1.tv_nsec - t0.tv_nsec) / 1e9);
 	printf("demo-school: wrote %s/demo.sql and %s/demo-accounts.tsv\n",
