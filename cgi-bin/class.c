@@ -34,6 +34,8 @@ class_get(struct req *r)
 		req_set(r, "Page.CanIssue", "1");
 	if (ok == OBJ_OK || (r->sess.roles & ROLE_SECRETARY))
 		req_set(r, "Page.CanRecordConsent", "1");
+	else if (r->sess.roles & (ROLE_MANAGEMENT | ROLE_INSPECTOR))
+		req_set(r, "Page.CanViewConsent", "1");
 	return 200;
 }
 

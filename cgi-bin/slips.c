@@ -9,6 +9,7 @@
 
 #include "accounts.h"
 #include "classes.h"
+#include "config.h"
 #include "journal.h"
 #include "objects.h"
 
@@ -105,8 +106,12 @@ slips_post(struct req *r)
 	if (db_class_get(r->hdf, "Class", class_id) != 1)
 		return 500;
 	host = req_env(r, "HTTP_HOST");
-	req_setf(r, "Page.LoginUrl", "%s://%s/login", r->https ? "https" :
-	    "http", host != NULL ? host : "localhost");
+	if (conf_str("app.url", NULL) != NULL)
+		req_setf(r, "Page.LoginUrl", "%s/login", conf_str("app.url",
+		    ""));
+	else
+		req_setf(r, "Page.LoginUrl", "%s://%s/login", r->https ?
+		    "https" : "http", host != NULL ? host : "localhost");
 	r->template = "slips_print.cs";
 	return 200;
 }

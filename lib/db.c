@@ -306,7 +306,7 @@ int
 db_next(struct db_stmt *s)
 {
 	unsigned	 i;
-	int		 rc;
+	int		 rc, grown = 0;
 
 	if (!s->active)
 		return 0;
@@ -326,6 +326,7 @@ db_next(struct db_stmt *s)
 			continue;
 		/* Too long for the buffer: grow it and fetch the column again. */
 		if (s->lens[i] >= s->caps[i]) {
+			grown = 1;
 			s->caps[i] = s->lens[i] + 1;
 			s->res[i].buffer = xrealloc(s->res[i].buffer,
 			    s->caps[i]);
@@ -337,6 +338,14 @@ db_next(struct db_stmt *s)
 			}
 		}
 		((char *)s->res[i].buffer)[s->lens[i]] = '\0';
+	}
+	/*
+	 * The library keeps its own copy of the binds: without this, the
+	 * next fetch would write into the buffers realloc just freed.
+	 */
+	if (grown && mysql_stmt_bind_result(s->st, s->res) != 0) {
+		db_done(s);
+		return -1;
 	}
 	return 1;
 }

@@ -10,18 +10,23 @@
 DB_STMT(q_class_relation,
     "SELECT c.teacher_id <=> ? FROM class c"
     " WHERE c.id = ? AND c.school_id = ?");
-/* The guardian belongs to a current student of this class. */
+/* Whether the guardian has a child in the class, and in a class the
+ * user leads; no row: not a guardian of a current student here. */
 DB_STMT(q_guardian_relation,
-    "SELECT c.teacher_id <=> ? FROM guardian g"
+    "SELECT MAX(cs.class_id = ?), MAX(cs.class_id = ? AND"
+    " c.teacher_id <=> ?) FROM guardian g"
     " JOIN class_student cs ON cs.student_id = g.student_id"
     "   AND cs.left_on IS NULL"
     " JOIN class c ON c.id = cs.class_id"
-    " WHERE g.guardian_id = ? AND c.id = ? AND c.school_id = ? LIMIT 1");
+    " WHERE g.guardian_id = ? AND c.school_id = ?");
 
 #define SCHOOL_VIEWERS	(ROLE_ADMIN | ROLE_MANAGEMENT | ROLE_SECRETARY | \
 			 ROLE_INSPECTOR | ROLE_MEDIC | ROLE_PSYCHOLOGIST)
 
-/* -1: error, 0: missing, 1: exists, 2: exists and led by the user. */
+/*
+ * -1: error, 0: missing, 1: exists, 2: exists and led by the user,
+ * 3: exists but not in the class given (guardians only).
+ */
 static int
 relation(struct db_stmt *q, const struct req *r, long long id,
     long long class_id)
@@ -32,13 +37,16 @@ relation(struct db_stmt *q, const struct req *r, long long id,
 	if (q == &q_class_relation)
 		rc = db_query(q, "lll", s->person_id, id, s->school_id);
 	else
-		rc = db_query(q, "llll", s->person_id, id, class_id,
-		    s->school_id);
+		rc = db_query(q, "lllll", class_id, class_id, s->person_id,
+		    id, s->school_id);
 	if (rc == -1 || (rc = db_next(q)) == -1)
 		return -1;
-	if (rc == 0)
-		return 0;
-	rc = db_int(q, 0) == 1 ? 2 : 1;
+	if (rc == 0 || db_str(q, 0) == NULL)
+		rc = 0;		/* no row, or MAX over no rows */
+	else if (q == &q_guardian_relation && db_int(q, 0) != 1)
+		rc = 3;
+	else
+		rc = db_int(q, q == &q_class_relation ? 0 : 1) == 1 ? 2 : 1;
 	db_done(q);
 	return rc;
 }
@@ -50,6 +58,8 @@ decide(int rel, const struct req *r, unsigned any_roles)
 		return OBJ_ERROR;
 	if (rel == 0)
 		return OBJ_MISSING;
+	if (rel == 3)
+		return OBJ_DENIED;	/* not reachable through this class */
 	if (r->sess.roles & any_roles)
 		return OBJ_OK;
 	if (rel == 2 && (r->sess.roles & ROLE_CLASS_TEACHER))

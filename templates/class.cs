@@ -18,7 +18,7 @@
       <td></td>
       <td><?cs var:g.name ?> <span class="meta">(<?cs call:guardian_kind(g.kind) ?>)</span></td>
       <td></td>
-      <td><?cs call:consent_state(g) ?><?cs if:Page.CanRecordConsent ?> <a href="/consent?guardian=<?cs var:url_escape(g.id) ?>&amp;class=<?cs var:url_escape(Class.id) ?>">изменить</a><?cs else ?> <a href="/consent?guardian=<?cs var:url_escape(g.id) ?>&amp;class=<?cs var:url_escape(Class.id) ?>">история</a><?cs /if ?></td>
+      <td><?cs call:consent_state(g) ?><?cs if:Page.CanRecordConsent ?> <a href="/consent?guardian=<?cs var:url_escape(g.id) ?>&amp;class=<?cs var:url_escape(Class.id) ?>">изменить</a><?cs elif:Page.CanViewConsent ?> <a href="/consent?guardian=<?cs var:url_escape(g.id) ?>&amp;class=<?cs var:url_escape(Class.id) ?>">история</a><?cs /if ?></td>
       <td><?cs call:login_state(g) ?></td>
     </tr>
     <?cs /each ?>

@@ -37,6 +37,10 @@ our @EXPORT = qw(
     describe cgi_programs run_cgi cgi_user ROLES
     status_is redirects_to security_headers_ok russian_html_ok res_diag
     set_cookie_line cookie_attrs
+    open_classes class_by_name class_label class_name_re class_students
+    guardians_of consent_state person_name tsv_account account_of_person
+    page_text segment_of inputs_of links_of no_inline_script_ok login_works
+    translit login_base save_accounts restore_accounts drop_person_account
 );
 
 # Role codes, in the order of the role table.
@@ -263,6 +267,314 @@ sub audit_count {
 	my $q = 'SELECT COUNT(*) FROM audit WHERE account_id = ' . int($account_id);
 	$q .= ' AND action = ' . sq($action) if defined $action;
 	return sql_value($q);
+}
+
+# ---------------------------------------------------------------- classes
+
+# The classes of the open year of the school, ordered by grade and letter:
+# hashrefs { id, grade, letter, name («5 А»), teacher_id, school_id }.
+sub open_classes {
+	my ($school) = @_;
+	my $q = 'SELECT c.id, c.grade, c.letter, c.teacher_id, c.school_id FROM class c'
+	    . ' JOIN year y ON y.id = c.year_id AND y.is_open = 1';
+	$q .= ' WHERE c.school_id = ' . int($school) if defined $school;
+	$q .= ' ORDER BY c.school_id, c.grade, c.letter';
+	return map { { id => $_->[0], grade => $_->[1], letter => $_->[2],
+	    name => "$_->[1] $_->[2]", teacher_id => $_->[3], school_id => $_->[4] } } sql($q);
+}
+
+# The open class named «5 А», or undef.
+sub class_by_name {
+	my ($name) = @_;
+	my ($c) = grep { $_->{name} eq $name } open_classes();
+	return $c;
+}
+
+# «5 А» of a class id.
+sub class_label {
+	my ($id) = @_;
+	my ($r) = sql('SELECT grade, letter FROM class WHERE id = ' . int($id));
+	return $r ? "$r->[0] $r->[1]" : undef;
+}
+
+# A regexp for a class name in page text or HTML: «5 А», «5&nbsp;А»; not
+# the «1 А» inside «11 А».
+sub class_name_re {
+	my ($name) = @_;
+	my ($g, $l) = split / /, $name, 2;
+	return qr/(?<!\d)\Q$g\E(?:\s|&nbsp;|&#160;|\x{a0})\Q$l\E(?!\p{L})/;
+}
+
+# «Фамилия Имя Отчество» (no trailing space without a middle name).
+sub person_name {
+	my ($last, $first, $middle) = @_;
+	return join ' ', grep { defined && length } $last, $first, $middle;
+}
+
+my $PERSON_COLS = 'p.id, p.last_name, p.first_name, p.middle_name,'
+    . " DATE_FORMAT(p.birth_date, '%d.%m.%Y'), a.id, a.login, a.is_active, a.issued_at";
+
+sub _person_row {
+	my ($r) = @_;
+	return { id => $r->[0], last => $r->[1], first => $r->[2], middle => $r->[3],
+	    full => person_name(@$r[1 .. 3]), birth => $r->[4], account_id => $r->[5],
+	    login => $r->[6], active => $r->[7], issued_at => $r->[8] };
+}
+
+# The current students of a class, ordered by name: hashrefs { id, last,
+# first, middle, full, birth (dd.mm.yyyy), account_id, login, active,
+# issued_at } (the account fields undef without an account).
+sub class_students {
+	my ($class_id) = @_;
+	return map { _person_row($_) } sql("SELECT $PERSON_COLS FROM class_student cs"
+	    . ' JOIN person p ON p.id = cs.student_id'
+	    . ' LEFT JOIN account a ON a.person_id = p.id'
+	    . ' WHERE cs.class_id = ' . int($class_id) . ' AND cs.left_on IS NULL'
+	    . ' ORDER BY p.last_name, p.first_name, p.middle_name, p.id');
+}
+
+# The guardians of a student: the same hashrefs plus kind and state (the
+# current consent status: consent, refusal or undef).
+sub guardians_of {
+	my ($student_id) = @_;
+	return map {
+		my $h = _person_row($_);
+		$h->{kind} = $_->[9];
+		$h->{state} = $_->[10];
+		$h;
+	} sql("SELECT $PERSON_COLS, g.kind, (SELECT k.status FROM consent k"
+	    . ' WHERE k.guardian_id = p.id ORDER BY k.id DESC LIMIT 1)'
+	    . ' FROM guardian g JOIN person p ON p.id = g.guardian_id'
+	    . ' LEFT JOIN account a ON a.person_id = p.id'
+	    . ' WHERE g.student_id = ' . int($student_id) . ' ORDER BY p.id');
+}
+
+# The current consent state of a guardian: consent, refusal or undef (no
+# statement): the newest row.
+sub consent_state {
+	my ($guardian_id) = @_;
+	return sql_value('SELECT status FROM consent WHERE guardian_id = '
+	    . int($guardian_id) . ' ORDER BY id DESC LIMIT 1');
+}
+
+# The TSV row of a login, or undef.
+sub tsv_account {
+	my ($login) = @_;
+	return undef unless defined $login;
+	my ($a) = grep { $_->{login} eq $login } accounts();
+	return $a;
+}
+
+# The TSV row of the account of a person (e.g. the class teacher of a class,
+# from class.teacher_id), or undef.
+sub account_of_person {
+	my ($person_id) = @_;
+	return undef unless defined $person_id;
+	return tsv_account(sql_value('SELECT login FROM account WHERE person_id = '
+	    . int($person_id)));
+}
+
+# ---------------------------------------------------------------- pages
+
+# The visible text of an HTML page: no tags, entities decoded, white space
+# (and no-break spaces) collapsed to single spaces.
+sub page_text {
+	my ($html) = @_;
+	my $t = $html // '';
+	$t =~ s{<(script|style)\b.*?</\1\s*>}{ }gis;
+	$t =~ s{<!--.*?-->}{ }gs;
+	$t =~ s{<[^>]*>}{ }g;
+	$t = _entities($t);
+	$t =~ s/[\s\x{a0}]+/ /g;
+	$t =~ s/^ | $//g;
+	return $t;
+}
+
+# The part of $text from the first $name to the nearest following start of
+# any of @names (other than $name), or to the end; undef without $name.
+# With the roster's names this is one person's row: their state and login.
+sub segment_of {
+	my ($text, $name, @names) = @_;
+	my $p = index($text, $name);
+	return undef if $p < 0;
+	my $end = length $text;
+	for my $o (@names) {
+		next if $o eq $name;
+		my $q = index($text, $o, $p + 1);
+		$end = $q if $q > $p && $q < $end;
+	}
+	return substr($text, $p, $end - $p);
+}
+
+sub _entities {
+	my ($t) = @_;
+	my %e = (amp => '&', lt => '<', gt => '>', quot => '"', apos => "'",
+	    nbsp => "\x{a0}", laquo => "\x{ab}", raquo => "\x{bb}", mdash => "\x{2014}",
+	    ndash => "\x{2013}");
+	$t =~ s/&#x([0-9a-fA-F]+);/chr hex $1/ge;
+	$t =~ s/&#(\d+);/chr $1/ge;
+	$t =~ s/&(\w+);/exists $e{$1} ? $e{$1} : "&$1;"/ge;
+	return $t;
+}
+
+# The <input> elements named $name: hashrefs { type, value, checked,
+# disabled, tag } in page order (attribute values with entities decoded).
+sub inputs_of {
+	my ($html, $name) = @_;
+	my @out;
+	for my $tag (($html // '') =~ /<input\b[^>]*>/gi) {
+		my %a;
+		while ($tag =~ /\b([\w-]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>"']+)))?/g) {
+			my $k = lc $1;
+			next if $k eq 'input';
+			$a{$k} = _entities($2 // $3 // $4 // '');
+		}
+		next unless defined $a{name} && $a{name} eq $name;
+		push @out, { type => lc($a{type} // 'text'), value => $a{value},
+		    checked => exists $a{checked} ? 1 : 0,
+		    disabled => exists $a{disabled} ? 1 : 0, tag => $tag };
+	}
+	return @out;
+}
+
+# The href of every <a> of a page (entities decoded: &amp; -> &), in order.
+sub links_of {
+	my ($html) = @_;
+	my $h = $html // '';
+	my @out;
+	push @out, _entities($1 // $2)
+	    while $h =~ /<a\b[^>]*?\bhref\s*=\s*(?:"([^"]*)"|'([^']*)')/gi;
+	return @out;
+}
+
+# No inline script: every <script> has a src and no body, no on*= event
+# attribute, no javascript: URL.  One ok() line.
+sub no_inline_script_ok {
+	local $Test::Builder::Level = $Test::Builder::Level + 1;
+	my ($r, $what) = @_;
+	my $h = ref $r ? $r->text : $r;
+	my @bad;
+	while ($h =~ /(<script\b[^>]*>)(.*?)<\/script\s*>/gis) {
+		my ($open, $body) = ($1, $2);
+		push @bad, $open if $open !~ /\bsrc\s*=/i || $body =~ /\S/;
+	}
+	push @bad, $1 while $h =~ /(<[a-z][^>]*\son[a-z]+\s*=[^>]*>)/gi;
+	push @bad, $1 while $h =~ /((?:href|src|action)\s*=\s*["']?\s*javascript:[^>]*)/gi;
+	my $ok = Test::More::ok(!@bad, "$what: no inline script");
+	Test::More::diag("inline: $_") for @bad[0 .. ($#bad < 4 ? $#bad : 4)];
+	return $ok;
+}
+
+# Whether $login/$password logs in now (303 to /home).  Returns (bool, the
+# response).  A failed attempt is cleared from login_attempt so that the
+# throttle of the shared 127.0.0.1 never trips over the tests' own probes.
+sub login_works {
+	my ($login, $password) = @_;
+	my $c = login($login, $password);
+	clear_attempts() unless $c->{logged_in};
+	return wantarray ? ($c->{logged_in}, $c->{login_res}, $c) : $c->{logged_in};
+}
+
+# ---------------------------------------------------------------- logins
+
+my %TR = (
+	'а' => 'a', 'б' => 'b', 'в' => 'v', 'г' => 'g', 'д' => 'd', 'е' => 'e',
+	'ё' => 'e', 'ж' => 'zh', 'з' => 'z', 'и' => 'i', 'й' => 'y', 'к' => 'k',
+	'л' => 'l', 'м' => 'm', 'н' => 'n', 'о' => 'o', 'п' => 'p', 'р' => 'r',
+	'с' => 's', 'т' => 't', 'у' => 'u', 'ф' => 'f', 'х' => 'kh', 'ц' => 'ts',
+	'ч' => 'ch', 'ш' => 'sh', 'щ' => 'shch', 'ъ' => '', 'ы' => 'y', 'ь' => '',
+	'э' => 'e', 'ю' => 'yu', 'я' => 'ya',
+);
+
+# Russian text to lowercase ASCII (lib/credentials.h); $keep: extra
+# characters kept as they are (the hyphen of a double surname).
+sub translit {
+	my ($s, $keep) = @_;
+	my $out = '';
+	for my $ch (split //, lc($s // '')) {
+		if (exists $TR{$ch})			{ $out .= $TR{$ch} }
+		elsif ($ch =~ /^[a-z0-9]$/)		{ $out .= $ch }
+		elsif (defined $keep && index($keep, $ch) >= 0) { $out .= $ch }
+	}
+	return $out;
+}
+
+# The base login of a person: ivanov.ps for «Иванов Пётр Сергеевич».
+sub login_base {
+	my ($last, $first, $middle) = @_;
+	my $l = translit($last, '-');
+	$l =~ s/^-+|-+$//g;
+	$l =~ s/-{2,}/-/g;
+	my $ini = substr(translit($first), 0, 1) . substr(translit($middle), 0, 1);
+	return 'user' unless length $l || length $ini;
+	return "$l.$ini";
+}
+
+# ---------------------------------------------------------------- undo
+
+my @ACCOUNT_COLS = qw(id person_id school_id login pw_hash is_active
+    pw_changed_at issued_at created_at);
+
+# The account rows (with their roles) of some people, for
+# restore_accounts(): { person_id => { col => value, roles => [...] } or
+# undef when the person has no account }.
+sub save_accounts {
+	my (@persons) = @_;
+	my %saved = map { $_ => undef } @persons;
+	return \%saved unless @persons;
+	my $cols = join ', ', @ACCOUNT_COLS;
+	for my $r (sql("SELECT $cols FROM account WHERE person_id IN ("
+	    . join(',', map { int } @persons) . ')')) {
+		my %h;
+		@h{@ACCOUNT_COLS} = @$r;
+		$h{roles} = [ map { $_->[0] } sql('SELECT role FROM account_role'
+		    . " WHERE account_id = $h{id} ORDER BY role") ];
+		$saved{ $h{person_id} } = \%h;
+	}
+	return \%saved;
+}
+
+# Remove a person's account (sessions and roles first).  Returns the id it
+# had, or undef.
+sub drop_person_account {
+	my ($person_id) = @_;
+	my $id = sql_value('SELECT id FROM account WHERE person_id = ' . int($person_id));
+	return undef unless $id;
+	sql("DELETE FROM session WHERE account_id = $id;"
+	    . " DELETE FROM account_role WHERE account_id = $id;"
+	    . " DELETE FROM account WHERE id = $id");
+	return $id;
+}
+
+# Put the accounts saved by save_accounts() back as they were: the same id,
+# login, password hash, state and roles; an account made since for a person
+# who had none is removed.  Sessions of a changed account are ended.
+sub restore_accounts {
+	my ($saved) = @_;
+	for my $pid (sort { $a <=> $b } keys %$saved) {
+		my $old = $saved->{$pid};
+		my $cur = sql_value('SELECT id FROM account WHERE person_id = ' . int($pid));
+		if (!$old) {
+			drop_person_account($pid) if $cur;
+			next;
+		}
+		if ($cur && $cur != $old->{id}) {
+			drop_person_account($pid);
+			$cur = undef;
+		}
+		my $set = join ', ', map { "$_ = " . sq($old->{$_}) }
+		    grep { $_ ne 'id' } @ACCOUNT_COLS;
+		if ($cur) {
+			sql("DELETE FROM session WHERE account_id = $cur;"
+			    . " UPDATE account SET $set WHERE id = $cur");
+		} else {
+			sql("INSERT INTO account SET id = $old->{id}, $set");
+		}
+		sql("DELETE FROM account_role WHERE account_id = $old->{id}");
+		sql("INSERT INTO account_role (account_id, role) VALUES "
+		    . join(', ', map { "($old->{id}, " . sq($_) . ')' } @{ $old->{roles} }))
+		    if @{ $old->{roles} };
+	}
 }
 
 # ---------------------------------------------------------------- the log
