@@ -32,6 +32,10 @@ static const struct {
 			 ROLE_INSPECTOR | ROLE_MEDIC | ROLE_PSYCHOLOGIST | \
 			 ROLE_CLASS_TEACHER)
 
+/* The administration runs the school year (R15); inspectors read it. */
+#define ADMINISTRATION	(ROLE_ADMIN | ROLE_MANAGEMENT)
+#define OVERSEERS	(ADMINISTRATION | ROLE_INSPECTOR)
+
 const struct access access_table[] = {
 	{ "login",	"Вход",			ROLES_ALL, 0, ACC_PUBLIC },
 	{ "hello",	"Проверка",		ROLES_ALL, 0, ACC_PUBLIC | ACC_NODB },
@@ -43,6 +47,22 @@ const struct access access_table[] = {
 	    ROLE_CLASS_TEACHER,
 	    ROLE_ADMIN | ROLE_SECRETARY | ROLE_CLASS_TEACHER, 0 },
 	{ "slips",	"Логины и пароли",	ROLE_ADMIN | ROLE_CLASS_TEACHER, 0, 0 },
+	/* Issue 3: the school year and its structure. */
+	{ "years",	"Учебные годы",		OVERSEERS, ADMINISTRATION, ACC_MENU },
+	{ "year",	"Учебный год",		OVERSEERS, ADMINISTRATION, 0 },
+	{ "scales",	"Шкалы оценивания",	OVERSEERS, ADMINISTRATION, ACC_MENU },
+	{ "subjects",	"Предметы",		OVERSEERS, ADMINISTRATION, ACC_MENU },
+	{ "groups",	"Группы",		OVERSEERS | ROLE_CLASS_TEACHER,
+	    ADMINISTRATION, 0 },
+	{ "load",	"Учебный план и нагрузка", OVERSEERS, ADMINISTRATION,
+	    ACC_MENU },
+	/* Issue 3: the book of orders and movements of students (R16). */
+	{ "orders",	"Книга приказов",	OVERSEERS | ROLE_SECRETARY,
+	    ROLE_ADMIN | ROLE_SECRETARY, ACC_MENU },
+	{ "order",	"Приказ",		OVERSEERS | ROLE_SECRETARY,
+	    ROLE_ADMIN | ROLE_SECRETARY, 0 },
+	/* Issue 3: rights (R2). */
+	{ "rights",	"Права доступа",	ROLE_ADMIN, 0, ACC_MENU },
 	{ "password",	"Смена пароля",		ROLES_ALL, 0, ACC_MENU },
 	{ "logout",	"Выход",		ROLES_ALL, 0, 0 },
 	{ NULL,		NULL,			0, 0, 0 },

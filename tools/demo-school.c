@@ -1170,6 +1170,11 @@ batch_end(struct batch *b)
 		fputs(";\n\n", b->fp);
 }
 
+#include "demo-year.h"
+#include "demo-scales.h"
+#include "demo-groups.h"
+#include "demo-orders.h"
+
 static void
 write_sql(FILE *fp, unsigned long long seed)
 {
@@ -1344,6 +1349,12 @@ write_sql(FILE *fp, unsigned long long seed)
 		}
 	}
 	batch_end(&b);
+
+	/* The structure of the year, scales, groups, orders (issue 3). */
+	demo_year(fp);
+	demo_scales(fp);
+	demo_groups(fp);
+	demo_orders(fp);
 
 	fputs("COMMIT;\n", fp);
 }

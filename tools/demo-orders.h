@@ -1,0 +1,12 @@
+/*
+ * demo-orders.h: the demo school's part for issue 3's "orders" slice.  Included
+ * by demo-school.c after its data is built; writes SQL inside the demo's
+ * transaction (before COMMIT).  Use the generator's own data (persons[],
+ * classes[], nclasses, families[], subjects[], SCHOOL_ID, YEAR_ID, the
+ * batch_* and sql_* helpers) and its own deterministic random stream.
+ */
+static void
+demo_orders(FILE *fp)
+{
+	(void)fp;
+}
