@@ -19,6 +19,7 @@
 #include "log.h"
 #include "render.h"
 #include "request.h"
+#include "rights.h"
 #include "roles.h"
 #include "session.h"
 
@@ -102,6 +103,8 @@ layout(struct req *r, const struct access *here)
 		}
 	n = 0;
 	for (a = access_table; a->name != NULL; a++) {
+		/* Rules are loaded for this screen only: the menu shows the
+		 * defaults (a granted screen is reached by its link). */
 		if (!(a->flags & ACC_MENU) || !(a->roles & r->sess.roles))
 			continue;
 		snprintf(key, sizeof(key), "Menu.%d.Href", n);
@@ -147,7 +150,7 @@ handle(struct req *r, const struct access *acc)
 			status = req_redirect(r, "/login");
 			goto respond;
 		}
-		if (!(r->sess.roles & acc->roles)) {
+		if (!rights_allow(r, acc, M_GET)) {
 			log_msg("access refused: screen=%s account=%lld ip=%s",
 			    acc->name, r->sess.account_id, r->ip);
 			status = 403;
@@ -155,8 +158,7 @@ handle(struct req *r, const struct access *acc)
 		}
 	}
 
-	if (r->method == M_POST && acc->wroles != 0 &&
-	    !(r->sess.roles & acc->wroles)) {
+	if (r->method == M_POST && !rights_allow(r, acc, M_POST)) {
 		log_msg("access refused: screen=%s (POST) account=%lld ip=%s",
 		    acc->name, r->sess.account_id, r->ip);
 		status = 403;

@@ -22,7 +22,14 @@ DB_STMT(q_session_get,
     " sc.short_name,"
     " (SELECT GROUP_CONCAT(ar.role) FROM account_role ar"
     "   WHERE ar.account_id = a.id),"
-    " TIMESTAMPDIFF(SECOND, s.seen_at, NOW())"
+    " TIMESTAMPDIFF(SECOND, s.seen_at, NOW()),"
+    /* The rules of this screen, so the access decision needs no query. */
+    " (SELECT GROUP_CONCAT(CONCAT(IFNULL(ar.role, '@'), ':', ar.mode))"
+    "   FROM access_rule ar WHERE ar.school_id = a.school_id"
+    "   AND ar.screen = ? AND (ar.expires_on IS NULL"
+    "   OR ar.expires_on >= CURDATE()) AND (ar.account_id = a.id"
+    "   OR ar.role IN (SELECT r2.role FROM account_role r2"
+    "     WHERE r2.account_id = a.id)))"
     " FROM session s JOIN account a ON a.id = s.account_id"
     " JOIN person p ON p.id = a.person_id"
     " JOIN school sc ON sc.id = a.school_id"
@@ -80,7 +87,8 @@ session_load(struct req *r)
 	memset(s, 0, sizeof(*s));
 	if (cookie_hash(req_cookie(r, SESSION_COOKIE), s->id_hash) == -1)
 		return 0;
-	if (db_query(&q_session_get, "bll", s->id_hash, (size_t)32,
+	if (db_query(&q_session_get, "sbll", r->screen->name, s->id_hash,
+	    (size_t)32,
 	    conf_int("session.idle_minutes", 60),
 	    conf_int("session.absolute_hours", 12)) == -1)
 		return -1;
@@ -97,6 +105,8 @@ session_load(struct req *r)
 	roles = db_str(&q_session_get, 7);
 	s->roles = role_bits(roles);
 	rc = db_int(&q_session_get, 8) >= 60;
+	if (db_str(&q_session_get, 9) != NULL)
+		s->rules = arena_strdup(&r->arena, db_str(&q_session_get, 9));
 	db_done(&q_session_get);
 	if (rc && db_exec(&q_session_touch, "b", s->id_hash,
 	    (size_t)32) < 0)
