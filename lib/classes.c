@@ -71,6 +71,91 @@ DB_STMT(q_issue_candidate,
     " LEFT JOIN consent cn ON cn.id = " CURRENT_CONSENT("gp.id")
     " WHERE g.guardian_id = ? GROUP BY gp.id");
 
+DB_STMT(q_year_open,
+    "SELECT id FROM year WHERE school_id = ? AND is_open = 1"
+    " ORDER BY starts_on DESC LIMIT 1");
+#define ACTIVE_TEACHERS \
+    " FROM staff st JOIN person p ON p.id = st.person_id" \
+    " JOIN account a ON a.person_id = p.id AND a.is_active = 1" \
+    " JOIN account_role ar ON ar.account_id = a.id AND ar.role = 'teacher'" \
+    " WHERE p.school_id = ? AND st.dismissed_on IS NULL"
+DB_STMT(q_teachers_list,
+    "SELECT p.id, " FULL_NAME("p") " AS name" ACTIVE_TEACHERS
+    " ORDER BY p.last_name, p.first_name");
+DB_STMT(q_teacher_check, "SELECT 1" ACTIVE_TEACHERS " AND p.id = ?");
+DB_STMT(q_class_insert,
+    "INSERT INTO class (school_id, year_id, grade, letter, teacher_id)"
+    " VALUES (?, ?, ?, ?, NULLIF(?, 0))");
+DB_STMT(q_class_teacher_set,
+    "UPDATE class SET teacher_id = NULLIF(?, 0) WHERE id = ?");
+DB_STMT(q_class_teacher_role,
+    "INSERT IGNORE INTO account_role (account_id, role)"
+    " SELECT a.id, 'class_teacher' FROM account a WHERE a.person_id = ?");
+
+long long
+db_year_open_get(long long school_id)
+{
+	long long	 id;
+	int		 rc;
+
+	if (db_query(&q_year_open, "l", school_id) == -1 ||
+	    (rc = db_next(&q_year_open)) == -1)
+		return -1;
+	if (rc == 0)
+		return 0;
+	id = db_int(&q_year_open, 0);
+	db_done(&q_year_open);
+	return id;
+}
+
+int
+db_teachers_list(struct _hdf *hdf, const char *prefix, long long school_id)
+{
+	return db_query_hdf(hdf, prefix, &q_teachers_list, "l", school_id);
+}
+
+int
+db_teacher_check(long long school_id, long long person_id)
+{
+	int	 rc;
+
+	if (db_query(&q_teacher_check, "ll", school_id, person_id) == -1 ||
+	    (rc = db_next(&q_teacher_check)) == -1)
+		return -1;
+	db_done(&q_teacher_check);
+	return rc;
+}
+
+int
+db_class_teacher_set(long long class_id, long long teacher_id)
+{
+	if (db_exec(&q_class_teacher_set, "ll", teacher_id, class_id) < 0)
+		return -1;
+	if (teacher_id != 0 &&
+	    db_exec(&q_class_teacher_role, "l", teacher_id) < 0)
+		return -1;
+	return 0;
+}
+
+int
+db_class_insert(long long school_id, long long year_id, int grade,
+    const char *letter, long long teacher_id, long long *id)
+{
+	long long	 rc;
+
+	rc = db_exec(&q_class_insert, "lldsl", school_id, year_id, grade,
+	    letter, teacher_id);
+	if (rc == DB_DUPLICATE)
+		return DB_DUPLICATE;
+	if (rc != 1)
+		return -1;
+	*id = (long long)db_last_id();
+	if (teacher_id != 0 &&
+	    db_exec(&q_class_teacher_role, "l", teacher_id) < 0)
+		return -1;
+	return 0;
+}
+
 int
 db_issue_candidate(struct _hdf *hdf, const char *prefix, long long class_id,
     long long person_id)

@@ -34,4 +34,22 @@ int	db_roster_list(struct _hdf *, const char *prefix, long long class_id);
 int	db_issue_candidate(struct _hdf *, const char *prefix,
 	    long long class_id, long long person_id);
 
+/* The id of the school's current open year (the latest), 0 if none, -1. */
+long long db_year_open_get(long long school_id);
+/* prefix.N.{id,name} of the school's active staff with the teacher role. */
+int	db_teachers_list(struct _hdf *, const char *prefix, long long school_id);
+/* Whether person_id is such a teacher: 1, 0 or -1. */
+int	db_teacher_check(long long school_id, long long person_id);
+/*
+ * Create a class of the open year; *id gets it.  0, DB_DUPLICATE (the
+ * class exists) or -1.
+ */
+int	db_class_insert(long long school_id, long long year_id, int grade,
+	    const char *letter, long long teacher_id, long long *id);
+/*
+ * Make teacher_id (0: nobody) the class teacher, giving their account the
+ * class_teacher role.  0 or -1.
+ */
+int	db_class_teacher_set(long long class_id, long long teacher_id);
+
 #endif

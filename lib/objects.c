@@ -21,12 +21,19 @@ DB_STMT(q_guardian_relation,
     " JOIN class c ON c.id = cs.class_id"
     " WHERE g.guardian_id = ? AND c.school_id = ?");
 
+/* The same for a student: current in the class, and in one the user leads. */
+DB_STMT(q_student_relation,
+    "SELECT MAX(cs.class_id = ?), MAX(cs.class_id = ? AND"
+    " c.teacher_id <=> ?) FROM class_student cs"
+    " JOIN class c ON c.id = cs.class_id"
+    " WHERE cs.student_id = ? AND cs.left_on IS NULL AND c.school_id = ?");
+
 #define SCHOOL_VIEWERS	(ROLE_ADMIN | ROLE_MANAGEMENT | ROLE_SECRETARY | \
 			 ROLE_INSPECTOR | ROLE_MEDIC | ROLE_PSYCHOLOGIST)
 
 /*
  * -1: error, 0: missing, 1: exists, 2: exists and led by the user,
- * 3: exists but not in the class given (guardians only).
+ * 3: exists but not in the class given (guardians and students).
  */
 static int
 relation(struct db_stmt *q, const struct req *r, long long id,
@@ -37,14 +44,14 @@ relation(struct db_stmt *q, const struct req *r, long long id,
 
 	if (q == &q_class_relation)
 		rc = db_query(q, "lll", s->person_id, id, s->school_id);
-	else
+	else	/* guardian or student: the same shape */
 		rc = db_query(q, "lllll", class_id, class_id, s->person_id,
 		    id, s->school_id);
 	if (rc == -1 || (rc = db_next(q)) == -1)
 		return -1;
 	if (rc == 0 || db_str(q, 0) == NULL)
 		rc = 0;		/* no row, or MAX over no rows */
-	else if (q == &q_guardian_relation && db_int(q, 0) != 1)
+	else if (q != &q_class_relation && db_int(q, 0) != 1)
 		rc = 3;
 	else
 		rc = db_int(q, q == &q_class_relation ? 0 : 1) == 1 ? 2 : 1;
@@ -103,4 +110,11 @@ obj_guardian_record(const struct req *r, long long guardian_id,
 {
 	return decide(relation(&q_guardian_relation, r, guardian_id,
 	    class_id), r, ROLE_ADMIN | ROLE_SECRETARY, 1);
+}
+
+enum obj_res
+obj_student_edit(const struct req *r, long long student_id, long long class_id)
+{
+	return decide(relation(&q_student_relation, r, student_id, class_id),
+	    r, ROLE_ADMIN | ROLE_SECRETARY, 1);
 }

@@ -13,6 +13,8 @@
  *				a class teacher: a guardian of their class
  *   record a consent		admin, secretary: any; a class teacher: a
  *				guardian of their class
+ *   add a student's guardian	admin, secretary: any; a class teacher: a
+ *				student of their class
  */
 #ifndef JOURNAL_OBJECTS_H
 #define JOURNAL_OBJECTS_H
@@ -32,6 +34,10 @@ enum obj_res	obj_class_issue(const struct req *, long long class_id);
 enum obj_res	obj_guardian_view(const struct req *, long long guardian_id,
 		    long long class_id);
 enum obj_res	obj_guardian_record(const struct req *, long long guardian_id,
+		    long long class_id);
+/* Edit a current student of class_id (their guardians): admin, secretary;
+ * a class teacher in their own class. */
+enum obj_res	obj_student_edit(const struct req *, long long student_id,
 		    long long class_id);
 
 #endif

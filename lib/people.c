@@ -66,3 +66,71 @@ db_school_counts(struct _hdf *hdf, const char *prefix, long long school_id)
 	return db_row_hdf(hdf, prefix, &q_school_counts, "lll", school_id,
 	    school_id, school_id);
 }
+
+DB_STMT(q_person_get,
+    "SELECT p.id, " FULL_NAME("p") " AS name, p.last_name FROM person p"
+    " WHERE p.id = ? AND p.school_id = ?");
+DB_STMT(q_person_insert,
+    "INSERT INTO person (school_id, last_name, first_name, middle_name, sex)"
+    " VALUES (?, ?, ?, ?, ?)");
+DB_STMT(q_guardians_by_surname,
+    "SELECT gp.id, " FULL_NAME("gp") " AS name,"
+    " GROUP_CONCAT(" FULL_NAME("sp") " ORDER BY sp.last_name SEPARATOR ', ')"
+    "   AS children"
+    " FROM person gp JOIN guardian g ON g.guardian_id = gp.id"
+    " JOIN person sp ON sp.id = g.student_id"
+    " WHERE gp.school_id = ? AND gp.last_name LIKE CONCAT(LEFT(?, 4), '%')"
+    " GROUP BY gp.id ORDER BY gp.last_name, gp.first_name LIMIT 50");
+DB_STMT(q_guardian_check,
+    "SELECT 1 FROM person gp WHERE gp.id = ? AND gp.school_id = ?"
+    " AND EXISTS (SELECT 1 FROM guardian g WHERE g.guardian_id = gp.id)");
+DB_STMT(q_guardian_link,
+    "INSERT INTO guardian (guardian_id, student_id, kind) VALUES (?, ?, ?)");
+
+int
+db_person_get(struct _hdf *hdf, const char *prefix, long long school_id,
+    long long person_id)
+{
+	return db_row_hdf(hdf, prefix, &q_person_get, "ll", person_id,
+	    school_id);
+}
+
+int
+db_person_insert(long long school_id, const char *last, const char *first,
+    const char *middle, const char *sex, long long *id)
+{
+	if (db_exec(&q_person_insert, "lssss", school_id, last, first,
+	    middle != NULL ? middle : "", sex) != 1)
+		return -1;
+	*id = (long long)db_last_id();
+	return 0;
+}
+
+int
+db_guardians_by_surname(struct _hdf *hdf, const char *prefix,
+    long long school_id, const char *last_name)
+{
+	return db_query_hdf(hdf, prefix, &q_guardians_by_surname, "ls",
+	    school_id, last_name);
+}
+
+int
+db_guardian_check(long long school_id, long long guardian_id)
+{
+	int	 rc;
+
+	if (db_query(&q_guardian_check, "ll", guardian_id, school_id) == -1 ||
+	    (rc = db_next(&q_guardian_check)) == -1)
+		return -1;
+	db_done(&q_guardian_check);
+	return rc;
+}
+
+int
+db_guardian_link(long long guardian_id, long long student_id, const char *kind)
+{
+	long long	 rc;
+
+	rc = db_exec(&q_guardian_link, "lls", guardian_id, student_id, kind);
+	return rc == 1 ? 0 : rc == DB_DUPLICATE ? DB_DUPLICATE : -1;
+}

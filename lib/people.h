@@ -21,4 +21,21 @@ int	db_classes_list_by_teacher(struct _hdf *, const char *prefix,
 /* prefix.{classes,students,staff} of the school's open year. */
 int	db_school_counts(struct _hdf *, const char *prefix, long long school_id);
 
+/* prefix.{id,name} of a person of the school; 1, 0 or -1. */
+int	db_person_get(struct _hdf *, const char *prefix, long long school_id,
+	    long long person_id);
+/* Add a person to the school; *id gets the new id.  sex: "m", "f" or NULL. */
+int	db_person_insert(long long school_id, const char *last,
+	    const char *first, const char *middle, const char *sex,
+	    long long *id);
+/* prefix.N.{id,name,children} of the school's guardians with this surname
+ * (or its masculine/feminine form's first 4 letters), for siblings. */
+int	db_guardians_by_surname(struct _hdf *, const char *prefix,
+	    long long school_id, const char *last_name);
+/* Whether guardian_id is a guardian of some student of the school: 1/0/-1. */
+int	db_guardian_check(long long school_id, long long guardian_id);
+/* Link a guardian to a student: 0, DB_DUPLICATE (already) or -1. */
+int	db_guardian_link(long long guardian_id, long long student_id,
+	    const char *kind);
+
 #endif

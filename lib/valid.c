@@ -268,3 +268,38 @@ v_flag(struct field *f)
 	f->str = s;
 	return NULL;
 }
+
+/*
+ * A class letter: 1 to 4 Russian letters, stored in capitals («б» -> «Б»,
+ * «ё» -> «Ё»), as schools write «7 Б».
+ */
+const char *
+v_letter(struct field *f)
+{
+	unsigned char	*p;
+	char		*s;
+	size_t		 n = 0;
+
+	if ((s = trim(f)) == NULL)
+		return msg_empty;
+	for (p = (unsigned char *)s; *p != '\0'; p += 2, n++) {
+		if (p[0] == 0xD0 && p[1] >= 0x90 && p[1] <= 0xAF)
+			;			/* А..Я */
+		else if (p[0] == 0xD0 && p[1] >= 0xB0 && p[1] <= 0xBF)
+			p[1] -= 0x20;		/* а..п */
+		else if (p[0] == 0xD1 && p[1] >= 0x80 && p[1] <= 0x8F) {
+			p[0] = 0xD0;		/* р..я */
+			p[1] += 0x20;
+		} else if (p[0] == 0xD0 && p[1] == 0x81)
+			;			/* Ё */
+		else if (p[0] == 0xD1 && p[1] == 0x91) {
+			p[0] = 0xD0;		/* ё */
+			p[1] = 0x81;
+		} else
+			return "Буква класса: от 1 до 4 русских букв.";
+	}
+	if (n < 1 || n > 4)
+		return "Буква класса: от 1 до 4 русских букв.";
+	f->str = s;
+	return NULL;
+}

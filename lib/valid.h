@@ -37,6 +37,7 @@ const char	*v_id(struct field *);		/* decimal 1..4294967295 */
 const char	*v_int(struct field *);		/* decimal, optional '-', fits in int32 */
 const char	*v_date(struct field *);	/* YYYY-MM-DD, a real date; num = YYYYMMDD */
 const char	*v_token(struct field *);	/* 1..128 of [A-Za-z0-9_-] (CSRF tokens) */
-const char	*v_flag(struct field *);	/* "1"/"on" -> 1, "0"/"" -> 0 */
+const char	*v_flag(struct field *);
+const char	*v_letter(struct field *);	/* 1..4 Russian letters, capitalised */	/* "1"/"on" -> 1, "0"/"" -> 0 */
 
 #endif

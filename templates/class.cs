@@ -1,6 +1,18 @@
 <?cs include:"header.cs" ?><?cs include:"macros.cs" ?>
 <h1><?cs var:Class.name ?> класс</h1>
 <p class="meta">Классный руководитель: <?cs alt:Class.teacher ?>не назначен<?cs /alt ?>. Учеников: <?cs var:subcount(Students) ?>.</p>
+<?cs if:Page.CanEdit ?>
+<form method="post" action="/class?id=<?cs var:url_escape(Class.id) ?>" class="inline-form">
+  <input type="hidden" name="csrf" value="<?cs var:CSRF ?>">
+  <label for="teacher">Классный руководитель:</label>
+  <select id="teacher" name="teacher">
+    <option value="">— не назначен —</option>
+    <?cs each:t = Teachers ?><option value="<?cs var:t.id ?>"<?cs if:t.name == Class.teacher ?> selected<?cs /if ?>><?cs var:t.name ?></option><?cs /each ?>
+  </select>
+  <button type="submit" class="small">Назначить</button>
+  <?cs if:Errors.teacher ?><span class="field-error"><?cs var:Errors.teacher ?></span><?cs /if ?>
+</form>
+<?cs /if ?>
 <?cs if:Page.CanIssue ?><p><a class="button" href="/slips?class=<?cs var:url_escape(Class.id) ?>">Логины и пароли для печати</a></p><?cs /if ?>
 <table class="grid roster">
   <thead><tr><th class="num">№</th><th>Ученик, законные представители</th><th>Дата рождения</th><th>Согласие на обработку ПДн</th><th>Логин</th></tr></thead>
@@ -11,7 +23,7 @@
       <td><strong><?cs var:s.name ?></strong></td>
       <td><?cs var:s.birth ?></td>
       <td><?cs if:s.eligible == "1" ?><span class="state ok-state">есть</span><?cs else ?><span class="state bad-state">нет — бумажная выписка</span><?cs /if ?></td>
-      <td><?cs call:login_state(s) ?></td>
+      <td><?cs call:login_state(s) ?><?cs if:Page.CanAddGuardian ?> <a class="meta" href="/guardian?student=<?cs var:url_escape(s.id) ?>&amp;class=<?cs var:url_escape(Class.id) ?>">+ представитель</a><?cs /if ?></td>
     </tr>
     <?cs each:g = s.Guardians ?>
     <tr class="guardian">

@@ -184,6 +184,18 @@ static const struct row	rows[] = {
 	{ V(v_token), "a/b=", E_TOKEN, NULL, NONUM },
 	{ V(v_token), "a.b", E_TOKEN, NULL, NONUM },
 	{ V(v_token), "токен", E_TOKEN, NULL, NONUM },
+	/* v_letter */
+	{ V(v_letter), "Б", NULL, "Б", NONUM },
+	{ V(v_letter), "б", NULL, "Б", NONUM },
+	{ V(v_letter), " я ", NULL, "Я", NONUM },
+	{ V(v_letter), "ё", NULL, "Ё", NONUM },
+	{ V(v_letter), "аб", NULL, "АБ", NONUM },
+	{ V(v_letter), "МАТЕ", NULL, "МАТЕ", NONUM },
+	{ V(v_letter), "МАТЕМ", "Буква класса: от 1 до 4 русских букв.", NULL, NONUM },
+	{ V(v_letter), "B", "Буква класса: от 1 до 4 русских букв.", NULL, NONUM },
+	{ V(v_letter), "Б1", "Буква класса: от 1 до 4 русских букв.", NULL, NONUM },
+	{ V(v_letter), "Б-", "Буква класса: от 1 до 4 русских букв.", NULL, NONUM },
+	{ V(v_letter), "\xC3\x84", "Буква класса: от 1 до 4 русских букв.", NULL, NONUM },
 	/* v_flag */
 	{ V(v_flag), "1", NULL, "1", 1 },
 	{ V(v_flag), "on", NULL, "on", 1 },
