@@ -9,7 +9,6 @@
 
 #include "accounts.h"
 #include "classes.h"
-#include "config.h"
 #include "journal.h"
 #include "objects.h"
 
@@ -62,7 +61,7 @@ slips_post(struct req *r)
 	long long	*ids, class_id;
 	size_t		 n, i;
 	char		 key[64], login[65], password[13];
-	const char	*role, *host;
+	const char	*role;
 	enum obj_res	 ok;
 	int		 rc;
 
@@ -105,13 +104,8 @@ slips_post(struct req *r)
 	}
 	if (db_class_get(r->hdf, "Class", class_id) != 1)
 		return 500;
-	host = req_env(r, "HTTP_HOST");
-	if (conf_str("app.url", NULL) != NULL)
-		req_setf(r, "Page.LoginUrl", "%s/login", conf_str("app.url",
-		    ""));
-	else
-		req_setf(r, "Page.LoginUrl", "%s://%s/login", r->https ?
-		    "https" : "http", host != NULL ? host : "localhost");
+	req_setf(r, "Page.LoginUrl", "%s/login", req_site_url(r));
+	req_setf(r, "Page.Back", "/class?id=%lld", class_id);
 	r->template = "slips_print.cs";
 	return 200;
 }

@@ -65,7 +65,7 @@ account_issue(struct req *r, long long person_id, const char *role,
 			return -1;
 		id = (long long)db_last_id();
 	}
-	if (db_exec(&q_account_role_add, "ls", id, role) < 0)
+	if (role != NULL && db_exec(&q_account_role_add, "ls", id, role) < 0)
 		return -1;
 	return audit_add(r, "credentials_issued", "account", id, NULL, login);
 }

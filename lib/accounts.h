@@ -9,7 +9,8 @@
 struct req;
 
 /*
- * Give person_id an account with role ("student", "parent", ...) if they
+ * Give person_id an account with role ("student", "parent", ...; NULL:
+ * roles are given separately, as for staff) if they
  * have none (login from the name, unique), or a new password if they have
  * one; activate it, end its sessions, stamp issued_at, audit.  login gets
  * the login (65 bytes), password the new password (13 bytes).  Concurrent

@@ -132,6 +132,11 @@ const char	*req_str(const struct req *, size_t k);
  * in the request's arena; *n gets their count.  NULL when one is not an id.
  */
 long long	*req_ids(struct req *, size_t k, size_t *n);
+/*
+ * The site's address as families type it: conf app.url, else the scheme
+ * and Host of this request ("https://journal.school.ru", no slash).
+ */
+const char	*req_site_url(struct req *);
 /* A value of the page's data (HDF), or def. */
 const char	*req_get(const struct req *, const char *key, const char *def);
 /* All raw values of a KEY_MULTI key, in order; *n gets their count. */

@@ -266,6 +266,18 @@ req_ids(struct req *r, size_t k, size_t *n)
 }
 
 const char *
+req_site_url(struct req *r)
+{
+	const char	*url, *host;
+
+	if ((url = conf_str("app.url", NULL)) != NULL)
+		return url;
+	host = req_env(r, "HTTP_HOST");
+	return arena_printf(&r->arena, "%s://%s", r->https ? "https" : "http",
+	    host != NULL ? host : "localhost");
+}
+
+const char *
 req_get(const struct req *r, const char *key, const char *def)
 {
 	return hdf_get_value(r->hdf, key, def);

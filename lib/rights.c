@@ -74,7 +74,7 @@ decide(const struct req *r, const struct access *a, int method, int rules)
 	struct rules	 ru;
 	unsigned	 roles = r->sess.roles, base, open;
 
-	if (a->flags & ACC_PUBLIC)
+	if (a->flags & (ACC_PUBLIC | ACC_ANYONE))
 		return 1;
 	base = (method == M_POST && a->wroles != 0) ? a->wroles : a->roles;
 	if (!rules)

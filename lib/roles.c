@@ -39,7 +39,7 @@ static const struct {
 const struct access access_table[] = {
 	{ "login",	"Вход",			ROLES_ALL, 0, ACC_PUBLIC },
 	{ "hello",	"Проверка",		ROLES_ALL, 0, ACC_PUBLIC | ACC_NODB },
-	{ "home",	"Главная",		ROLES_ALL, 0, ACC_MENU },
+	{ "home",	"Главная",		ROLES_ALL, 0, ACC_MENU | ACC_ANYONE },
 	{ "classes",	"Классы",		CLASS_VIEWERS,
 	    ROLE_ADMIN | ROLE_MANAGEMENT, ACC_MENU },
 	{ "class",	"Класс",		CLASS_VIEWERS,
@@ -65,10 +65,14 @@ const struct access access_table[] = {
 	    ROLE_ADMIN | ROLE_SECRETARY, ACC_MENU },
 	{ "order",	"Приказ",		OVERSEERS | ROLE_SECRETARY,
 	    ROLE_ADMIN | ROLE_SECRETARY, 0 },
+	/* Issue 3: staff, their positions and roles (R1, R2, R3). */
+	{ "staff",	"Сотрудники",
+	    ROLE_ADMIN | ROLE_MANAGEMENT | ROLE_HR | ROLE_INSPECTOR,
+	    ROLE_ADMIN | ROLE_HR, ACC_MENU },
 	/* Issue 3: rights (R2). */
 	{ "rights",	"Права доступа",	ROLE_ADMIN, 0, ACC_MENU },
-	{ "password",	"Смена пароля",		ROLES_ALL, 0, ACC_MENU },
-	{ "logout",	"Выход",		ROLES_ALL, 0, 0 },
+	{ "password",	"Смена пароля",		ROLES_ALL, 0, ACC_MENU | ACC_ANYONE },
+	{ "logout",	"Выход",		ROLES_ALL, 0, ACC_ANYONE },
 	{ NULL,		NULL,			0, 0, 0 },
 };
 

@@ -9,6 +9,7 @@
 #define ACC_PUBLIC	0x01	/* no session needed (login) */
 #define ACC_NODB	0x02	/* never touches the database (hello) */
 #define ACC_MENU	0x04	/* listed in the menu for its roles */
+#define ACC_ANYONE	0x08	/* any signed-in account, even with no role yet */
 
 struct access {
 	const char	*name;		/* the screen, /<name> */

@@ -105,7 +105,8 @@ layout(struct req *r, const struct access *here)
 	for (a = access_table; a->name != NULL; a++) {
 		/* Rules are loaded for this screen only: the menu shows the
 		 * defaults (a granted screen is reached by its link). */
-		if (!(a->flags & ACC_MENU) || !(a->roles & r->sess.roles))
+		if (!(a->flags & ACC_MENU) || (!(a->roles & r->sess.roles) &&
+		    !(a->flags & ACC_ANYONE)))
 			continue;
 		snprintf(key, sizeof(key), "Menu.%d.Href", n);
 		req_setf(r, key, "/%s", a->name);

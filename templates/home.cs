@@ -1,5 +1,6 @@
 <?cs include:"header.cs" ?>
 <h1>Здравствуйте, <?cs var:User.Name ?>!</h1>
+<?cs if:subcount(User.Roles) == 0 ?><p class="hint">Вашей учётной записи пока не назначены роли. Обратитесь к администратору школы.</p><?cs /if ?>
 <?cs if:subcount(Children) > 0 ?>
 <section class="card">
   <h2>Ваши дети</h2>

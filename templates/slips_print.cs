@@ -1,6 +1,6 @@
 <?cs include:"header.cs" ?>
 <div class="noprint">
-  <p class="meta"><a href="/class?id=<?cs var:url_escape(Class.id) ?>">← <?cs var:Class.name ?> класс</a></p>
+  <p class="meta"><a href="<?cs var:Page.Back ?>">← назад</a></p>
   <h1>Выдано: <?cs var:subcount(Slips) ?></h1>
   <p class="ok" role="status">Пароли выданы. Распечатайте эту страницу сейчас: показать пароли ещё раз будет нельзя, только выдать новые.</p>
   <p><button type="button" data-print>Печать</button></p>
@@ -10,7 +10,7 @@
   <section class="slip">
     <p class="slip-school"><?cs var:School.Name ?> · <?cs var:App.Name ?></p>
     <p class="slip-name"><?cs var:s.name ?></p>
-    <p class="slip-role"><?cs if:s.role == "parent" ?>Законный представитель: <?cs var:s.children ?><?cs else ?>Ученик<?cs /if ?>, <?cs var:Class.name ?> класс</p>
+    <p class="slip-role"><?cs if:s.role == "staff" ?>Сотрудник школы<?cs elif:s.role == "parent" ?>Законный представитель: <?cs var:s.children ?>, <?cs var:Class.name ?> класс<?cs else ?>Ученик, <?cs var:Class.name ?> класс<?cs /if ?></p>
     <dl>
       <dt>Адрес:</dt><dd><?cs var:Page.LoginUrl ?></dd>
       <dt>Логин:</dt><dd><code><?cs var:s.login ?></code></dd>

@@ -26,6 +26,10 @@ END {
 	for my $c (@made_classes) {
 		eval { sql("DELETE FROM class WHERE id = $c") };
 	}
+	# The appointed teacher had no class_teacher role before the test.
+	our $appointed;
+	eval { sql("DELETE ar FROM account_role ar JOIN account a ON a.id = ar.account_id"
+	    . " WHERE a.person_id = $appointed AND ar.role = 'class_teacher'") } if $appointed;
 	eval { clear_attempts() };
 }
 
@@ -46,6 +50,7 @@ my ($teacher_id, $teacher_login) = @{ (sql("SELECT p.id, a.login FROM staff st"
     . " AND NOT EXISTS (SELECT 1 FROM account_role r2 WHERE r2.account_id = a.id"
     . " AND r2.role = 'class_teacher') ORDER BY p.id LIMIT 1"))[0] // [] };
 ok($teacher_id, "a teacher without a class: $teacher_login");
+our $appointed = $teacher_id;
 
 # ------------------------------------------------------------ create a class
 my $letter = 'Я';

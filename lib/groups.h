@@ -1,0 +1,118 @@
+/*
+ * groups.h: groups of students (R14): the whole class, subgroups that
+ * split a class for one subject, streams across classes, individual
+ * groups.  The whole-class group's members are derived from class_student;
+ * group_student holds the members of the other kinds (sql/005_groups.sql).
+ *
+ * Object checks come first (obj_*), then the loaders; the writers add
+ * their audit rows and run inside the POST's transaction.
+ */
+#ifndef JOURNAL_GROUPS_H
+#define JOURNAL_GROUPS_H
+
+#include <stddef.h>
+
+#include "objects.h"
+
+struct _hdf;
+struct req;
+
+/*
+ * (group_id, student_id) of every group: a whole-class group's current
+ * students and the stored members still in the group's class (any class
+ * for a stream).  A derived table for FROM/JOIN.
+ */
+#define GROUP_MEMBERS_SQL \
+	"(SELECT gw.id AS group_id, cw.student_id FROM `groups` gw" \
+	" JOIN class_student cw ON cw.class_id = gw.class_id" \
+	"   AND cw.left_on IS NULL WHERE gw.kind = 'class'" \
+	" UNION ALL SELECT gm.group_id, cm.student_id FROM group_student gm" \
+	" JOIN `groups` go ON go.id = gm.group_id" \
+	" JOIN class_student cm ON cm.student_id = gm.student_id" \
+	"   AND cm.left_on IS NULL" \
+	"   AND (go.class_id IS NULL OR cm.class_id = go.class_id))"
+/* (group_id, class_id): the classes a group teaches (a stream: several). */
+#define GROUP_CLASSES_SQL \
+	"(SELECT gk.id AS group_id, gk.class_id FROM `groups` gk" \
+	" WHERE gk.class_id IS NOT NULL" \
+	" UNION SELECT gs.group_id, cs.class_id FROM group_student gs" \
+	" JOIN `groups` gn ON gn.id = gs.group_id AND gn.class_id IS NULL" \
+	" JOIN class_student cs ON cs.student_id = gs.student_id" \
+	"   AND cs.left_on IS NULL)"
+/* A DECIMAL(3,1) of hours as Russian text: 3, 1,5. */
+#define HOURS_SQL(x)	"REPLACE(TRIM(TRAILING '.0' FROM " x "), '.', ',')"
+
+/*
+ * Changing the groups of a class: the class is in the user's school (the
+ * role was checked by the access table).  OBJ_OK, OBJ_MISSING, OBJ_ERROR;
+ * *open = 1 when the class's year is open, *year_id its year.
+ */
+enum obj_res	obj_groups_edit(const struct req *, long long class_id,
+		    long long *year_id, int *open);
+/*
+ * A group reached through a class: OBJ_OK when it is in the user's school
+ * and belongs to the class (a stream: has a current student of it),
+ * OBJ_DENIED when it is the school's but not the class's, OBJ_MISSING
+ * when it is not the school's.
+ */
+enum obj_res	obj_group_of_class(const struct req *, long long group_id,
+		    long long class_id);
+
+/* prefix.{id,name,kind,class_id,subject_id} of a group; 1, 0, -1. */
+int	db_group_get(struct _hdf *, const char *prefix, long long group_id);
+/* The school's newest open year: its id, 0 (none) or -1. */
+long long	db_year_open(long long school_id);
+
+/*
+ * The groups of a class: prefix.N.{id,name,kind,subject_id,subject,used,
+ * teachers,members,here}: used = its assignments, members = all its
+ * students, here = those of this class.  Splits.N.{subject_id,subject,
+ * a,a_name,b,b_name} pairs the subgroups of one subject.  Returns the
+ * number of groups or -1.
+ */
+int	db_groups_list_by_class(struct req *, const char *prefix,
+	    long long class_id);
+/*
+ * The class's current students, prefix.N.{id,name}, each with
+ * prefix.N.In.<group_id> = 1 for the stored groups they are in.  Returns
+ * the number of students or -1.
+ */
+int	db_groups_roster(struct req *, const char *prefix, long long class_id);
+/* Ids of the class's current students in the arena; NULL on error. */
+long long *db_class_student_ids(struct req *, long long class_id, size_t *n);
+/* prefix.N.{id,name} of the school's subjects. */
+int	db_subjects_list(struct _hdf *, const char *prefix, long long school_id);
+/* The subject's name in *name (arena) when it is the school's: 1, 0, -1. */
+int	db_subject_name(struct req *, long long subject_id, const char **name);
+
+/*
+ * Create the split of a class for a subject into two subgroups, or when
+ * it exists, rename its subgroups and replace their members.  a and b
+ * partition the class's students (the caller checked).  Returns 0,
+ * DB_DUPLICATE (a name taken), -3 (the class has a broken split: not two
+ * subgroups), -1.
+ */
+int	groups_split_save(struct req *, long long class_id, long long year_id,
+	    long long subject_id, const char *name_a, const long long *a,
+	    size_t na, const char *name_b, const long long *b, size_t nb);
+/* The whole-class group, when the class has none.  0, -1. */
+int	groups_whole_create(struct req *, long long class_id,
+	    long long year_id, const char *name);
+/* A one-student group.  0, DB_DUPLICATE (name taken), -1. */
+int	groups_individual_create(struct req *, long long class_id,
+	    long long year_id, long long student_id, long long subject_id,
+	    const char *name);
+/*
+ * Replace the members from class_id of a stream or an individual group
+ * (kind checked by the caller) with ids.  0, -1.
+ */
+int	groups_members_save(struct req *, long long group_id,
+	    long long class_id, const long long *ids, size_t n);
+/*
+ * Delete a group with no assignment; a subgroup takes its whole split
+ * with it (the other half alone would leave students in no subgroup).
+ * Returns 0, 1 (used, or the whole class: refuse with 409), -1.
+ */
+int	groups_delete(struct req *, long long group_id);
+
+#endif
