@@ -105,6 +105,7 @@ struct person {
 	unsigned	 id;		/* person.id and account.id */
 	enum kind	 kind;
 	int		 account;	/* has a login (R6: not without consent) */
+	int		 gone;		/* login closed by an order: not in the TSV */
 	char		 last[64];
 	const char	*first;
 	const char	*middle;
@@ -1407,7 +1408,7 @@ write_tsv(FILE *fp)
 	fputs("role\tlogin\tpassword\tfull_name\tdetail\n", fp);
 	for (i = 0; i < npersons; i++) {
 		p = &persons[rows[i]];
-		if (!p->account)
+		if (!p->account || p->gone)
 			continue;
 		fprintf(fp, "%s\t%s\t%s\t%s %s %s\t", role_code[p->main_role],
 		    p->login, p->password, p->last, p->first, p->middle);
