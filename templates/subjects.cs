@@ -44,8 +44,8 @@
 <?cs if:subcount(Subjects) == 0 ?>
 <p class="hint">Предметов пока нет.</p>
 <?cs else ?>
+<?cs if:Page.CanWrite ?>
 <form method="post" action="/subjects" class="subject-grid-form">
-  <?cs if:Page.CanWrite ?>
   <input type="hidden" name="csrf" value="<?cs var:CSRF ?>">
   <input type="hidden" name="action" value="scales">
   <?cs /if ?>
@@ -65,8 +65,8 @@
     </tbody>
   </table>
   </div>
-  <?cs if:Page.CanWrite ?><button type="submit">Сохранить шкалы</button><?cs /if ?>
-</form>
+  <?cs if:Page.CanWrite ?><button type="submit">Сохранить шкалы</button>
+</form><?cs /if ?>
 <?cs /if ?>
 <?cs if:Page.CanWrite ?>
 <section class="card narrow-left">
