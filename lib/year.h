@@ -76,7 +76,7 @@ enum obj_res	obj_year_edit(const struct req *, long long year_id,
 
 /* ------------------------------------------------------------- queries */
 
-/* prefix.N.{id,name,starts,ends,starts_on,ends_on,is_open,periods} of a school. */
+/* prefix.N.{id,name,starts,ends,is_open,periods} of a school, newest first. */
 int	db_years_list(struct _hdf *, const char *prefix, long long school_id);
 /* prefix.{id,name,starts,ends,starts_on,ends_on,is_open}; 1, 0 or -1. */
 int	db_year_get(struct _hdf *, const char *prefix, long long year_id);
