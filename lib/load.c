@@ -51,7 +51,8 @@ DB_STMT(q_cover,
     "   FROM `groups` g WHERE g.class_id = cu.class_id"
     "   AND g.subject_id = cu.subject_id AND g.kind = 'subgroup'"
     "   AND NOT EXISTS (SELECT 1 FROM assignment a WHERE a.group_id = g.id"
-    "     AND a.subject_id = g.subject_id)) AS orphans"
+    "     AND a.subject_id = g.subject_id)) AS orphans,"
+    " SUM(" GOT " < cu.hours) AS short"
     " FROM curriculum cu JOIN class c ON c.id = cu.class_id"
     " JOIN subject s ON s.id = cu.subject_id"
     " LEFT JOIN class_student cs ON cs.class_id = cu.class_id"
@@ -139,8 +140,9 @@ db_load_list(struct req *r, const char *prefix, const char *warnings,
 			    orphans));
 		else if (lo < plan)
 			warn(r, warnings, &nwarn, arena_printf(&r->arena,
-			    "%s, %s: назначено %s ч из %s по плану.", cls,
-			    subj, db_str(q, 5), db_str(q, 4)));
+			    "%s, %s: у %s уч. меньше часов, чем по плану "
+			    "(%s ч из %s): они не в группе с учителем.", cls,
+			    subj, db_str(q, 11), db_str(q, 5), db_str(q, 4)));
 		if (hi == 0 || orphans != NULL || lo < plan)
 			req_set(r, arena_printf(&r->arena, "%s.warn", name),
 			    "1");

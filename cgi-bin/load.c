@@ -1,0 +1,199 @@
+/*
+ * load: the curriculum against the teacher load of the open year (R15):
+ * for each class and subject the hours of the plan, the hours every
+ * student gets, the teachers; warnings where the load does not cover the
+ * plan; forms to add and remove an assignment (teacher × subject × group).
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "db.h"
+#include "groups.h"
+#include "journal.h"
+#include "load.h"
+#include "objects.h"
+
+enum { K_ACTION, K_TEACHER, K_SUBJECT, K_GROUP, K_HOURS, K_ID, K__MAX };
+
+/* Hours a week: 0,5..40 with at most one decimal («1,5» or «1.5»); num
+ * gets tenths. */
+static const char *
+v_hours(struct field *f)
+{
+	const char	*s, *msg = "Часы: число от 0,5 до 40, например 2 или 1,5.";
+	long long	 t = 0;
+	int		 digits = 0, frac = -1;
+
+	if (v_line(f) != NULL)
+		return msg;
+	for (s = f->str; *s != '\0'; s++) {
+		if (*s >= '0' && *s <= '9') {
+			if (frac >= 1 || ++digits > 3)
+				return msg;
+			t = t * 10 + (*s - '0');
+			if (frac == 0)
+				frac = 1;
+		} else if ((*s == ',' || *s == '.') && frac == -1 &&
+		    digits > 0)
+			frac = 0;
+		else
+			return msg;
+	}
+	if (frac == 0)
+		return msg;		/* «2,» */
+	if (frac == -1)
+		t *= 10;
+	if (t < 5 || t > 400)
+		return msg;
+	f->num = t;
+	return NULL;
+}
+
+static const struct key keys[K__MAX] = {
+	[K_ACTION] =	{ "action", v_line, 0 },
+	[K_TEACHER] =	{ "teacher", v_id, 0 },
+	[K_SUBJECT] =	{ "subject", v_id, 0 },
+	[K_GROUP] =	{ "group", v_id, 0 },
+	[K_HOURS] =	{ "hours", v_hours, 0 },
+	[K_ID] =	{ "id", v_id, 0 },
+};
+
+static int
+load(struct req *r, long long year_id)
+{
+	int	 nwarn;
+
+	if ((nwarn = db_load_list(r, "Rows", "Warnings", year_id)) == -1 ||
+	    db_load_other(r->hdf, "Other", r->sess.school_id, year_id) == -1 ||
+	    db_load_teachers(r->hdf, "Teachers", r->sess.school_id,
+	    year_id) == -1 ||
+	    db_subjects_list(r->hdf, "Subjects", r->sess.school_id) == -1 ||
+	    db_load_groups(r->hdf, "Groups", r->sess.school_id, year_id) == -1)
+		return 500;
+	req_setf(r, "Page.Warnings", "%d", nwarn);
+	if (r->sess.roles & (ROLE_ADMIN | ROLE_MANAGEMENT))
+		req_set(r, "Page.CanEdit", "1");
+	return 200;
+}
+
+static int
+load_get(struct req *r)
+{
+	long long	 year_id;
+
+	if ((year_id = db_year_open(r->sess.school_id)) == -1)
+		return 500;
+	if (year_id == 0)
+		return 200;	/* the page says there is no open year */
+	req_set(r, "Page.Year", "1");
+	return load(r, year_id);
+}
+
+static int
+post_add(struct req *r, long long year_id)
+{
+	const char	*subj;
+	long long	 teacher = 0, subject = 0, group = 0, group_subject;
+	int		 rc;
+
+	if (req_str(r, K_TEACHER) == NULL)
+		req_field_error(r, "teacher", "Выберите учителя.");
+	else if ((rc = db_teacher_active(r->sess.school_id,
+	    (teacher = r->fields[K_TEACHER].num))) == -1)
+		return 500;
+	else if (rc == 0)
+		req_field_error(r, "teacher", "Это не работающий в школе "
+		    "сотрудник с ролью учителя.");
+	if (req_str(r, K_SUBJECT) == NULL)
+		req_field_error(r, "subject", "Выберите предмет.");
+	else if ((rc = db_subject_name(r, (subject =
+	    r->fields[K_SUBJECT].num), &subj)) == -1)
+		return 500;
+	else if (rc == 0)
+		req_field_error(r, "subject", "Такого предмета в школе нет.");
+	if (req_str(r, K_GROUP) == NULL)
+		req_field_error(r, "group", "Выберите группу.");
+	else if ((rc = db_group_in_year(r->sess.school_id, year_id,
+	    (group = r->fields[K_GROUP].num), &group_subject)) == -1)
+		return 500;
+	else if (rc == 0)
+		req_field_error(r, "group",
+		    "Такой группы в открытом учебном году нет.");
+	else if (group_subject != 0 && subject != 0 &&
+	    group_subject != subject)
+		req_field_error(r, "group",
+		    "Эта группа создана для другого предмета.");
+	if (r->fields[K_HOURS].error != NULL)
+		req_field_error(r, "hours", r->fields[K_HOURS].error);
+	else if (req_str(r, K_HOURS) == NULL)
+		req_field_error(r, "hours", "Укажите часы в неделю.");
+	if (req_has_errors(r))
+		return SCREEN_FORM(400);
+	rc = assignment_add(r, year_id, teacher, subject, group,
+	    (int)r->fields[K_HOURS].num);
+	if (rc == DB_DUPLICATE) {
+		req_field_error(r, "group", "Этот учитель уже ведёт этот "
+		    "предмет в этой группе: измените часы, сняв старую "
+		    "нагрузку.");
+		return SCREEN_FORM(400);
+	}
+	return rc == 0 ? 303 : 500;
+}
+
+static int
+load_post(struct req *r)
+{
+	const char	*action;
+	long long	 year_id;
+	enum obj_res	 ok;
+	int		 rc;
+
+	if ((action = req_str(r, K_ACTION)) == NULL)
+		return 400;
+	if ((year_id = db_year_open(r->sess.school_id)) == -1)
+		return 500;
+	if (year_id == 0)
+		return 409;
+	if (strcmp(action, "add") == 0)
+		rc = post_add(r, year_id);
+	else if (strcmp(action, "remove") == 0) {
+		if (req_str(r, K_ID) == NULL)
+			return 400;
+		if ((ok = obj_assignment(r, r->fields[K_ID].num)) != OBJ_OK)
+			return (int)ok;
+		rc = assignment_remove(r, r->fields[K_ID].num) == 0 ? 303 : 500;
+	} else
+		return 400;
+	if (rc == SCREEN_FORM(400)) {
+		/* The form again, with what was typed. */
+		if (req_str(r, K_TEACHER) != NULL)
+			req_set(r, "Form.teacher", req_str(r, K_TEACHER));
+		if (req_str(r, K_SUBJECT) != NULL)
+			req_set(r, "Form.subject", req_str(r, K_SUBJECT));
+		if (req_str(r, K_GROUP) != NULL)
+			req_set(r, "Form.group", req_str(r, K_GROUP));
+		if (r->fields[K_HOURS].raw != NULL)
+			req_set(r, "Form.hours", r->fields[K_HOURS].raw);
+		req_set(r, "Page.Year", "1");
+		return load(r, year_id) == 200 ? rc : 500;
+	}
+	if (rc != 303)
+		return rc;
+	return req_redirect(r, "/load");
+}
+
+static const struct screen screen = {
+	.name = "load",
+	.methods = M_GET | M_POST,
+	.keys = keys,
+	.nkeys = K__MAX,
+	.template = "load.cs",
+	.get = load_get,
+	.post = load_post,
+};
+
+int
+main(int argc, char *argv[])
+{
+	return screen_main(&screen, argc, argv);
+}
