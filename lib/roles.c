@@ -69,6 +69,16 @@ const struct access access_table[] = {
 	{ "staff",	"Сотрудники",
 	    ROLE_ADMIN | ROLE_MANAGEMENT | ROLE_HR | ROLE_INSPECTOR,
 	    ROLE_ADMIN | ROLE_HR, ACC_MENU },
+	/* Issue 3: bulk import from CSV (students, guardians, staff). */
+	{ "import",	"Импорт из CSV",
+	    ROLE_ADMIN | ROLE_SECRETARY | ROLE_HR, 0, ACC_MENU },
+	/* Issue 3: personal files (R7, R17). */
+	{ "person",	"Личное дело",
+	    ROLE_ADMIN | ROLE_MANAGEMENT | ROLE_SECRETARY | ROLE_CLASS_TEACHER |
+	    ROLE_MEDIC | ROLE_PSYCHOLOGIST | ROLE_HR,
+	    ROLE_ADMIN | ROLE_SECRETARY | ROLE_HR | ROLE_CLASS_TEACHER, 0 },
+	{ "pdcheck",	"Проверка персональных данных",
+	    ROLE_ADMIN | ROLE_MANAGEMENT | ROLE_CLASS_TEACHER, 0, ACC_MENU },
 	/* Issue 3: rights (R2). */
 	{ "rights",	"Права доступа",	ROLE_ADMIN, 0, ACC_MENU },
 	{ "password",	"Смена пароля",		ROLES_ALL, 0, ACC_MENU | ACC_ANYONE },
