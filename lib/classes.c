@@ -22,7 +22,7 @@ DB_STMT(q_classes_list,
     " (SELECT COUNT(*) FROM class_student cs WHERE cs.class_id = c.id"
     "   AND cs.left_on IS NULL) AS students,"
     " (c.teacher_id <=> ?) AS own"
-    " FROM class c JOIN year y ON y.id = c.year_id AND y.is_open = 1"
+    " FROM class c JOIN current_year cy ON cy.year_id = c.year_id"
     " LEFT JOIN person t ON t.id = c.teacher_id"
     " WHERE c.school_id = ? ORDER BY c.grade, c.letter");
 DB_STMT(q_class_get,
@@ -72,8 +72,7 @@ DB_STMT(q_issue_candidate,
     " WHERE g.guardian_id = ? GROUP BY gp.id");
 
 DB_STMT(q_year_open,
-    "SELECT id FROM year WHERE school_id = ? AND is_open = 1"
-    " ORDER BY starts_on DESC LIMIT 1");
+    "SELECT year_id FROM current_year WHERE school_id = ?");
 #define ACTIVE_TEACHERS \
     " FROM staff st JOIN person p ON p.id = st.person_id" \
     " JOIN account a ON a.person_id = p.id AND a.is_active = 1" \

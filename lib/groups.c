@@ -32,8 +32,7 @@ DB_STMT(q_group_of_class,
     "   WHERE gs.group_id = g.id AND cs.class_id = ?))"
     " FROM `groups` g WHERE g.id = ? AND g.school_id = ?");
 DB_STMT(q_year_open,
-    "SELECT id FROM year WHERE school_id = ? AND is_open = 1"
-    " ORDER BY starts_on DESC, id DESC LIMIT 1");
+    "SELECT year_id FROM current_year WHERE school_id = ?");
 
 enum obj_res
 obj_groups_edit(const struct req *r, long long class_id, long long *year_id,

@@ -24,15 +24,15 @@ DB_STMT(q_classes_by_teacher,
     "SELECT c.id, " CLASS_NAME " AS name,"
     " (SELECT COUNT(*) FROM class_student cs WHERE cs.class_id = c.id"
     "   AND cs.left_on IS NULL) AS students"
-    " FROM class c JOIN year y ON y.id = c.year_id AND y.is_open = 1"
+    " FROM class c JOIN current_year cy ON cy.year_id = c.year_id"
     " WHERE c.teacher_id = ? ORDER BY c.grade, c.letter");
 DB_STMT(q_school_counts,
     "SELECT"
-    " (SELECT COUNT(*) FROM class c JOIN year y ON y.id = c.year_id"
-    "   AND y.is_open = 1 WHERE c.school_id = ?) AS classes,"
+    " (SELECT COUNT(*) FROM class c JOIN current_year cy"
+    "   ON cy.year_id = c.year_id WHERE c.school_id = ?) AS classes,"
     " (SELECT COUNT(*) FROM class_student cs JOIN class c"
-    "   ON c.id = cs.class_id JOIN year y ON y.id = c.year_id"
-    "   AND y.is_open = 1 WHERE c.school_id = ? AND cs.left_on IS NULL)"
+    "   ON c.id = cs.class_id JOIN current_year cy ON cy.year_id = c.year_id"
+    "   WHERE c.school_id = ? AND cs.left_on IS NULL)"
     "   AS students,"
     " (SELECT COUNT(*) FROM staff s JOIN person p ON p.id = s.person_id"
     "   WHERE p.school_id = ? AND s.dismissed_on IS NULL) AS staff");

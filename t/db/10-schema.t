@@ -76,4 +76,30 @@ for my $p ('DROP', 'ALTER', 'CREATE', 'GRANT OPTION', 'ALL PRIVILEGES') {
 	unlike(join("\n", @grants), qr/\b\Q$p\E\b/, "it may not $p");
 }
 
+# The current year (010): the latest open year that has started; before
+# any has started, the earliest open one.
+{
+	my $school = sql_value('SELECT MIN(id) FROM school');
+	my $cur = sql_value("SELECT year_id FROM current_year WHERE school_id = $school");
+	ok($cur, "the school has a current year ($cur)");
+	sql("INSERT INTO year (school_id, name, starts_on, ends_on) VALUES"
+	    . " ($school, 'jtest-next', CURDATE() + INTERVAL 300 DAY, CURDATE() + INTERVAL 600 DAY),"
+	    . " ($school, 'jtest-old', CURDATE() - INTERVAL 800 DAY, CURDATE() - INTERVAL 500 DAY)");
+	is(sql_value("SELECT year_id FROM current_year WHERE school_id = $school"), $cur,
+	    'an open next year and an open old year do not change it');
+	is(sql_value("SELECT COUNT(*) FROM current_year WHERE school_id = $school"), 1,
+	    'exactly one current year');
+	sql("UPDATE year SET is_open = 0 WHERE id = $cur");
+	is(sql_value("SELECT y.name FROM current_year cy JOIN year y ON y.id = cy.year_id"
+	    . " WHERE cy.school_id = $school"), 'jtest-old',
+	    'with this year closed, the latest started open year is current');
+	sql("UPDATE year SET is_open = 0 WHERE name = 'jtest-old' AND school_id = $school");
+	is(sql_value("SELECT y.name FROM current_year cy JOIN year y ON y.id = cy.year_id"
+	    . " WHERE cy.school_id = $school"), 'jtest-next',
+	    'with none started, the earliest open year is current');
+	sql("UPDATE year SET is_open = 1 WHERE id = $cur");
+	sql("DELETE FROM year WHERE name IN ('jtest-next', 'jtest-old') AND school_id = $school");
+	is(sql_value("SELECT year_id FROM current_year WHERE school_id = $school"), $cur, 'restored');
+}
+
 done_testing();
