@@ -25,7 +25,8 @@ for my $f (@files) {
 
 # utf8mb4 and InnoDB for every table of the application.
 my @tables = sql("SELECT table_name, engine, table_collation FROM"
-    . " information_schema.tables WHERE table_schema = 'journal'");
+    . " information_schema.tables WHERE table_schema = 'journal'"
+    . " AND table_type = 'BASE TABLE'");
 ok(@tables >= 10, scalar(@tables) . ' tables');
 for my $t (@tables) {
 	my ($name, $engine, $coll) = @$t;
