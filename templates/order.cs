@@ -39,7 +39,6 @@
   <?cs if:Errors.Conflict ?><p class="error" role="alert"><?cs var:Errors.Conflict ?></p><?cs elif:Errors.Any ?><p class="error" role="alert">Не сохранено: исправьте ошибки ниже.</p><?cs /if ?>
   <form method="post" action="/order?id=<?cs var:url_escape(Order.id) ?>" class="form">
     <input type="hidden" name="csrf" value="<?cs var:CSRF ?>">
-    <input type="hidden" name="id" value="<?cs var:Order.id ?>">
     <?cs if:Order.kind == "enrolment" ?>
     <label for="last_name">Фамилия</label>
     <input id="last_name" name="last_name" type="text" maxlength="100" required value="<?cs var:Form.last_name ?>">
