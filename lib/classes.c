@@ -9,16 +9,15 @@
 
 #include "classes.h"
 #include "db.h"
+#include "sqlnames.h"
+#include "util.h"
 
-#define CLASS_NAME	"CONCAT(c.grade, ' ', c.letter)"
-#define FULL_NAME(p)	"CONCAT_WS(' ', " p ".last_name, " p ".first_name, " \
-			"NULLIF(" p ".middle_name, ''))"
 /* The guardian's newest statement is the current one. */
 #define CURRENT_CONSENT(g) "(SELECT MAX(c2.id) FROM consent c2" \
 			" WHERE c2.guardian_id = " g ")"
 
 DB_STMT(q_classes_list,
-    "SELECT c.id, " CLASS_NAME " AS name, " FULL_NAME("t") " AS teacher,"
+    "SELECT c.id, " CLASS_NAME("c") " AS name, " FULL_NAME("t") " AS teacher,"
     " (SELECT COUNT(*) FROM class_student cs WHERE cs.class_id = c.id"
     "   AND cs.left_on IS NULL) AS students,"
     " (c.teacher_id <=> ?) AS own"
@@ -26,7 +25,7 @@ DB_STMT(q_classes_list,
     " LEFT JOIN person t ON t.id = c.teacher_id"
     " WHERE c.school_id = ? ORDER BY c.grade, c.letter");
 DB_STMT(q_class_get,
-    "SELECT c.id, " CLASS_NAME " AS name, c.grade, " FULL_NAME("t")
+    "SELECT c.id, " CLASS_NAME("c") " AS name, c.grade, " FULL_NAME("t")
     " AS teacher FROM class c LEFT JOIN person t ON t.id = c.teacher_id"
     " WHERE c.id = ?");
 DB_STMT(q_roster_students,
@@ -177,64 +176,38 @@ db_class_get(struct _hdf *hdf, const char *prefix, long long class_id)
 	return db_row_hdf(hdf, prefix, &q_class_get, "l", class_id);
 }
 
-/* A student's id and their row number in the page. */
-struct slot {
-	long long	 id;
-	int		 row;
-};
-
-static int
-slot_cmp(const void *a, const void *b)
-{
-	const struct slot *x = a, *y = b;
-
-	return (x->id > y->id) - (x->id < y->id);
-}
-
 int
 db_roster_list(struct _hdf *hdf, const char *prefix, long long class_id)
 {
-	struct slot	*byid = NULL, key, *hit;
+	struct idindex	 byid = { 0 };
 	int		*nguard = NULL;
-	size_t		 n = 0, cap = 0;
 	char		 name[128];
-	int		 rc, ret = -1;
+	int		 rc, row, n = 0, ret = -1;
 
 	if (db_query(&q_roster_students, "l", class_id) == -1)
 		return -1;
 	while ((rc = db_next(&q_roster_students)) == 1) {
-		if (n == cap) {
-			cap = cap ? cap * 2 : 32;
-			if ((byid = realloc(byid, cap * sizeof(*byid))) == NULL)
-				abort();
-		}
-		snprintf(name, sizeof(name), "%s.%zu", prefix, n);
+		snprintf(name, sizeof(name), "%s.%d", prefix, n);
 		db_row_to_hdf(hdf, name, &q_roster_students);
-		byid[n].id = db_int(&q_roster_students, 0);
-		byid[n].row = (int)n;
-		n++;
+		idindex_add(&byid, db_int(&q_roster_students, 0), n++);
 	}
 	if (rc == -1 || db_query(&q_roster_guardians, "l", class_id) == -1)
 		goto out;
-	/* Students are shown sorted by name; find a guardian's by id. */
-	if (n > 0) {
-		qsort(byid, n, sizeof(*byid), slot_cmp);
-		if ((nguard = calloc(n, sizeof(*nguard))) == NULL)
-			abort();
-	}
+	/* Students are shown sorted by name; guardians find theirs by id. */
+	if ((nguard = calloc((size_t)n + 1, sizeof(*nguard))) == NULL)
+		abort();
 	while ((rc = db_next(&q_roster_guardians)) == 1) {
-		key.id = db_int(&q_roster_guardians, 0);
-		if (n == 0 || (hit = bsearch(&key, byid, n, sizeof(*byid),
-		    slot_cmp)) == NULL)
+		if ((row = idindex_find(&byid,
+		    db_int(&q_roster_guardians, 0))) < 0)
 			continue;
 		snprintf(name, sizeof(name), "%s.%d.Guardians.%d", prefix,
-		    hit->row, nguard[hit->row]++);
+		    row, nguard[row]++);
 		db_row_to_hdf(hdf, name, &q_roster_guardians);
 	}
 	if (rc != -1)
-		ret = (int)n;
+		ret = n;
 out:
-	free(byid);
+	idindex_free(&byid);
 	free(nguard);
 	return ret;
 }

@@ -5,9 +5,8 @@
 #include "consent.h"
 #include "db.h"
 #include "journal.h"
+#include "sqlnames.h"
 
-#define FULL_NAME(p)	"CONCAT_WS(' ', " p ".last_name, " p ".first_name, " \
-			"NULLIF(" p ".middle_name, ''))"
 
 DB_STMT(q_guardian_get,
     "SELECT p.id, " FULL_NAME("p") " AS name FROM person p"

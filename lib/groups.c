@@ -13,9 +13,8 @@
 #include "db.h"
 #include "groups.h"
 #include "journal.h"
+#include "sqlnames.h"
 
-#define FULL_NAME(p)	"CONCAT_WS(' ', " p ".last_name, " p ".first_name, " \
-			"NULLIF(" p ".middle_name, ''))"
 #define SHORT_NAME(p)	"CONCAT(" p ".last_name, ' ', LEFT(" p ".first_name, 1)," \
 			" '.', IF(" p ".middle_name = '', '', CONCAT(" \
 			"LEFT(" p ".middle_name, 1), '.')))"
@@ -164,57 +163,32 @@ DB_STMT(q_roster_groups,
     "   AND cs.left_on IS NULL AND cs.class_id = ?"
     " ORDER BY gs.student_id");
 
-struct slot {
-	long long	 id;
-	int		 row;
-};
-
-static int
-slot_cmp(const void *a, const void *b)
-{
-	const struct slot *x = a, *y = b;
-
-	return (x->id > y->id) - (x->id < y->id);
-}
-
 int
 db_groups_roster(struct req *r, const char *prefix, long long class_id)
 {
-	struct slot	*byid = NULL, key, *hit;
-	size_t		 n = 0, cap = 0;
+	struct idindex	 byid = { 0 };
 	char		 name[128];
-	int		 rc, ret = -1;
+	int		 rc, row, n = 0, ret = -1;
 
 	if (db_query(&q_roster, "l", class_id) == -1)
 		return -1;
 	while ((rc = db_next(&q_roster)) == 1) {
-		if (n == cap) {
-			cap = cap ? cap * 2 : 32;
-			if ((byid = realloc(byid, cap * sizeof(*byid))) == NULL)
-				abort();
-		}
-		snprintf(name, sizeof(name), "%s.%zu", prefix, n);
+		snprintf(name, sizeof(name), "%s.%d", prefix, n);
 		db_row_to_hdf(r->hdf, name, &q_roster);
-		byid[n].id = db_int(&q_roster, 0);
-		byid[n].row = (int)n;
-		n++;
+		idindex_add(&byid, db_int(&q_roster, 0), n++);
 	}
 	if (rc == -1 || db_query(&q_roster_groups, "l", class_id) == -1)
 		goto out;
-	if (n > 0)
-		qsort(byid, n, sizeof(*byid), slot_cmp);
 	while ((rc = db_next(&q_roster_groups)) == 1) {
-		key.id = db_int(&q_roster_groups, 0);
-		if (n == 0 || (hit = bsearch(&key, byid, n, sizeof(*byid),
-		    slot_cmp)) == NULL)
+		if ((row = idindex_find(&byid, db_int(&q_roster_groups, 0))) < 0)
 			continue;
 		req_set(r, arena_printf(&r->arena, "%s.%d.In.%lld", prefix,
-		    hit->row, db_int(&q_roster_groups, 1)), "1");
+		    row, db_int(&q_roster_groups, 1)), "1");
 	}
 	if (rc != -1)
-		ret = (int)n;
+		ret = n;
 out:
-	free(byid);
+	idindex_free(&byid);
 	return ret;
 }
 

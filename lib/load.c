@@ -15,9 +15,8 @@
 #include "groups.h"
 #include "journal.h"
 #include "load.h"
+#include "sqlnames.h"
 
-#define FULL_NAME(p)	"CONCAT_WS(' ', " p ".last_name, " p ".first_name, " \
-			"NULLIF(" p ".middle_name, ''))"
 /* What each current student of the class gets in a subject. */
 #define GOT		"IFNULL(st.got, 0)"
 

@@ -12,10 +12,8 @@
 #include "db.h"
 #include "journal.h"
 #include "orders.h"
+#include "sqlnames.h"
 
-#define FULL_NAME(p)	"CONCAT_WS(' ', " p ".last_name, " p ".first_name, " \
-			"NULLIF(" p ".middle_name, ''))"
-#define CLASS_NAME(c)	"CONCAT(" c ".grade, ' ', " c ".letter)"
 
 /* --- Object checks: the object exists in the user's school. --- */
 

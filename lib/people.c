@@ -2,14 +2,10 @@
 
 #include "db.h"
 #include "people.h"
-
-/* «7 Б»: grade, a space and the letter, as schools write it. */
-#define CLASS_NAME "CONCAT(c.grade, ' ', c.letter)"
-#define FULL_NAME(p) "CONCAT_WS(' ', " p ".last_name, " p ".first_name, " \
-	"NULLIF(" p ".middle_name, ''))"
+#include "sqlnames.h"
 
 DB_STMT(q_children_by_guardian,
-    "SELECT p.id, " FULL_NAME("p") " AS name, " CLASS_NAME " AS class"
+    "SELECT p.id, " FULL_NAME("p") " AS name, " CLASS_NAME("c") " AS class"
     " FROM guardian g JOIN person p ON p.id = g.student_id"
     " LEFT JOIN class_student cs ON cs.student_id = p.id"
     "   AND cs.left_on IS NULL"
@@ -17,11 +13,11 @@ DB_STMT(q_children_by_guardian,
     " WHERE g.guardian_id = ?"
     " ORDER BY c.grade DESC, p.first_name");
 DB_STMT(q_class_by_student,
-    "SELECT c.id, " CLASS_NAME " AS name"
+    "SELECT c.id, " CLASS_NAME("c") " AS name"
     " FROM class_student cs JOIN class c ON c.id = cs.class_id"
     " WHERE cs.student_id = ? AND cs.left_on IS NULL");
 DB_STMT(q_classes_by_teacher,
-    "SELECT c.id, " CLASS_NAME " AS name,"
+    "SELECT c.id, " CLASS_NAME("c") " AS name,"
     " (SELECT COUNT(*) FROM class_student cs WHERE cs.class_id = c.id"
     "   AND cs.left_on IS NULL) AS students"
     " FROM class c JOIN current_year cy ON cy.year_id = c.year_id"

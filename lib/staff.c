@@ -9,9 +9,8 @@
 #include "journal.h"
 #include "roles.h"
 #include "staff.h"
+#include "sqlnames.h"
 
-#define FULL_NAME(p)	"CONCAT_WS(' ', " p ".last_name, " p ".first_name, " \
-			"NULLIF(" p ".middle_name, ''))"
 
 DB_STMT(q_staff_list,
     "SELECT p.id, " FULL_NAME("p") " AS name, st.position,"

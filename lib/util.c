@@ -233,3 +233,54 @@ utf8_len(const char *s)
 			n++;
 	return n;
 }
+
+struct idrow {
+	long long	 id;
+	int		 row;
+};
+
+static int
+idrow_cmp(const void *a, const void *b)
+{
+	const struct idrow *x = a, *y = b;
+
+	return (x->id > y->id) - (x->id < y->id);
+}
+
+void
+idindex_add(struct idindex *ix, long long id, int row)
+{
+	if (ix->n == ix->cap) {
+		ix->cap = ix->cap ? ix->cap * 2 : 32;
+		if ((ix->v = realloc(ix->v, ix->cap * sizeof(*ix->v))) == NULL)
+			abort();
+	}
+	ix->v[ix->n].id = id;
+	ix->v[ix->n++].row = row;
+	ix->sorted = 0;
+}
+
+int
+idindex_find(struct idindex *ix, long long id)
+{
+	struct idrow	 key, *hit;
+
+	if (ix->n == 0)
+		return -1;
+	if (!ix->sorted) {
+		qsort(ix->v, ix->n, sizeof(*ix->v), idrow_cmp);
+		ix->sorted = 1;
+	}
+	key.id = id;
+	hit = bsearch(&key, ix->v, ix->n, sizeof(*ix->v), idrow_cmp);
+	return hit == NULL ? -1 : hit->row;
+}
+
+void
+idindex_free(struct idindex *ix)
+{
+	free(ix->v);
+	ix->v = NULL;
+	ix->n = ix->cap = 0;
+	ix->sorted = 0;
+}

@@ -39,6 +39,22 @@ void	 buf_printf(struct buf *b, const char *fmt, ...)
 void	 buf_reset(struct buf *b);	/* length 0, keeps the memory */
 void	 buf_free(struct buf *b);
 
+/*
+ * An index from ids to row numbers, to nest the rows of a second query
+ * under the rows of a first one (guardians under their students) without a
+ * query per row.  Add every id, then find: sorting happens once, lazily.
+ */
+struct idindex {
+	struct idrow	*v;
+	size_t		 n, cap;
+	int		 sorted;
+};
+
+void	 idindex_add(struct idindex *, long long id, int row);
+/* The row of id, or -1. */
+int	 idindex_find(struct idindex *, long long id);
+void	 idindex_free(struct idindex *);
+
 /* Number of UTF-8 code points in a valid UTF-8 string. */
 size_t	 utf8_len(const char *s);
 

@@ -169,5 +169,23 @@ main(void)
 	test_arena();
 	test_buf();
 	test_utf8_len();
+	/* idindex: ids to rows, found after any order of adds. */
+	{
+		struct idindex	 ix = { 0 };
+		int		 k, bad = 0;
+
+		is_int(idindex_find(&ix, 5), -1, "idindex: empty finds nothing");
+		for (k = 0; k < 1000; k++)	/* ids in a scrambled order */
+			idindex_add(&ix, (long long)((k * 7919) % 1000) * 3, k);
+		for (k = 0; k < 1000; k++)
+			if (idindex_find(&ix, (long long)((k * 7919) % 1000) * 3) != k)
+				bad++;
+		is_int(bad, 0, "idindex: every id finds its row");
+		is_int(idindex_find(&ix, 1), -1, "idindex: an absent id");
+		idindex_add(&ix, 1, 1000);
+		is_int(idindex_find(&ix, 1), 1000, "idindex: an id added after a find");
+		idindex_free(&ix);
+		is_int(idindex_find(&ix, 1), -1, "idindex: freed is empty");
+	}
 	return done_testing();
 }
