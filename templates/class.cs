@@ -20,7 +20,7 @@
   <?cs each:s = Students ?>
     <tr class="student">
       <td class="num"><?cs var:name(s) + 1 ?></td>
-      <td><strong><?cs var:s.name ?></strong></td>
+      <td><strong><?cs if:Page.CanOpenPerson ?><a href="/person?id=<?cs var:url_escape(s.id) ?>&amp;class=<?cs var:url_escape(Class.id) ?>"><?cs var:s.name ?></a><?cs else ?><?cs var:s.name ?><?cs /if ?></strong></td>
       <td><?cs var:s.birth ?></td>
       <td><?cs if:s.eligible == "1" ?><span class="state ok-state">есть</span><?cs else ?><span class="state bad-state">нет — бумажная выписка</span><?cs /if ?></td>
       <td><?cs call:login_state(s) ?><?cs if:Page.CanAddGuardian ?> <a class="meta" href="/guardian?student=<?cs var:url_escape(s.id) ?>&amp;class=<?cs var:url_escape(Class.id) ?>">+ представитель</a><?cs /if ?></td>
@@ -28,7 +28,7 @@
     <?cs each:g = s.Guardians ?>
     <tr class="guardian">
       <td></td>
-      <td><?cs var:g.name ?> <span class="meta">(<?cs call:guardian_kind(g.kind) ?>)</span></td>
+      <td><?cs if:Page.CanOpenPerson ?><a href="/person?id=<?cs var:url_escape(g.id) ?>&amp;class=<?cs var:url_escape(Class.id) ?>"><?cs var:g.name ?></a><?cs else ?><?cs var:g.name ?><?cs /if ?> <span class="meta">(<?cs call:guardian_kind(g.kind) ?>)</span></td>
       <td></td>
       <td><?cs call:consent_state(g) ?><?cs if:Page.CanRecordConsent ?> <a href="/consent?guardian=<?cs var:url_escape(g.id) ?>&amp;class=<?cs var:url_escape(Class.id) ?>">изменить</a><?cs elif:Page.CanViewConsent ?> <a href="/consent?guardian=<?cs var:url_escape(g.id) ?>&amp;class=<?cs var:url_escape(Class.id) ?>">история</a><?cs /if ?></td>
       <td><?cs call:login_state(g) ?></td>

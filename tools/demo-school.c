@@ -1175,6 +1175,7 @@ batch_end(struct batch *b)
 #include "demo-scales.h"
 #include "demo-groups.h"
 #include "demo-orders.h"
+#include "demo-personal.h"
 
 static void
 write_sql(FILE *fp, unsigned long long seed)
@@ -1356,6 +1357,7 @@ write_sql(FILE *fp, unsigned long long seed)
 	demo_scales(fp);
 	demo_groups(fp);
 	demo_orders(fp);
+	demo_personal(fp);
 
 	fputs("COMMIT;\n", fp);
 }
