@@ -76,7 +76,8 @@ const struct access access_table[] = {
 	{ "person",	"Личное дело",
 	    ROLE_ADMIN | ROLE_MANAGEMENT | ROLE_SECRETARY | ROLE_CLASS_TEACHER |
 	    ROLE_MEDIC | ROLE_PSYCHOLOGIST | ROLE_HR,
-	    ROLE_ADMIN | ROLE_SECRETARY | ROLE_HR | ROLE_CLASS_TEACHER, 0 },
+	    ROLE_ADMIN | ROLE_SECRETARY | ROLE_HR | ROLE_CLASS_TEACHER |
+	    ROLE_MEDIC, 0 },	/* the medic edits health only (personal.h) */
 	{ "pdcheck",	"Проверка персональных данных",
 	    ROLE_ADMIN | ROLE_MANAGEMENT | ROLE_CLASS_TEACHER, 0, ACC_MENU },
 	/* Issue 3: rights (R2). */

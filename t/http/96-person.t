@@ -141,8 +141,9 @@ for my $w (qw(admin secretary own)) {
 	$r = $who{medic}->get($page);
 	status_is($r, 200, 'student file as medic');
 	groups_are($r, { health => 1 }, 'student as medic');
-	like(page_text($r->text), qr/Группа здоровья \Q$sf->{health_group}\E/, 'medic: the health group');
-	unlike($r->text, $form_re, 'medic: read-only by default (no POST in the access table)');
+	like($r->text, qr/<option value="\Q$sf->{health_group}\E" selected>/, 'medic: the health group');
+	like($r->text, $form_re, 'medic: a form (for health only)');
+	unlike($r->text, qr/name="phone"/, 'medic: no contact fields in it');
 
 	status_is($who{hr}->get($page), 403, 'student file as hr: 403');
 	status_is($who{hr}->get("/person?id=$S"), 403, '... also without a class');
@@ -337,9 +338,8 @@ sub audit_rows {
 	my $csrf = csrf_of($who{management}->get('/home')->text);
 	status_is($who{management}->post_form($page, [ csrf => $csrf, phone => '+7 912 111-11-11' ]),
 	    403, 'management may not edit');
-	$csrf = csrf_of($who{medic}->get('/home')->text);
-	status_is($who{medic}->post_form($page, [ csrf => $csrf, health_group => '2' ]),
-	    403, 'the medic may not edit without a rule');
+	status_is(post_file($who{medic}, $page, phone => '+7 912 111-11-11'), 403,
+	    'the medic may not edit contacts');
 	status_is(post_file($who{other}, "/person?id=$S", phone => '+7 912 111-11-11'), 403,
 	    'another class teacher may not edit');
 	status_is(post_file($who{hr}, "/person?id=$X", health_group => '2'), 403,
@@ -353,6 +353,16 @@ sub audit_rows {
 	is(file_of($X)->{phone}, '8 (8412) 55-66-77', 'the phone changed');
 	is_deeply(audit_rows($X, $a0)->{'person_file.phone'}, [ $saved{$X}{phone}, '8 (8412) 55-66-77' ],
 	    'audited old → new');
+	# The medic edits health (and nothing else), audited.
+	my $hg = file_of($S)->{health_group};
+	$a0 = sql_value('SELECT MAX(id) FROM audit');
+	$r = post_file($who{medic}, $page, health_group => '2');
+	redirects_to($r, qr{^/person\?id=$S\b.*saved=1}, 'the medic saves the health group');
+	is(file_of($S)->{health_group}, 2, 'the health group changed');
+	is_deeply(audit_rows($S, $a0)->{'person_file.health_group'}, [ $hg, '2' ],
+	    'audited old → new');
+	sql("UPDATE person_file SET health_group = " . (defined $hg ? $hg : 'NULL')
+	    . " WHERE person_id = $S");
 	# Emptying a field.
 	$r = post_file($who{hr}, "/person?id=$X", email => '');
 	redirects_to($r, "/person?id=$X&saved=1", 'hr empties the e-mail');
