@@ -1,0 +1,349 @@
+/*
+ * import: bulk import of students (with guardians) and staff from a CSV
+ * file as schools export it from Excel (issue 3, R16).  Two steps:
+ * "preview" reads the file and lists every row error, writing nothing;
+ * "commit" takes the same file again and writes all rows in the
+ * request's one transaction, or, if any row is wrong, nothing (400).
+ *
+ * The file is not kept on the server between the steps: the preview
+ * shows its SHA-256 and the commit form asks for the file once more with
+ * that checksum in a hidden field, so what goes in is exactly what was
+ * previewed, with no table of pending uploads to clean up.  (A hidden
+ * copy of the text would not do: limits.value_max is 64 KiB.)
+ *
+ * Students are enrolled by an order of the enrolment kind (R16): one
+ * movement per student.  Staff need no order; their logins are issued on
+ * /staff.  The secretary imports students, HR staff, the administrator
+ * both.
+ */
+#include <stdio.h>
+#include <string.h>
+#include <sys/time.h>
+
+#include <sodium.h>
+
+#include "config.h"
+#include "import.h"
+#include "journal.h"
+#include "orders.h"
+
+enum { K_ACTION, K_KIND, K_ORDER, K_JOINED, K_CHECKSUM, K_FILE, K__MAX };
+
+static const struct key keys[K__MAX] = {
+	[K_ACTION] =	{ "action", v_line, 0 },
+	[K_KIND] =	{ "kind", v_line, 0 },
+	[K_ORDER] =	{ "order", v_id, 0 },
+	[K_JOINED] =	{ "joined_on", v_date, 0 },
+	[K_CHECKSUM] =	{ "checksum", v_token, 0 },
+	[K_FILE] =	{ "file", v_text, KEY_FILE },
+};
+
+/* Rows shown in the preview's table (every error is listed anyway). */
+#define PREVIEW_ROWS	50
+/* Enrolment may take effect up to a month ahead, as on /order. */
+#define AHEAD_DAYS	30
+
+#define MAY_STUDENTS	(ROLE_ADMIN | ROLE_SECRETARY)
+#define MAY_STAFF	(ROLE_ADMIN | ROLE_HR)
+
+/* The form: the kinds this user may import, the enrolment orders. */
+static int
+page(struct req *r)
+{
+	long long	 today = orders_day(0);
+
+	if (r->sess.roles & MAY_STUDENTS) {
+		req_set(r, "Page.CanStudents", "1");
+		if (db_orders_list(r->hdf, "Orders", r->sess.school_id,
+		    "enrolment", 0) == -1)
+			return 500;
+	}
+	if (r->sess.roles & MAY_STAFF)
+		req_set(r, "Page.CanStaff", "1");
+	if (req_get(r, "Form.kind", NULL) == NULL)
+		req_set(r, "Form.kind", r->sess.roles & MAY_STUDENTS ?
+		    "students" : "staff");
+	if (req_get(r, "Form.joined_on", NULL) == NULL)
+		req_setf(r, "Form.joined_on", "%04lld-%02lld-%02lld",
+		    today / 10000, today / 100 % 100, today % 100);
+	req_setf(r, "Page.MaxKB", "%lld",
+	    conf_int("limits.body_max", 1048576) / 1024);
+	req_setf(r, "Page.MaxRows", "%d", IMPORT_ROWS_MAX);
+	return 200;
+}
+
+static int
+import_get(struct req *r)
+{
+	return page(r);
+}
+
+/* Keep what the user chose, so the form comes back as it was. */
+static void
+keep_form(struct req *r)
+{
+	size_t	 k;
+
+	for (k = K_KIND; k <= K_JOINED; k++)
+		if (r->fields[k].raw != NULL)
+			req_set(r, arena_printf(&r->arena, "Form.%s",
+			    keys[k].name), r->fields[k].raw);
+}
+
+static int
+refuse(struct req *r, const char *field, const char *msg)
+{
+	int	 rc;
+
+	if (field != NULL)
+		req_field_error(r, field, msg);
+	keep_form(r);
+	return (rc = page(r)) == 200 ? SCREEN_FORM(400) : rc;
+}
+
+/* «2015-03-01» as «01.03.2015»; NULL stays NULL. */
+static const char *
+ru_date(struct req *r, const char *iso)
+{
+	if (iso == NULL || strlen(iso) != 10)
+		return iso;
+	return arena_printf(&r->arena, "%.2s.%.2s.%.4s", iso + 8, iso + 5,
+	    iso);
+}
+
+static void
+set_row(struct req *r, size_t n, const struct import_row *row,
+    enum import_kind kind)
+{
+	const char	*p = arena_printf(&r->arena, "Preview.Rows.%zu", n);
+
+#define SET(k, v)	do { if ((v) != NULL) req_set(r, \
+	arena_printf(&r->arena, "%s.%s", p, (k)), (v)); } while (0)
+	req_setf(r, arena_printf(&r->arena, "%s.line", p), "%zu", row->line);
+	SET("name", import_full_name(&r->arena, row->last, row->first,
+	    row->middle));
+	SET("sex", row->sex == NULL ? NULL : *row->sex == 'm' ? "м" : "ж");
+	SET("birth", ru_date(r, row->birth));
+	SET("error", row->error);
+	if (kind == IMPORT_STUDENTS) {
+		SET("class", row->class_name);
+		if (row->g_last != NULL)
+			SET("guardian", arena_printf(&r->arena, "%s (%s)",
+			    import_full_name(&r->arena, row->g_last,
+			    row->g_first, row->g_middle),
+			    row->g_kind == NULL ? "?" :
+			    strcmp(row->g_kind, "parent") == 0 ? "родитель" :
+			    strcmp(row->g_kind, "guardian") == 0 ? "опекун" :
+			    "усыновитель"));
+		if (row->g_same != 0)
+			SET("shared", "1");
+	} else {
+		SET("position", row->position);
+		SET("hired", ru_date(r, row->hired));
+	}
+#undef SET
+}
+
+/* The preview: counts, columns, every error, the first rows. */
+static void
+preview(struct req *r, const struct import *im, const char *checksum)
+{
+	size_t	 i, n;
+
+	req_set(r, "Preview.Show", "1");
+	req_set(r, "Preview.checksum", checksum);
+	if (im->fatal != NULL) {
+		req_set(r, "Preview.fatal", im->fatal);
+		return;
+	}
+	req_setf(r, "Preview.total", "%zu", im->nrows);
+	req_setf(r, "Preview.nerrors", "%zu", im->nerrors);
+	req_setf(r, "Preview.guardians", "%zu", im->nguardians);
+	req_set(r, "Preview.encoding", im->csv.cp1251 ?
+	    "Windows-1251 (перекодирован в UTF-8)" : "UTF-8");
+	req_set(r, "Preview.sep", im->csv.sep == ';' ? "«;» (точка с запятой)" :
+	    "«,» (запятая)");
+	for (i = 0; i < im->ncolumns; i++)
+		req_set(r, arena_printf(&r->arena, "Preview.Columns.%zu", i),
+		    im->columns[i]);
+	for (i = 0; i < im->nignored; i++)
+		req_set(r, arena_printf(&r->arena, "Preview.Ignored.%zu", i),
+		    im->ignored[i]);
+	for (i = 0; i < im->nwarnings; i++)
+		req_set(r, arena_printf(&r->arena, "Preview.Warnings.%zu", i),
+		    im->warnings[i]);
+	for (i = 0, n = 0; i < im->nrows; i++)
+		if (im->rows[i].error != NULL)
+			req_set(r, arena_printf(&r->arena, "Preview.Errors.%zu",
+			    n++), im->rows[i].error);
+	for (i = 0; i < im->nrows && i < PREVIEW_ROWS; i++)
+		set_row(r, i, &im->rows[i], im->kind);
+	if (im->nrows > PREVIEW_ROWS)
+		req_setf(r, "Preview.more", "%zu", im->nrows - PREVIEW_ROWS);
+}
+
+/* The result: how many people, by class with links. */
+static void
+result(struct req *r, const struct import *im, long long order_id,
+    double secs)
+{
+	long long	*ids;
+	size_t		*counts, n = 0, i, j;
+	const char	**names;
+
+	req_set(r, "Result.Show", "1");
+	req_setf(r, "Result.total", "%zu", im->nrows);
+	req_setf(r, "Result.secs", "%.1f", secs);
+	if (im->kind == IMPORT_STAFF) {
+		req_set(r, "Result.staff", "1");
+		return;
+	}
+	req_setf(r, "Result.guardians", "%zu", im->nguardians);
+	req_setf(r, "Result.order", "%lld", order_id);
+	ids = arena_alloc(&r->arena, im->nrows * sizeof(*ids));
+	counts = arena_alloc(&r->arena, im->nrows * sizeof(*counts));
+	names = arena_alloc(&r->arena, im->nrows * sizeof(*names));
+	for (i = 0; i < im->nrows; i++) {
+		for (j = 0; j < n && ids[j] != im->rows[i].class_id; j++)
+			;
+		if (j == n) {
+			ids[n] = im->rows[i].class_id;
+			names[n++] = im->rows[i].class_name;
+		}
+		counts[j]++;
+	}
+	for (j = 0; j < n; j++) {
+		req_setf(r, arena_printf(&r->arena, "Result.Classes.%zu.id", j),
+		    "%lld", ids[j]);
+		req_set(r, arena_printf(&r->arena, "Result.Classes.%zu.name",
+		    j), names[j]);
+		req_setf(r, arena_printf(&r->arena,
+		    "Result.Classes.%zu.count", j), "%zu", counts[j]);
+	}
+}
+
+/* The order of a student import: 200, or the status to answer. */
+static int
+enrolment_order(struct req *r, long long *order_id, const char **joined)
+{
+	enum obj_res	 ok;
+	long long	 on, dated;
+	int		 y, m, d;
+
+	if (req_str(r, K_ORDER) == NULL)
+		return refuse(r, "order", "Выберите приказ о зачислении: "
+		    "ученики зачисляются только по приказу.");
+	*order_id = r->fields[K_ORDER].num;
+	if ((ok = obj_order(r, *order_id)) != OBJ_OK)
+		return (int)ok;
+	if (db_order_get(r->hdf, "Order", *order_id) != 1)
+		return 500;
+	if (strcmp(req_get(r, "Order.kind", ""), "enrolment") != 0)
+		return refuse(r, "order", "Это приказ не о зачислении: "
+		    "выберите приказ о зачислении.");
+	if (r->fields[K_JOINED].error != NULL)
+		return refuse(r, "joined_on", r->fields[K_JOINED].error);
+	if ((*joined = req_str(r, K_JOINED)) == NULL) {
+		on = orders_day(0);
+		*joined = arena_printf(&r->arena, "%04lld-%02lld-%02lld",
+		    on / 10000, on / 100 % 100, on % 100);
+	} else
+		on = r->fields[K_JOINED].num;
+	if (sscanf(req_get(r, "Order.dated_iso", ""), "%4d-%2d-%2d", &y, &m,
+	    &d) != 3)
+		return 500;
+	dated = y * 10000LL + m * 100 + d;
+	if (on < dated)
+		return refuse(r, "joined_on", "Дата зачисления не может быть "
+		    "раньше даты приказа.");
+	if (on > orders_day(AHEAD_DAYS))
+		return refuse(r, "joined_on", "Дата зачисления — не позже чем "
+		    "через 30 дней от сегодняшней.");
+	return 200;
+}
+
+static int
+import_post(struct req *r)
+{
+	struct import		 im;
+	const char		*action, *kind_s, *joined = NULL;
+	const struct field	*file = &r->fields[K_FILE];
+	enum import_kind	 kind;
+	unsigned char		 sum[crypto_hash_sha256_BYTES];
+	char			 hex[2 * sizeof(sum) + 1];
+	long long		 order_id = 0;
+	struct timeval		 t0, t1;
+	int			 rc, commit;
+
+	action = req_str(r, K_ACTION);
+	kind_s = req_str(r, K_KIND);
+	if (action == NULL || kind_s == NULL)
+		return 400;
+	if (strcmp(action, "preview") == 0)
+		commit = 0;
+	else if (strcmp(action, "commit") == 0)
+		commit = 1;
+	else
+		return 400;
+	if (strcmp(kind_s, "students") == 0)
+		kind = IMPORT_STUDENTS;
+	else if (strcmp(kind_s, "staff") == 0)
+		kind = IMPORT_STAFF;
+	else
+		return 400;
+	/* The secretary moves students, HR keeps staff records. */
+	if (!(r->sess.roles & (kind == IMPORT_STUDENTS ? MAY_STUDENTS :
+	    MAY_STAFF)))
+		return 403;
+	if (kind == IMPORT_STUDENTS &&
+	    (rc = enrolment_order(r, &order_id, &joined)) != 200)
+		return rc;
+	if (!file->ok)
+		return refuse(r, "file", "Выберите файл CSV.");
+
+	crypto_hash_sha256(sum, (const unsigned char *)file->raw,
+	    file->rawlen);
+	sodium_bin2hex(hex, sizeof(hex), sum, sizeof(sum));
+	if (commit && req_str(r, K_CHECKSUM) == NULL)
+		return refuse(r, "file", "Сначала проверьте файл: кнопка "
+		    "«Проверить файл».");
+	if (commit && strcmp(req_str(r, K_CHECKSUM), hex) != 0)
+		return refuse(r, "file", "Это не тот файл, что был проверен, "
+		    "или он изменился после проверки: проверьте его заново.");
+
+	gettimeofday(&t0, NULL);
+	if (import_check(r, &im, kind, file->raw, file->rawlen,
+	    joined != NULL ? joined : "2000-01-01") == -1)
+		return 500;
+	keep_form(r);
+	if ((rc = page(r)) != 200)
+		return rc;
+	if (!commit || im.fatal != NULL || im.nerrors != 0) {
+		preview(r, &im, hex);
+		if (commit)
+			req_set(r, "Preview.refused", "1");
+		return commit ? SCREEN_FORM(400) : 200;
+	}
+	if (import_commit(r, &im, order_id, joined) == -1)
+		return 500;
+	gettimeofday(&t1, NULL);
+	result(r, &im, order_id, (double)(t1.tv_sec - t0.tv_sec) +
+	    (double)(t1.tv_usec - t0.tv_usec) / 1e6);
+	return 200;
+}
+
+static const struct screen screen = {
+	.name = "import",
+	.methods = M_GET | M_POST,
+	.keys = keys,
+	.nkeys = K__MAX,
+	.template = "import.cs",
+	.get = import_get,
+	.post = import_post,
+};
+
+int
+main(int argc, char *argv[])
+{
+	return screen_main(&screen, argc, argv);
+}
