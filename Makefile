@@ -43,6 +43,7 @@ ASAN_BINS	 = $(SCREENS:%=build-asan/cgi-bin/%)
 UNIT_BINS	 = $(UNITS:%=build/t/%)
 ASAN_UNIT_BINS	 = $(UNITS:%=build-asan/t/%)
 DEMO		 = build/tools/demo-school
+NEWSCHOOL	 = build/tools/new-school
 
 STACK		 = VAR=$(CURDIR)/var WEB_PORT=$(PORT) DB_PORT=$(DB_PORT) \
 		   SERVER=$(SERVER)
@@ -59,7 +60,7 @@ $(STAMP): FORCE
 	@echo '$(CONFDIR) $(SHAREDIR) $(CFLAGS)' | cmp -s - $@ || \
 	    echo '$(CONFDIR) $(SHAREDIR) $(CFLAGS)' > $@
 
-all: $(BINS) $(DEMO)
+all: $(BINS) $(DEMO) $(NEWSCHOOL)
 
 build/lib/%.o: lib/%.c $(LIB_HDR) $(STAMP)
 	@mkdir -p $(@D)
@@ -95,6 +96,10 @@ $(DEMO): tools/demo-school.c lib/credentials.c lib/credentials.h $(wildcard tool
 	@mkdir -p $(@D)
 	$(CC) $(WARN) -O2 -Ilib -o $@ tools/demo-school.c lib/credentials.c -lsodium
 
+$(NEWSCHOOL): tools/new-school.c build/libjournal.a $(LIB_HDR) $(STAMP)
+	@mkdir -p $(@D)
+	$(CC) $(WARN) $(CFLAGS) $(CPPFLAGS_ALL) -o $@ $< build/libjournal.a $(LIBS)
+
 check-build: all $(ASAN_BINS) $(UNIT_BINS) $(ASAN_UNIT_BINS)
 
 deps:
@@ -126,6 +131,8 @@ install: all
 	    $(DESTDIR)$(SHAREDIR)/scripts $(DESTDIR)$(SHAREDIR)/conf \
 	    $(DESTDIR)$(CONFDIR)
 	install -m 0755 $(BINS) $(DESTDIR)$(BINDIR)
+	install -d $(DESTDIR)$(PREFIX)/sbin
+	install -m 0755 $(NEWSCHOOL) $(DESTDIR)$(PREFIX)/sbin/journal-new-school
 	install -m 0644 templates/*.cs $(DESTDIR)$(SHAREDIR)/templates
 	install -m 0644 htdocs/*.css htdocs/*.js $(DESTDIR)$(SHAREDIR)/htdocs
 	install -m 0644 htdocs/errors/*.html $(DESTDIR)$(SHAREDIR)/htdocs/errors
