@@ -39,6 +39,36 @@ DB_STMT(q_end_family_sessions,
     " WHERE a.is_active = 0 AND (a.person_id = ? OR a.person_id IN"
     "   (SELECT g.student_id FROM guardian g WHERE g.guardian_id = ?))");
 
+DB_STMT(q_families_without_consent,
+    "SELECT c.id AS class_id, " CLASS_NAME("c") " AS class, p.id,"
+    " " FULL_NAME("p") " AS name,"
+    " (SELECT GROUP_CONCAT(CONCAT(" FULL_NAME("gp") ", ' — ',"
+    "   CASE cn.status WHEN 'refusal' THEN CONCAT('отказ от ',"
+    "   DATE_FORMAT(cn.signed_on, '%d.%m.%Y')) ELSE 'нет заявления' END)"
+    "   ORDER BY gp.last_name SEPARATOR '; ')"
+    "   FROM guardian g JOIN person gp ON gp.id = g.guardian_id"
+    "   LEFT JOIN consent cn ON cn.id = (SELECT MAX(c2.id) FROM consent c2"
+    "     WHERE c2.guardian_id = g.guardian_id)"
+    "   WHERE g.student_id = p.id) AS guardians"
+    " FROM class_student cs JOIN class c ON c.id = cs.class_id"
+    " JOIN current_year cy ON cy.year_id = c.year_id"
+    " JOIN person p ON p.id = cs.student_id"
+    " WHERE cs.left_on IS NULL AND c.school_id = ?"
+    " AND (? = 0 OR c.teacher_id = ?)"
+    " AND NOT EXISTS (SELECT 1 FROM guardian g JOIN consent cn"
+    "   ON cn.id = (SELECT MAX(c3.id) FROM consent c3"
+    "     WHERE c3.guardian_id = g.guardian_id)"
+    "   WHERE g.student_id = p.id AND cn.status = 'consent')"
+    " ORDER BY c.grade, c.letter, p.last_name, p.first_name");
+
+int
+db_families_without_consent(struct _hdf *hdf, const char *prefix,
+    long long school_id, long long teacher_id)
+{
+	return db_query_hdf(hdf, prefix, &q_families_without_consent, "lll",
+	    school_id, teacher_id, teacher_id);
+}
+
 int
 db_guardian_get(struct _hdf *hdf, const char *prefix, long long guardian_id)
 {

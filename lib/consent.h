@@ -23,4 +23,13 @@ int	db_consent_history(struct _hdf *, const char *prefix,
 int	consent_record(struct req *, long long guardian_id, const char *status,
 	    const char *signed_on, const char *document, int *disabled);
 
+/*
+ * prefix.N.{class_id,class,id,name,guardians} for the current students of
+ * the school whose family has no consent (R6: they get paper statements);
+ * guardians is a text like «Иванова Анна Петровна — отказ; ...».  With
+ * teacher_id != 0 only the classes that person leads.  Rows or -1.
+ */
+int	db_families_without_consent(struct _hdf *, const char *prefix,
+	    long long school_id, long long teacher_id);
+
 #endif

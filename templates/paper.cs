@@ -1,0 +1,15 @@
+<?cs include:"header.cs" ?>
+<h1>Семьи без согласия на обработку персональных данных</h1>
+<p class="hint">У этих семей нет входа в электронный дневник: они получают еженедельную бумажную выписку (не реже раза в неделю). Когда представитель подпишет согласие, отметьте его на странице класса и выдайте логины.</p>
+<p><strong>Учеников: <?cs var:Page.Count ?></strong></p>
+<?cs if:Page.Count > 0 ?>
+<table class="grid">
+  <thead><tr><th>Класс</th><th>Ученик</th><th>Законные представители</th></tr></thead>
+  <tbody>
+  <?cs each:f = Families ?>
+    <tr><td><a href="/class?id=<?cs var:url_escape(f.class_id) ?>"><?cs var:f.class ?></a></td><td><?cs var:f.name ?></td><td><?cs alt:f.guardians ?><span class="meta">не указаны</span><?cs /alt ?></td></tr>
+  <?cs /each ?>
+  </tbody>
+</table>
+<?cs /if ?>
+<?cs include:"footer.cs" ?>
