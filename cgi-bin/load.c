@@ -9,11 +9,13 @@
 
 #include "db.h"
 #include "groups.h"
+#include "classes.h"
 #include "journal.h"
 #include "load.h"
 #include "objects.h"
 
-enum { K_ACTION, K_TEACHER, K_SUBJECT, K_GROUP, K_HOURS, K_ID, K__MAX };
+enum { K_ACTION, K_TEACHER, K_SUBJECT, K_GROUP, K_HOURS, K_ID, K_CLASS,
+    K__MAX };
 
 /* Hours a week: 0,5..40 with at most one decimal («1,5» or «1.5»); num
  * gets tenths. */
@@ -56,6 +58,7 @@ static const struct key keys[K__MAX] = {
 	[K_GROUP] =	{ "group", v_id, 0 },
 	[K_HOURS] =	{ "hours", v_hours, 0 },
 	[K_ID] =	{ "id", v_id, 0 },
+	[K_CLASS] =	{ "class", v_id, 0 },
 };
 
 static int
@@ -68,7 +71,8 @@ load(struct req *r, long long year_id)
 	    db_load_teachers(r->hdf, "Teachers", r->sess.school_id,
 	    year_id) == -1 ||
 	    db_subjects_list(r->hdf, "Subjects", r->sess.school_id) == -1 ||
-	    db_load_groups(r->hdf, "Groups", r->sess.school_id, year_id) == -1)
+	    db_load_groups(r->hdf, "Groups", r->sess.school_id, year_id) == -1 ||
+	    db_classes_list(r->hdf, "Classes", r->sess.school_id, 0) == -1)
 		return 500;
 	req_setf(r, "Page.Warnings", "%d", nwarn);
 	if (r->sess.roles & (ROLE_ADMIN | ROLE_MANAGEMENT))
@@ -140,6 +144,43 @@ post_add(struct req *r, long long year_id)
 	return rc == 0 ? 303 : 500;
 }
 
+/* The curriculum of a class: hours a week in a subject; «0» removes it. */
+static int
+post_plan(struct req *r, long long year_id)
+{
+	long long	 class_id = 0, subject = 0;
+	const char	*subj, *h;
+	int		 rc, tenths = 0;
+
+	if (req_str(r, K_CLASS) == NULL)
+		req_field_error(r, "class", "Выберите класс.");
+	else if ((rc = db_class_in_year(r->sess.school_id, year_id,
+	    (class_id = r->fields[K_CLASS].num))) == -1)
+		return 500;
+	else if (rc == 0)
+		req_field_error(r, "class", "Такого класса в учебном году нет.");
+	if (req_str(r, K_SUBJECT) == NULL)
+		req_field_error(r, "subject", "Выберите предмет.");
+	else if ((rc = db_subject_name(r, (subject =
+	    r->fields[K_SUBJECT].num), &subj)) == -1)
+		return 500;
+	else if (rc == 0)
+		req_field_error(r, "subject", "Такого предмета в школе нет.");
+	h = r->fields[K_HOURS].raw;
+	if (h != NULL && strcmp(h, "0") == 0)
+		tenths = 0;
+	else if (r->fields[K_HOURS].error != NULL)
+		req_field_error(r, "hours", r->fields[K_HOURS].error);
+	else if (req_str(r, K_HOURS) == NULL)
+		req_field_error(r, "hours", "Укажите часы в неделю (0 — убрать "
+		    "предмет из плана).");
+	else
+		tenths = (int)r->fields[K_HOURS].num;
+	if (req_has_errors(r))
+		return SCREEN_FORM(400);
+	return curriculum_set(r, class_id, subject, tenths) == 0 ? 303 : 500;
+}
+
 static int
 load_post(struct req *r)
 {
@@ -156,6 +197,8 @@ load_post(struct req *r)
 		return 409;
 	if (strcmp(action, "add") == 0)
 		rc = post_add(r, year_id);
+	else if (strcmp(action, "plan") == 0)
+		rc = post_plan(r, year_id);
 	else if (strcmp(action, "remove") == 0) {
 		if (req_str(r, K_ID) == NULL)
 			return 400;
@@ -172,6 +215,9 @@ load_post(struct req *r)
 			req_set(r, "Form.subject", req_str(r, K_SUBJECT));
 		if (req_str(r, K_GROUP) != NULL)
 			req_set(r, "Form.group", req_str(r, K_GROUP));
+		if (req_str(r, K_CLASS) != NULL)
+			req_set(r, "Form.class", req_str(r, K_CLASS));
+		req_set(r, "Form.action", action);
 		if (r->fields[K_HOURS].raw != NULL)
 			req_set(r, "Form.hours", r->fields[K_HOURS].raw);
 		req_set(r, "Page.Year", "1");

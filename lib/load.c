@@ -305,3 +305,55 @@ assignment_remove(struct req *r, long long assignment_id)
 	return audit_add(r, "assignment_remove", "assignment", assignment_id,
 	    old, NULL);
 }
+
+DB_STMT(q_class_in_year,
+    "SELECT 1 FROM class WHERE id = ? AND school_id = ? AND year_id = ?");
+DB_STMT(q_curriculum_get,
+    "SELECT hours FROM curriculum WHERE class_id = ? AND subject_id = ?"
+    " FOR UPDATE");
+DB_STMT(q_curriculum_put,
+    "INSERT INTO curriculum (class_id, subject_id, hours) VALUES (?, ?, ? / 10)"
+    " ON DUPLICATE KEY UPDATE hours = VALUES(hours)");
+DB_STMT(q_curriculum_delete,
+    "DELETE FROM curriculum WHERE class_id = ? AND subject_id = ?");
+
+int
+db_class_in_year(long long school_id, long long year_id, long long class_id)
+{
+	int	 rc;
+
+	if (db_query(&q_class_in_year, "lll", class_id, school_id,
+	    year_id) == -1 || (rc = db_next(&q_class_in_year)) == -1)
+		return -1;
+	db_done(&q_class_in_year);
+	return rc;
+}
+
+int
+curriculum_set(struct req *r, long long class_id, long long subject_id,
+    int tenths)
+{
+	const char	*old = NULL;
+	int		 rc;
+
+	if (db_query(&q_curriculum_get, "ll", class_id, subject_id) == -1 ||
+	    (rc = db_next(&q_curriculum_get)) == -1)
+		return -1;
+	if (rc == 1) {
+		old = arena_printf(&r->arena, "предмет %lld: %s ч", subject_id,
+		    db_str(&q_curriculum_get, 0));
+		db_done(&q_curriculum_get);
+	}
+	if (tenths == 0) {
+		if (old == NULL)
+			return 0;	/* nothing to remove */
+		if (db_exec(&q_curriculum_delete, "ll", class_id,
+		    subject_id) != 1)
+			return -1;
+	} else if (db_exec(&q_curriculum_put, "lld", class_id, subject_id,
+	    tenths) < 0)
+		return -1;
+	return audit_add(r, "curriculum_set", "class", class_id, old,
+	    tenths ? arena_printf(&r->arena, "предмет %lld: %d.%d ч",
+	    subject_id, tenths / 10, tenths % 10) : NULL);
+}

@@ -50,5 +50,15 @@ int	assignment_add(struct req *, long long year_id, long long teacher_id,
 	    long long subject_id, long long group_id, int tenths);
 /* Remove one.  0, -1. */
 int	assignment_remove(struct req *, long long assignment_id);
+/* Whether class_id is a class of the school in year_id: 1, 0 or -1. */
+int	db_class_in_year(long long school_id, long long year_id,
+	    long long class_id);
+/*
+ * The curriculum (R15): set a class's hours a week in a subject (tenths;
+ * 0 removes the subject from the class's plan), audited old -> new.
+ * 0 or -1.
+ */
+int	curriculum_set(struct req *, long long class_id, long long subject_id,
+	    int tenths);
 
 #endif

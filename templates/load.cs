@@ -15,8 +15,26 @@
 <?cs /if ?>
 <?cs if:Page.CanEdit ?>
 <section class="card narrow-left">
+  <h2>Учебный план класса</h2>
+  <?cs if:Errors.Any && Form.action == "plan" ?><p class="error" role="alert">План не изменён: исправьте ошибки ниже.</p><?cs /if ?>
+  <form method="post" action="/load" class="form" id="plan">
+    <input type="hidden" name="csrf" value="<?cs var:CSRF ?>">
+    <input type="hidden" name="action" value="plan">
+    <label for="plan-class">Класс</label>
+    <select id="plan-class" name="class" required><option value="">— класс —</option><?cs each:c = Classes ?><option value="<?cs var:c.id ?>"<?cs if:c.id == Form.class ?> selected<?cs /if ?>><?cs var:c.name ?></option><?cs /each ?></select>
+    <?cs if:Errors.class ?><p class="field-error"><?cs var:Errors.class ?></p><?cs /if ?>
+    <label for="plan-subject">Предмет</label>
+    <select id="plan-subject" name="subject" required><option value="">— предмет —</option><?cs each:s = Subjects ?><option value="<?cs var:s.id ?>"<?cs if:s.id == Form.subject && Form.action == "plan" ?> selected<?cs /if ?>><?cs var:s.name ?></option><?cs /each ?></select>
+    <?cs if:Errors.subject && Form.action == "plan" ?><p class="field-error"><?cs var:Errors.subject ?></p><?cs /if ?>
+    <label for="plan-hours">Часов в неделю (0 — убрать из плана)</label>
+    <input id="plan-hours" name="hours" type="text" inputmode="decimal" maxlength="5" required>
+    <?cs if:Errors.hours && Form.action == "plan" ?><p class="field-error"><?cs var:Errors.hours ?></p><?cs /if ?>
+    <button type="submit">Установить</button>
+  </form>
+</section>
+<section class="card narrow-left">
   <h2>Назначить нагрузку</h2>
-  <?cs if:Errors.Any ?><p class="error" role="alert">Нагрузка не сохранена: исправьте ошибки ниже.</p><?cs /if ?>
+  <?cs if:Errors.Any && Form.action != "plan" ?><p class="error" role="alert">Нагрузка не сохранена: исправьте ошибки ниже.</p><?cs /if ?>
   <form method="post" action="/load" class="form" id="add">
     <input type="hidden" name="csrf" value="<?cs var:CSRF ?>">
     <input type="hidden" name="action" value="add">
@@ -25,13 +43,13 @@
     <?cs if:Errors.teacher ?><p class="field-error"><?cs var:Errors.teacher ?></p><?cs /if ?>
     <label for="subject">Предмет</label>
     <select id="subject" name="subject" required><option value="">— предмет —</option><?cs each:s = Subjects ?><option value="<?cs var:s.id ?>"<?cs if:s.id == Form.subject ?> selected<?cs /if ?>><?cs var:s.name ?></option><?cs /each ?></select>
-    <?cs if:Errors.subject ?><p class="field-error"><?cs var:Errors.subject ?></p><?cs /if ?>
+    <?cs if:Errors.subject && Form.action != "plan" ?><p class="field-error"><?cs var:Errors.subject ?></p><?cs /if ?>
     <label for="group">Группа</label>
     <select id="group" name="group" required><option value="">— группа —</option><?cs each:g = Groups ?><option value="<?cs var:g.id ?>"<?cs if:g.id == Form.group ?> selected<?cs /if ?>><?cs var:g.name ?></option><?cs /each ?></select>
     <?cs if:Errors.group ?><p class="field-error"><?cs var:Errors.group ?></p><?cs /if ?>
     <label for="hours">Часов в неделю</label>
     <input id="hours" name="hours" type="text" inputmode="decimal" maxlength="5" required value="<?cs var:Form.hours ?>">
-    <?cs if:Errors.hours ?><p class="field-error"><?cs var:Errors.hours ?></p><?cs /if ?>
+    <?cs if:Errors.hours && Form.action != "plan" ?><p class="field-error"><?cs var:Errors.hours ?></p><?cs /if ?>
     <button type="submit">Назначить</button>
   </form>
 </section>
