@@ -3,8 +3,39 @@
  * holds: a parent sees their children, a student their class, a class
  * teacher their classes, the administration the school at a glance.
  */
+#include <stdlib.h>
+
 #include "journal.h"
 #include "people.h"
+#include "personal.h"
+
+/*
+ * The classes a class teacher leads, each with the number of students
+ * whose personal data are not yet confirmed this quarter (R17).
+ */
+static int
+led_classes(struct req *r)
+{
+	const char	*since;
+	int		 i, n, k;
+
+	if ((n = db_classes_list_by_teacher(r->hdf, "LedClasses",
+	    r->sess.person_id)) == -1)
+		return -1;
+	for (i = 0; i < n; i++) {
+		if (db_pd_since(r->hdf, "Scratch.Since", atoll(req_get(r,
+		    arena_printf(&r->arena, "LedClasses.%d.id", i), "0"))) != 1)
+			return -1;
+		since = req_get(r, "Scratch.Since.since", "");
+		if ((k = db_pd_unconfirmed(r->hdf, "Scratch.Unconfirmed",
+		    atoll(req_get(r, arena_printf(&r->arena,
+		    "LedClasses.%d.id", i), "0")), since)) == -1)
+			return -1;
+		req_setf(r, arena_printf(&r->arena, "LedClasses.%d.unconfirmed",
+		    i), "%d", k);
+	}
+	return 0;
+}
 
 static int
 home_get(struct req *r)
@@ -17,8 +48,7 @@ home_get(struct req *r)
 	if ((s->roles & ROLE_STUDENT) && db_class_get_by_student(r->hdf,
 	    "MyClass", s->person_id) == -1)
 		return 500;
-	if ((s->roles & ROLE_CLASS_TEACHER) && db_classes_list_by_teacher(
-	    r->hdf, "LedClasses", s->person_id) == -1)
+	if ((s->roles & ROLE_CLASS_TEACHER) && led_classes(r) == -1)
 		return 500;
 	if ((s->roles & (ROLE_ADMIN | ROLE_MANAGEMENT | ROLE_INSPECTOR |
 	    ROLE_SECRETARY)) && db_school_counts(r->hdf, "Counts",

@@ -22,7 +22,7 @@
   <h2>Классное руководство</h2>
   <ul class="list">
   <?cs each:c = LedClasses ?>
-    <li><a href="/class?id=<?cs var:url_escape(c.id) ?>"><?cs var:c.name ?> класс</a> <span class="meta">учеников: <?cs var:c.students ?></span></li>
+    <li><a href="/class?id=<?cs var:url_escape(c.id) ?>"><?cs var:c.name ?> класс</a> <span class="meta">учеников: <?cs var:c.students ?></span><?cs if:c.unconfirmed > 0 ?> · <a href="/pdcheck?class=<?cs var:url_escape(c.id) ?>">не подтверждены персональные данные: <?cs var:c.unconfirmed ?></a><?cs /if ?></li>
   <?cs /each ?>
   </ul>
 </section>
