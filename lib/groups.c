@@ -452,3 +452,258 @@ groups_delete(struct req *r, long long group_id)
 			return -1;
 	return 0;
 }
+
+/* --- Streams --- */
+
+/*
+ * An overseer passes on the school alone; anyone else (a class teacher:
+ * the access table lets no other role in) needs a member from a class
+ * they lead, so that they see the streams their students are in.
+ */
+DB_STMT(q_stream_obj,
+    "SELECT g.year_id, y.is_open, ? OR EXISTS (SELECT 1 FROM group_student gs"
+    "   JOIN class_student cs ON cs.student_id = gs.student_id"
+    "   AND cs.left_on IS NULL JOIN class c ON c.id = cs.class_id"
+    "   AND c.teacher_id = ? WHERE gs.group_id = g.id)"
+    " FROM `groups` g JOIN year y ON y.id = g.year_id"
+    " WHERE g.id = ? AND g.school_id = ? AND g.kind = 'stream'");
+
+enum obj_res
+obj_stream(const struct req *r, long long group_id, long long *year_id,
+    int *open)
+{
+	int	 rc, mine, overseer;
+
+	*year_id = 0;
+	*open = 0;
+	overseer = (r->sess.roles & (ROLE_ADMIN | ROLE_MANAGEMENT |
+	    ROLE_INSPECTOR)) != 0;
+	if (db_query(&q_stream_obj, "dlll", overseer, r->sess.person_id,
+	    group_id, r->sess.school_id) == -1 ||
+	    (rc = db_next(&q_stream_obj)) == -1)
+		return OBJ_ERROR;
+	if (rc == 0)
+		return OBJ_MISSING;
+	*year_id = db_int(&q_stream_obj, 0);
+	*open = db_int(&q_stream_obj, 1) == 1;
+	mine = db_int(&q_stream_obj, 2) == 1;
+	db_done(&q_stream_obj);
+	return mine ? OBJ_OK : OBJ_DENIED;
+}
+
+#define STREAM_COLS \
+    "g.id, g.name, g.subject_id, s.name AS subject," \
+    " (SELECT COUNT(*) FROM assignment a WHERE a.group_id = g.id) AS used," \
+    " (SELECT COUNT(*) FROM " GROUP_MEMBERS_SQL " m" \
+    "   WHERE m.group_id = g.id) AS members"
+
+DB_STMT(q_stream_get,
+    "SELECT " STREAM_COLS ", y.name AS year,"
+    " (SELECT GROUP_CONCAT(CONCAT(" SHORT_NAME("t") ", ' — ', sa.short_name,"
+    "   ', ', " HOURS_SQL("a.hours") ", ' ч') ORDER BY t.last_name"
+    "   SEPARATOR '; ') FROM assignment a JOIN person t ON t.id = a.teacher_id"
+    "   JOIN subject sa ON sa.id = a.subject_id WHERE a.group_id = g.id)"
+    "   AS teachers"
+    " FROM `groups` g JOIN year y ON y.id = g.year_id"
+    " LEFT JOIN subject s ON s.id = g.subject_id"
+    " WHERE g.id = ? AND g.kind = 'stream'");
+DB_STMT(q_streams_list,
+    "SELECT " STREAM_COLS ","
+    " (SELECT GROUP_CONCAT(DISTINCT " CLASS_NAME("c") " ORDER BY c.grade,"
+    "   c.letter SEPARATOR ', ') FROM " GROUP_CLASSES_SQL " gc"
+    "   JOIN class c ON c.id = gc.class_id WHERE gc.group_id = g.id)"
+    "   AS classes"
+    " FROM `groups` g LEFT JOIN subject s ON s.id = g.subject_id"
+    " WHERE g.school_id = ? AND g.year_id = ? AND g.kind = 'stream'"
+    " ORDER BY g.name, g.id");
+
+int
+db_stream_get(struct _hdf *hdf, const char *prefix, long long group_id)
+{
+	return db_row_hdf(hdf, prefix, &q_stream_get, "l", group_id);
+}
+
+int
+db_streams_list(struct _hdf *hdf, const char *prefix, long long school_id,
+    long long year_id)
+{
+	return db_query_hdf(hdf, prefix, &q_streams_list, "ll", school_id,
+	    year_id);
+}
+
+DB_STMT(q_stream_pupils,
+    "SELECT p.id, " FULL_NAME("p") " AS name, c.id, " CLASS_NAME("c")
+    " AS class, gs.student_id IS NOT NULL AS member"
+    " FROM class c JOIN class_student cs ON cs.class_id = c.id"
+    "   AND cs.left_on IS NULL"
+    " JOIN person p ON p.id = cs.student_id"
+    " LEFT JOIN group_student gs ON gs.group_id = ? AND gs.student_id = p.id"
+    " WHERE c.school_id = ? AND c.year_id = ?"
+    " ORDER BY c.grade, c.letter, c.id, p.last_name, p.first_name,"
+    " p.middle_name, p.id");
+
+/*
+ * One query for the whole year (a school has some hundreds of students):
+ * the same rows validate a posted list and draw the checkboxes, and the
+ * classes to draw are known only once the members are.
+ */
+int
+db_stream_pupils(struct req *r, long long year_id, long long group_id,
+    const char *prefix, const long long *show, size_t nshow,
+    struct pupil **all, size_t *n)
+{
+	struct pupil	*v = NULL, *grown;
+	const char	**name = NULL, **cname = NULL, **gn;
+	size_t		 cap = 0, i, j, end;
+	int		 rc, nc = 0, ns, nm, shown;
+
+	*n = 0;
+	if (db_query(&q_stream_pupils, "lll", group_id, r->sess.school_id,
+	    year_id) == -1)
+		return -1;
+	while ((rc = db_next(&q_stream_pupils)) == 1) {
+		if (*n == cap) {
+			cap = cap ? cap * 2 : 256;
+			grown = arena_alloc(&r->arena, cap * sizeof(*v));
+			if (*n > 0)
+				memcpy(grown, v, *n * sizeof(*v));
+			v = grown;
+			if (prefix != NULL) {
+				gn = arena_alloc(&r->arena, cap * sizeof(*gn));
+				if (*n > 0)
+					memcpy(gn, name, *n * sizeof(*gn));
+				name = gn;
+				gn = arena_alloc(&r->arena, cap * sizeof(*gn));
+				if (*n > 0)
+					memcpy(gn, cname, *n * sizeof(*gn));
+				cname = gn;
+			}
+		}
+		v[*n].id = db_int(&q_stream_pupils, 0);
+		v[*n].class_id = db_int(&q_stream_pupils, 2);
+		v[*n].member = db_int(&q_stream_pupils, 4) == 1;
+		if (prefix != NULL) {
+			name[*n] = arena_strdup(&r->arena,
+			    db_str(&q_stream_pupils, 1));
+			cname[*n] = arena_strdup(&r->arena,
+			    db_str(&q_stream_pupils, 3));
+		}
+		(*n)++;
+	}
+	if (rc == -1)
+		return -1;
+	if (v == NULL)
+		v = arena_alloc(&r->arena, sizeof(*v));
+	*all = v;
+	if (prefix == NULL)
+		return 0;
+
+	/* Rows come grouped by class: [i, end) is one class. */
+	for (i = 0; i < *n; i = end) {
+		shown = 0;
+		nm = 0;
+		for (end = i; end < *n && v[end].class_id == v[i].class_id;
+		    end++)
+			nm += v[end].member;
+		for (j = 0; j < nshow && !shown; j++)
+			shown = show[j] == v[i].class_id;
+		if (!shown && nm == 0)
+			continue;
+		req_setf(r, arena_printf(&r->arena, "%s.%d.id", prefix, nc),
+		    "%lld", v[i].class_id);
+		req_set(r, arena_printf(&r->arena, "%s.%d.name", prefix, nc),
+		    cname[i]);
+		req_setf(r, arena_printf(&r->arena, "%s.%d.members", prefix,
+		    nc), "%d", nm);
+		for (ns = 0, j = i; j < end; j++, ns++) {
+			req_setf(r, arena_printf(&r->arena,
+			    "%s.%d.Students.%d.id", prefix, nc, ns), "%lld",
+			    v[j].id);
+			req_set(r, arena_printf(&r->arena,
+			    "%s.%d.Students.%d.name", prefix, nc, ns), name[j]);
+			req_set(r, arena_printf(&r->arena,
+			    "%s.%d.Students.%d.member", prefix, nc, ns),
+			    v[j].member ? "1" : "0");
+		}
+		nc++;
+	}
+	return 0;
+}
+
+DB_STMT(q_stream_count,
+    "SELECT COUNT(*) FROM " GROUP_MEMBERS_SQL " m WHERE m.group_id = ?");
+/* The rows of the year's current students only: who left stays recorded. */
+DB_STMT(q_stream_clear_year,
+    "DELETE gs FROM group_student gs JOIN class_student cs"
+    " ON cs.student_id = gs.student_id AND cs.left_on IS NULL"
+    " JOIN class c ON c.id = cs.class_id AND c.year_id = ?"
+    " WHERE gs.group_id = ?");
+DB_STMT(q_group_name,
+    "SELECT name FROM `groups` WHERE id = ?");
+
+long long
+groups_stream_create(struct req *r, long long year_id, const char *name,
+    long long subject_id, const long long *ids, size_t n)
+{
+	long long	 id;
+
+	if ((id = group_insert(r, year_id, name, "stream", 0,
+	    subject_id)) < 0)
+		return id;
+	if (members_add(id, ids, n) == -1 ||
+	    audit_add(r, "group_create", "group", id, NULL,
+	    arena_printf(&r->arena, "%s: поток, %zu уч.", name, n)) == -1)
+		return -1;
+	return id;
+}
+
+static const char *
+group_name(struct req *r, long long group_id)
+{
+	const char	*s;
+	int		 rc;
+
+	if (db_query(&q_group_name, "l", group_id) == -1 ||
+	    (rc = db_next(&q_group_name)) != 1)
+		return NULL;
+	s = arena_strdup(&r->arena, db_str(&q_group_name, 0));
+	db_done(&q_group_name);
+	return s;
+}
+
+int
+groups_stream_members(struct req *r, long long group_id, long long year_id,
+    const long long *ids, size_t n)
+{
+	const char	*name;
+	long long	 old;
+	int		 rc;
+
+	if ((name = group_name(r, group_id)) == NULL ||
+	    db_query(&q_stream_count, "l", group_id) == -1 ||
+	    (rc = db_next(&q_stream_count)) != 1)
+		return -1;
+	old = db_int(&q_stream_count, 0);
+	db_done(&q_stream_count);
+	if (db_exec(&q_stream_clear_year, "ll", year_id, group_id) < 0 ||
+	    members_add(group_id, ids, n) == -1)
+		return -1;
+	return audit_add(r, "group_members", "group", group_id,
+	    arena_printf(&r->arena, "%s: %lld", name, old),
+	    arena_printf(&r->arena, "%s: %zu", name, n));
+}
+
+int
+groups_rename(struct req *r, long long group_id, const char *name)
+{
+	const char	*old;
+	long long	 rc;
+
+	if ((old = group_name(r, group_id)) == NULL)
+		return -1;
+	if (strcmp(old, name) == 0)
+		return 0;
+	if ((rc = db_exec(&q_group_rename, "sl", name, group_id)) < 0)
+		return rc == DB_DUPLICATE ? DB_DUPLICATE : -1;
+	return audit_add(r, "group_rename", "group", group_id, old, name);
+}

@@ -115,4 +115,51 @@ int	groups_members_save(struct req *, long long group_id,
  */
 int	groups_delete(struct req *, long long group_id);
 
+/* --- Streams: one group across classes of a year (kind 'stream') --- */
+
+/*
+ * A stream of the user's school: OBJ_OK; OBJ_MISSING when it is another
+ * school's or not a stream; OBJ_DENIED for a user who is not an overseer
+ * (a class teacher) unless a current student of a class they lead is in
+ * it.  *year_id its year, *open = 1 when the year is open.
+ */
+enum obj_res	obj_stream(const struct req *, long long group_id,
+		    long long *year_id, int *open);
+/* prefix.{id,name,subject_id,subject,year,used,teachers,members}; 1, 0, -1. */
+int	db_stream_get(struct _hdf *, const char *prefix, long long group_id);
+/* prefix.N.{id,name,subject,members,classes,used} of the school's streams
+ * in the year.  Rows or -1. */
+int	db_streams_list(struct _hdf *, const char *prefix, long long school_id,
+	    long long year_id);
+
+/* A current student of a class of the year. */
+struct pupil {
+	long long	 id;
+	long long	 class_id;
+	int		 member;	/* in the stream asked about */
+};
+/*
+ * The current students of the school's classes of year_id, each with
+ * member = 1 when in group_id (0: none), into *all (arena), *n their
+ * count.  With prefix, the classes listed in show (or holding a member)
+ * go to prefix.N.{id,name,members,Students.M.{id,name,member}}.
+ * Returns 0 or -1.
+ */
+int	db_stream_pupils(struct req *, long long year_id, long long group_id,
+	    const char *prefix, const long long *show, size_t nshow,
+	    struct pupil **all, size_t *n);
+
+/* A new stream with its members.  The id, DB_DUPLICATE (name taken), -1. */
+long long	groups_stream_create(struct req *, long long year_id,
+		    const char *name, long long subject_id,
+		    const long long *ids, size_t n);
+/*
+ * Replace the stream's members who are current students of the year with
+ * ids (rows of students who left stay, as history).  0, -1.
+ */
+int	groups_stream_members(struct req *, long long group_id,
+	    long long year_id, const long long *ids, size_t n);
+/* Rename a group.  0, DB_DUPLICATE, -1. */
+int	groups_rename(struct req *, long long group_id, const char *name);
+
 #endif
