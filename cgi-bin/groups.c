@@ -407,7 +407,7 @@ stream_index(struct req *r)
 	long long	*cls, year_id;
 	size_t		 ncls, nall;
 
-	if ((year_id = db_year_open(r->sess.school_id)) == -1)
+	if ((year_id = db_year_open_get(r->sess.school_id)) == -1)
 		return 500;
 	if (year_id == 0)
 		return 200;	/* no current year: nothing to list */
@@ -504,7 +504,7 @@ stream_create(struct req *r)
 	size_t		 n;
 	int		 rc;
 
-	if ((year_id = db_year_open(r->sess.school_id)) == -1)
+	if ((year_id = db_year_open_get(r->sess.school_id)) == -1)
 		return 500;
 	if (year_id == 0)
 		return 409;	/* no current year to make it in */

@@ -85,7 +85,7 @@ load_get(struct req *r)
 {
 	long long	 year_id;
 
-	if ((year_id = db_year_open(r->sess.school_id)) == -1)
+	if ((year_id = db_year_open_get(r->sess.school_id)) == -1)
 		return 500;
 	if (year_id == 0)
 		return 200;	/* the page says there is no open year */
@@ -191,7 +191,7 @@ load_post(struct req *r)
 
 	if ((action = req_str(r, K_ACTION)) == NULL)
 		return 400;
-	if ((year_id = db_year_open(r->sess.school_id)) == -1)
+	if ((year_id = db_year_open_get(r->sess.school_id)) == -1)
 		return 500;
 	if (year_id == 0)
 		return 409;

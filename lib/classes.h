@@ -34,7 +34,7 @@ int	db_roster_list(struct _hdf *, const char *prefix, long long class_id);
 int	db_issue_candidate(struct _hdf *, const char *prefix,
 	    long long class_id, long long person_id);
 
-/* The id of the school's current open year (the latest), 0 if none, -1. */
+/* The id of the school's current year (view current_year), 0 if none, -1. */
 long long db_year_open_get(long long school_id);
 /* prefix.N.{id,name} of the school's active staff with the teacher role. */
 int	db_teachers_list(struct _hdf *, const char *prefix, long long school_id);

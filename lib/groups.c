@@ -30,9 +30,6 @@ DB_STMT(q_group_of_class,
     "   ON cs.student_id = gs.student_id AND cs.left_on IS NULL"
     "   WHERE gs.group_id = g.id AND cs.class_id = ?))"
     " FROM `groups` g WHERE g.id = ? AND g.school_id = ?");
-DB_STMT(q_year_open,
-    "SELECT year_id FROM current_year WHERE school_id = ?");
-
 enum obj_res
 obj_groups_edit(const struct req *r, long long class_id, long long *year_id,
     int *open)
@@ -75,22 +72,6 @@ int
 db_group_get(struct _hdf *hdf, const char *prefix, long long group_id)
 {
 	return db_row_hdf(hdf, prefix, &q_group_get, "l", group_id);
-}
-
-long long
-db_year_open(long long school_id)
-{
-	long long	 id;
-	int		 rc;
-
-	if (db_query(&q_year_open, "l", school_id) == -1 ||
-	    (rc = db_next(&q_year_open)) == -1)
-		return -1;
-	if (rc == 0)
-		return 0;
-	id = db_int(&q_year_open, 0);
-	db_done(&q_year_open);
-	return id;
 }
 
 DB_STMT(q_groups_list,

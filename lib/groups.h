@@ -60,8 +60,6 @@ enum obj_res	obj_group_of_class(const struct req *, long long group_id,
 
 /* prefix.{id,name,kind,class_id,subject_id} of a group; 1, 0, -1. */
 int	db_group_get(struct _hdf *, const char *prefix, long long group_id);
-/* The school's newest open year: its id, 0 (none) or -1. */
-long long	db_year_open(long long school_id);
 
 /*
  * The groups of a class: prefix.N.{id,name,kind,subject_id,subject,used,
