@@ -11,73 +11,13 @@
 
 const fs = require('fs');
 const path = require('path');
-const { execFileSync } = require('child_process');
+const { BASE, VAR, needStack, ok, finish, watchdog, accounts, clearAttempts,
+  launch, newPage } = require('./jtest');
 
-const BASE = (process.env.JOURNAL_URL || '').replace(/\/+$/, '');
-const VAR = process.env.JOURNAL_VAR;
-if (!BASE || !VAR) {
-  console.log('1..0 # SKIP no JOURNAL_URL/JOURNAL_VAR (run through scripts/test.sh)');
-  process.exit(0);
-}
-
-// ------------------------------------------------------------------ TAP
-let n = 0;
-let failed = 0;
-function ok(cond, name, diag) {
-  n++;
-  console.log(`${cond ? 'ok' : 'not ok'} ${n} - ${name}`);
-  if (!cond) {
-    failed++;
-    if (diag !== undefined) {
-      for (const l of String(diag).split('\n')) console.log(`# ${l}`);
-    }
-  }
-  return cond;
-}
-function note(s) { for (const l of String(s).split('\n')) console.log(`# ${l}`); }
-function finish() {
-  console.log(`1..${n}`);
-  process.exitCode = failed ? 1 : 0;
-}
-
-// The whole run must stop by itself.
-const watchdog = setTimeout(() => {
-  console.log('Bail out! the browser test took longer than 180 s');
-  process.exit(1);
-}, 180000);
-watchdog.unref();
-
-// ------------------------------------------------------------------ helpers
-function accounts() {
-  const text = fs.readFileSync(path.join(VAR, 'demo-accounts.tsv'), 'utf8');
-  const lines = text.split(/\r?\n/).filter((l) => l !== '' && !l.startsWith('#'));
-  const head = lines.shift().split('\t');
-  return lines.map((l) => {
-    const v = l.split('\t');
-    const row = {};
-    head.forEach((h, i) => { row[h] = v[i]; });
-    return row;
-  });
-}
-
-function clearAttempts() {
-  try {
-    execFileSync('mariadb', ['--no-defaults', '-S', path.join(VAR, 'run', 'mysqld.sock'),
-      '-uroot', process.env.JOURNAL_DB || 'journal', '-e', 'DELETE FROM login_attempt'],
-    { stdio: ['ignore', 'ignore', 'inherit'] });
-  } catch (e) {
-    note(`could not clear login_attempt: ${e.message}`);
-  }
-}
+needStack();
+watchdog(180);
 
 async function main() {
-  let chromium;
-  try {
-    ({ chromium } = require('playwright-core'));
-  } catch (e) {
-    ok(false, 'playwright-core is installed', `run: npm ci --prefix t/browser (${e.message})`);
-    return;
-  }
   const admin = accounts()[0];
   ok(admin && admin.role === 'admin', 'the first account of the TSV is an admin');
   const shots = path.join(VAR, 'screenshots');
@@ -85,41 +25,12 @@ async function main() {
   clearAttempts();
 
   const problems = [];		// console errors, page errors, CSP violations, failed loads
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  const browser = await launch();
+  if (browser === null) return;
   try {
-    const context = await browser.newContext({ locale: 'ru-RU', viewport: { width: 1280, height: 800 } });
-    await context.exposeBinding('__cspViolation', (src, v) => { problems.push(`CSP: ${v}`); });
-    await context.addInitScript(() => {
-      document.addEventListener('securitypolicyviolation', (e) => {
-        window.__cspViolation(`${e.violatedDirective} blocked ${e.blockedURI || 'inline'} at ${e.sourceFile}:${e.lineNumber}`);
-      });
-    });
-    const page = await context.newPage();
-    page.setDefaultTimeout(15000);
-    page.on('console', (m) => {
-      // A page served with 401 (the wrong password) or a missing favicon
-      // is logged as "Failed to load resource"; real failed loads of
-      // stylesheets and scripts are caught by the response listener below.
-      if (m.type() === 'error' && !/^Failed to load resource/.test(m.text())) {
-        const loc = m.location();
-        problems.push(`console: ${m.text()} (${loc.url}:${loc.lineNumber})`);
-      }
-    });
-    page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-    page.on('response', (r) => {
-      if (r.status() >= 400 && r.request().resourceType() !== 'document'
-          && !/\/favicon\.ico$/.test(r.url())) {
-        problems.push(`${r.status()} for ${r.url()}`);
-      }
-    });
-    page.on('requestfailed', (r) => {
-      if (!/\/favicon\.ico$/.test(r.url())) problems.push(`failed: ${r.url()} ${r.failure() && r.failure().errorText}`);
-    });
+    // A 401 login page is expected here: the tests check page statuses.
+    const page = await newPage(browser, problems, { documents: false });
+    const context = page.context();
 
     const submit = 'form[action="/login"] [type="submit"]';
 

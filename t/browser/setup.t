@@ -10,37 +10,13 @@
 
 const fs = require('fs');
 const path = require('path');
-const { execFileSync } = require('child_process');
+const { BASE, VAR, needStack, ok, note, finish, watchdog, accounts, sql, one,
+  clearAttempts, launch, newPage } = require('./jtest');
 
-const BASE = (process.env.JOURNAL_URL || '').replace(/\/+$/, '');
-const VAR = process.env.JOURNAL_VAR;
-if (!BASE || !VAR) {
-  console.log('1..0 # SKIP no JOURNAL_URL/JOURNAL_VAR (run through scripts/test.sh)');
-  process.exit(0);
-}
+needStack();
+watchdog(180, () => cleanup());
 
-let n = 0;
-let failed = 0;
-function ok(cond, name, diag) {
-  n++;
-  console.log(`${cond ? 'ok' : 'not ok'} ${n} - ${name}`);
-  if (!cond) {
-    failed++;
-    if (diag !== undefined) for (const l of String(diag).split('\n')) console.log(`# ${l}`);
-  }
-  return cond;
-}
-
-function sql(q) {
-  const out = execFileSync('mariadb', ['--no-defaults', '-S', path.join(VAR, 'run', 'mysqld.sock'),
-    '-uroot', '--default-character-set=utf8mb4', 'journal', '-N', '-B', '-e', q],
-  { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
-  return out.split('\n').filter((l) => l !== '').map((l) => l.split('\t'));
-}
-function one(q) { const r = sql(q); return r.length ? r[0][0] : null; }
-
-const admin = fs.readFileSync(path.join(VAR, 'demo-accounts.tsv'), 'utf8')
-  .split(/\r?\n/).slice(1).map((l) => l.split('\t')).find((v) => v[0] === 'admin');
+const admin = accounts().find((a) => a.role === 'admin');
 const GRADE = '10';
 const LETTER = 'Э';
 const ORDER = 'jtest-e2e';
@@ -68,38 +44,27 @@ function cleanup() {
     sql(`DELETE FROM school_order WHERE number = '${ORDER}'`);
     sql(`DELETE FROM \`groups\` WHERE class_id IN (SELECT id FROM class WHERE grade = ${GRADE} AND letter = '${LETTER}')`);
     sql(`DELETE FROM class WHERE grade = ${GRADE} AND letter = '${LETTER}'`);
-    sql('DELETE FROM login_attempt');
+    clearAttempts();
   } catch (e) {
-    console.log(`# cleanup: ${e.message}`);
+    note(`cleanup: ${e.message}`);
   }
 }
 
 (async () => {
-  let chromium;
-  try {
-    ({ chromium } = require(path.join(__dirname, 'node_modules', 'playwright-core')));
-  } catch (e) {
-    console.log('Bail out! playwright-core is not installed (npm ci in t/browser)');
-    process.exit(1);
-  }
   cleanup();
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  const browser = await launch();
+  if (browser === null) {
+    finish();
+    return;
+  }
   const problems = [];
   try {
-    const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
-    page.on('console', (m) => { if (m.type() === 'error') problems.push(m.text()); });
-    page.on('pageerror', (e) => problems.push(String(e)));
-    page.setDefaultTimeout(15000);
+    const page = await newPage(browser, problems, { viewport: { width: 1100, height: 900 } });
 
     // Log in.
     await page.goto(`${BASE}/login`);
-    await page.fill('input[name=login]', admin[1]);
-    await page.fill('input[name=password]', admin[2]);
+    await page.fill('input[name=login]', admin.login);
+    await page.fill('input[name=password]', admin.password);
     await page.click('form[action="/login"] button[type=submit]');
     await page.waitForURL(/\/home$/);
     ok(true, 'the administrator logs in through the form');
@@ -192,7 +157,6 @@ function cleanup() {
   } finally {
     await browser.close();
     cleanup();
-    console.log(`1..${n}`);
-    process.exitCode = failed ? 1 : 0;
+    finish();
   }
 })();

@@ -19,71 +19,11 @@
 
 const fs = require('fs');
 const path = require('path');
-const { execFileSync } = require('child_process');
+const { BASE, VAR, needStack, ok, note, finish, watchdog, accounts, sql, sq,
+  clearAttempts, launch, newPage } = require('./jtest');
 
-const BASE = (process.env.JOURNAL_URL || '').replace(/\/+$/, '');
-const VAR = process.env.JOURNAL_VAR;
-if (!BASE || !VAR) {
-  console.log('1..0 # SKIP no JOURNAL_URL/JOURNAL_VAR (run through scripts/test.sh)');
-  process.exit(0);
-}
-
-// ------------------------------------------------------------------ TAP
-let n = 0;
-let failed = 0;
-function ok(cond, name, diag) {
-  n++;
-  console.log(`${cond ? 'ok' : 'not ok'} ${n} - ${name}`);
-  if (!cond) {
-    failed++;
-    if (diag !== undefined) {
-      for (const l of String(diag).split('\n')) console.log(`# ${l}`);
-    }
-  }
-  return cond;
-}
-function note(s) { for (const l of String(s).split('\n')) console.log(`# ${l}`); }
-function finish() {
-  console.log(`1..${n}`);
-  process.exitCode = failed ? 1 : 0;
-}
-
-const watchdog = setTimeout(() => {
-  console.log('Bail out! the browser test took longer than 180 s');
-  restore();
-  process.exit(1);
-}, 180000);
-watchdog.unref();
-
-// ------------------------------------------------------------------ helpers
-function accounts() {
-  const text = fs.readFileSync(path.join(VAR, 'demo-accounts.tsv'), 'utf8');
-  const lines = text.split(/\r?\n/).filter((l) => l !== '' && !l.startsWith('#'));
-  const head = lines.shift().split('\t');
-  return lines.map((l) => {
-    const v = l.split('\t');
-    const row = {};
-    head.forEach((h, i) => { row[h] = v[i]; });
-    return row;
-  });
-}
-
-// Run SQL as root over the stack's socket; rows as arrays of strings (null
-// for NULL).
-function sql(q) {
-  const out = execFileSync('mariadb', ['--no-defaults', '-S', path.join(VAR, 'run', 'mysqld.sock'),
-    '-uroot', '--default-character-set=utf8mb4', process.env.JOURNAL_DB || 'journal',
-    '-N', '-B', '-e', q], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
-  return out.split('\n').filter((l) => l !== '').map((l) => l.split('\t').map(
-    (v) => (v === 'NULL' ? null : v.replace(/\\(.)/g, (m, c) => (c === 'n' ? '\n' : c === 't' ? '\t' : c === '0' ? '\0' : c)))));
-}
-function sq(v) {
-  if (v === null || v === undefined) return 'NULL';
-  return `'${String(v).replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
-}
-function clearAttempts() {
-  try { sql('DELETE FROM login_attempt'); } catch (e) { note(`could not clear login_attempt: ${e.message}`); }
-}
+needStack();
+watchdog(180, () => restore());
 
 // ------------------------------------------------------------------ the class
 let restoreData = null;		// what restore() puts back
@@ -158,13 +98,8 @@ function restore() {
 }
 
 async function main() {
-  let chromium;
-  try {
-    ({ chromium } = require('playwright-core'));
-  } catch (e) {
-    ok(false, 'playwright-core is installed', `run: npm ci --prefix t/browser (${e.message})`);
-    return;
-  }
+  const browser = await launch();	// before changing any data
+  if (browser === null) return;
   const admin = accounts()[0];
   ok(admin && admin.role === 'admin', 'the first account of the TSV is an admin');
   const shots = path.join(VAR, 'screenshots');
@@ -175,37 +110,8 @@ async function main() {
   prepare(k);
 
   const problems = [];
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
   try {
-    const context = await browser.newContext({ locale: 'ru-RU', viewport: { width: 1280, height: 800 } });
-    await context.exposeBinding('__cspViolation', (src, v) => { problems.push(`CSP: ${v}`); });
-    await context.addInitScript(() => {
-      document.addEventListener('securitypolicyviolation', (e) => {
-        window.__cspViolation(`${e.violatedDirective} blocked ${e.blockedURI || 'inline'} at ${e.sourceFile}:${e.lineNumber}`);
-      });
-    });
-    const page = await context.newPage();
-    page.setDefaultTimeout(15000);
-    page.on('console', (m) => {
-      if (m.type() === 'error' && !/^Failed to load resource/.test(m.text())) {
-        const loc = m.location();
-        problems.push(`console: ${m.text()} (${loc.url}:${loc.lineNumber})`);
-      }
-    });
-    page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-    page.on('response', (r) => {
-      if (r.status() >= 400 && !/\/favicon\.ico$/.test(r.url())) {
-        problems.push(`${r.status()} for ${r.request().method()} ${r.url()}`);
-      }
-    });
-    page.on('requestfailed', (r) => {
-      if (!/\/favicon\.ico$/.test(r.url())) problems.push(`failed: ${r.url()} ${r.failure() && r.failure().errorText}`);
-    });
+    const page = await newPage(browser, problems);
 
     // -------------------------------------------------- log in
     await page.goto(`${BASE}/login`);

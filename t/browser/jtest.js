@@ -1,0 +1,141 @@
+// jtest.js: what the browser tests share (prove runs only *.t, so this is
+// not a test): the stack's address, TAP output, a watchdog, the demo
+// accounts, SQL over the stack's socket, and a Chromium page that records
+// console errors, page errors, CSP violations and failed loads.
+'use strict';
+
+const fs = require('fs');
+const path = require('path');
+const { execFileSync } = require('child_process');
+
+const BASE = (process.env.JOURNAL_URL || '').replace(/\/+$/, '');
+const VAR = process.env.JOURNAL_VAR;
+
+// Skip the whole file outside scripts/test.sh.
+function needStack() {
+  if (!BASE || !VAR) {
+    console.log('1..0 # SKIP no JOURNAL_URL/JOURNAL_VAR (run through scripts/test.sh)');
+    process.exit(0);
+  }
+}
+
+// ------------------------------------------------------------------ TAP
+let n = 0;
+let failed = 0;
+function ok(cond, name, diag) {
+  n++;
+  console.log(`${cond ? 'ok' : 'not ok'} ${n} - ${name}`);
+  if (!cond) {
+    failed++;
+    if (diag !== undefined) for (const l of String(diag).split('\n')) console.log(`# ${l}`);
+  }
+  return cond;
+}
+function note(s) { for (const l of String(s).split('\n')) console.log(`# ${l}`); }
+function finish() {
+  console.log(`1..${n}`);
+  process.exitCode = failed ? 1 : 0;
+}
+
+// The run must stop by itself; cleanup (optional) runs before bailing out.
+function watchdog(seconds, cleanup) {
+  const t = setTimeout(() => {
+    console.log(`Bail out! the browser test took longer than ${seconds} s`);
+    if (cleanup) cleanup();
+    process.exit(1);
+  }, seconds * 1000);
+  t.unref();
+}
+
+// ------------------------------------------------------------------ data
+// The rows of VAR/demo-accounts.tsv as objects keyed by its header.
+function accounts() {
+  const text = fs.readFileSync(path.join(VAR, 'demo-accounts.tsv'), 'utf8');
+  const lines = text.split(/\r?\n/).filter((l) => l !== '' && !l.startsWith('#'));
+  const head = lines.shift().split('\t');
+  return lines.map((l) => {
+    const v = l.split('\t');
+    const row = {};
+    head.forEach((h, i) => { row[h] = v[i]; });
+    return row;
+  });
+}
+
+// SQL as root over the stack's socket; rows as arrays of strings (null for
+// NULL).
+function sql(q) {
+  const out = execFileSync('mariadb', ['--no-defaults', '-S', path.join(VAR, 'run', 'mysqld.sock'),
+    '-uroot', '--default-character-set=utf8mb4', process.env.JOURNAL_DB || 'journal',
+    '-N', '-B', '-e', q], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  return out.split('\n').filter((l) => l !== '').map((l) => l.split('\t').map(
+    (v) => (v === 'NULL' ? null : v.replace(/\\(.)/g, (m, c) => (c === 'n' ? '\n' : c === 't' ? '\t' : c === '0' ? '\0' : c)))));
+}
+function one(q) { const r = sql(q); return r.length ? r[0][0] : null; }
+function sq(v) {
+  if (v === null || v === undefined) return 'NULL';
+  return `'${String(v).replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
+}
+// All tests log in from 127.0.0.1: keep the per-IP throttle out of the way.
+function clearAttempts() {
+  try { sql('DELETE FROM login_attempt'); } catch (e) { note(`could not clear login_attempt: ${e.message}`); }
+}
+
+// ------------------------------------------------------------------ browser
+// Debian's Chromium, headless, without the background connections this
+// machine's closed network refuses.  null (and a failed test) when
+// playwright-core is missing.
+async function launch() {
+  let chromium;
+  try {
+    ({ chromium } = require('playwright-core'));
+  } catch (e) {
+    ok(false, 'playwright-core is installed', `run: npm ci --prefix t/browser (${e.message})`);
+    return null;
+  }
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}
+
+// A page whose problems (console errors, page errors, CSP violations, 4xx/5xx
+// and failed loads) are pushed to the array problems.  documents: false
+// leaves the status of pages themselves to the test (a 401 login page is
+// expected); stylesheets and scripts are always checked.
+async function newPage(browser, problems, { documents = true, viewport } = {}) {
+  const context = await browser.newContext({ locale: 'ru-RU',
+    viewport: viewport || { width: 1280, height: 800 } });
+  await context.exposeBinding('__cspViolation', (src, v) => { problems.push(`CSP: ${v}`); });
+  await context.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      window.__cspViolation(`${e.violatedDirective} blocked ${e.blockedURI || 'inline'} at ${e.sourceFile}:${e.lineNumber}`);
+    });
+  });
+  const page = await context.newPage();
+  page.setDefaultTimeout(15000);
+  page.on('console', (m) => {
+    // Failed loads are reported by the response listener, with their URL.
+    if (m.type() === 'error' && !/^Failed to load resource/.test(m.text())) {
+      const loc = m.location();
+      problems.push(`console: ${m.text()} (${loc.url}:${loc.lineNumber})`);
+    }
+  });
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  page.on('response', (r) => {
+    if (r.status() >= 400 && (documents || r.request().resourceType() !== 'document')
+        && !/\/favicon\.ico$/.test(r.url())) {
+      problems.push(`${r.status()} for ${r.request().method()} ${r.url()}`);
+    }
+  });
+  page.on('requestfailed', (r) => {
+    if (!/\/favicon\.ico$/.test(r.url())) problems.push(`failed: ${r.url()} ${r.failure() && r.failure().errorText}`);
+  });
+  return page;
+}
+
+module.exports = {
+  BASE, VAR, needStack, ok, note, finish, watchdog, accounts, sql, one, sq,
+  clearAttempts, launch, newPage,
+};
