@@ -1,4 +1,4 @@
-<?cs include:"header.cs" ?>
+<?cs include:"header.cs" ?><?cs include:"macros.cs" ?>
 <p class="meta"><a href="/class?id=<?cs var:url_escape(Class.id) ?>">← <?cs var:Class.name ?> класс</a></p>
 <h1>Законный представитель</h1>
 <p>Ученик: <strong><?cs var:Student.name ?></strong>, <?cs var:Class.name ?> класс.</p>
@@ -32,21 +32,7 @@
   <h2>Новый представитель</h2>
   <form method="post" action="/guardian?student=<?cs var:url_escape(Student.id) ?>&amp;class=<?cs var:url_escape(Class.id) ?>" class="form">
     <input type="hidden" name="csrf" value="<?cs var:CSRF ?>">
-    <label for="last_name">Фамилия</label>
-    <input id="last_name" name="last_name" type="text" maxlength="100" required value="<?cs var:Form.last_name ?>">
-    <?cs if:Errors.last_name ?><p class="field-error"><?cs var:Errors.last_name ?></p><?cs /if ?>
-    <label for="first_name">Имя</label>
-    <input id="first_name" name="first_name" type="text" maxlength="100" required value="<?cs var:Form.first_name ?>">
-    <?cs if:Errors.first_name ?><p class="field-error"><?cs var:Errors.first_name ?></p><?cs /if ?>
-    <label for="middle_name">Отчество</label>
-    <input id="middle_name" name="middle_name" type="text" maxlength="100" value="<?cs var:Form.middle_name ?>">
-    <?cs if:Errors.middle_name ?><p class="field-error"><?cs var:Errors.middle_name ?></p><?cs /if ?>
-    <fieldset class="choice">
-      <legend>Пол</legend>
-      <label><input type="radio" name="sex" value="f"<?cs if:Form.sex == "f" ?> checked<?cs /if ?>> женский</label>
-      <label><input type="radio" name="sex" value="m"<?cs if:Form.sex == "m" ?> checked<?cs /if ?>> мужской</label>
-    </fieldset>
-    <?cs if:Errors.sex ?><p class="field-error"><?cs var:Errors.sex ?></p><?cs /if ?>
+    <?cs call:person_fields() ?>
     <?cs call:kind_select("kind2") ?>
     <button type="submit">Добавить</button>
   </form>

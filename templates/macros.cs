@@ -1,3 +1,21 @@
+<?cs # Macros shared by several pages (call: name(args)). ?>
 <?cs def:guardian_kind(k) ?><?cs if:k == "adoptive" ?>усыновитель<?cs elif:k == "guardian" ?>опекун (попечитель)<?cs else ?>родитель<?cs /if ?><?cs /def ?>
 <?cs def:consent_state(g) ?><?cs if:g.status == "consent" ?><span class="state ok-state">согласие от <?cs var:g.signed ?><?cs if:g.document ?>, № <?cs var:g.document ?><?cs /if ?></span><?cs elif:g.status == "refusal" ?><span class="state bad-state">отказ от <?cs var:g.signed ?><?cs if:g.document ?>, № <?cs var:g.document ?><?cs /if ?></span><?cs else ?><span class="state none-state">нет заявления</span><?cs /if ?><?cs /def ?>
 <?cs def:login_state(p) ?><?cs if:p.login && p.active == "1" ?><code><?cs var:p.login ?></code><?cs elif:p.login ?><span class="meta">вход закрыт (<code><?cs var:p.login ?></code>)</span><?cs else ?><span class="meta">нет входа</span><?cs /if ?><?cs /def ?>
+<?cs def:person_fields() ?>
+    <label for="last_name">Фамилия</label>
+    <input id="last_name" name="last_name" type="text" maxlength="100" required value="<?cs var:Form.last_name ?>">
+    <?cs if:Errors.last_name ?><p class="field-error"><?cs var:Errors.last_name ?></p><?cs /if ?>
+    <label for="first_name">Имя</label>
+    <input id="first_name" name="first_name" type="text" maxlength="100" required value="<?cs var:Form.first_name ?>">
+    <?cs if:Errors.first_name ?><p class="field-error"><?cs var:Errors.first_name ?></p><?cs /if ?>
+    <label for="middle_name">Отчество</label>
+    <input id="middle_name" name="middle_name" type="text" maxlength="100" value="<?cs var:Form.middle_name ?>">
+    <?cs if:Errors.middle_name ?><p class="field-error"><?cs var:Errors.middle_name ?></p><?cs /if ?>
+    <fieldset class="choice">
+      <legend>Пол</legend>
+      <label><input type="radio" name="sex" value="f"<?cs if:Form.sex == "f" ?> checked<?cs /if ?>> женский</label>
+      <label><input type="radio" name="sex" value="m"<?cs if:Form.sex == "m" ?> checked<?cs /if ?>> мужской</label>
+    </fieldset>
+    <?cs if:Errors.sex ?><p class="field-error"><?cs var:Errors.sex ?></p><?cs /if ?>
+<?cs /def ?>

@@ -1,4 +1,4 @@
-<?cs include:"header.cs" ?>
+<?cs include:"header.cs" ?><?cs include:"macros.cs" ?>
 <?cs def:role_names(codes) ?><?cs if:!codes ?>нет ролей<?cs else ?><?cs each:k = RoleList ?><?cs if:string.find("," + codes + ",", "," + k.code + ",") >= 0 ?><span class="tag"><?cs var:k.name ?></span><?cs /if ?><?cs /each ?><?cs /if ?><?cs /def ?>
 <h1>Сотрудники</h1>
 <?cs if:Errors.Any ?><p class="error" role="alert">Не сохранено: исправьте ошибки ниже.</p><?cs /if ?>
@@ -44,20 +44,7 @@
   <form method="post" action="/staff" class="form">
     <input type="hidden" name="csrf" value="<?cs var:CSRF ?>">
     <input type="hidden" name="action" value="create">
-    <label for="last_name">Фамилия</label>
-    <input id="last_name" name="last_name" type="text" maxlength="100" required value="<?cs var:Form.last_name ?>">
-    <?cs if:Errors.last_name ?><p class="field-error"><?cs var:Errors.last_name ?></p><?cs /if ?>
-    <label for="first_name">Имя</label>
-    <input id="first_name" name="first_name" type="text" maxlength="100" required value="<?cs var:Form.first_name ?>">
-    <?cs if:Errors.first_name ?><p class="field-error"><?cs var:Errors.first_name ?></p><?cs /if ?>
-    <label for="middle_name">Отчество</label>
-    <input id="middle_name" name="middle_name" type="text" maxlength="100" value="<?cs var:Form.middle_name ?>">
-    <fieldset class="choice">
-      <legend>Пол</legend>
-      <label><input type="radio" name="sex" value="f"<?cs if:Form.sex == "f" ?> checked<?cs /if ?>> женский</label>
-      <label><input type="radio" name="sex" value="m"<?cs if:Form.sex == "m" ?> checked<?cs /if ?>> мужской</label>
-    </fieldset>
-    <?cs if:Errors.sex ?><p class="field-error"><?cs var:Errors.sex ?></p><?cs /if ?>
+    <?cs call:person_fields() ?>
     <label for="position">Должность</label>
     <input id="position" name="position" type="text" maxlength="150" required placeholder="учитель математики" value="<?cs var:Form.position ?>">
     <?cs if:Errors.position ?><p class="field-error"><?cs var:Errors.position ?></p><?cs /if ?>
