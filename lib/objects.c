@@ -28,6 +28,29 @@ DB_STMT(q_student_relation,
     " JOIN class c ON c.id = cs.class_id"
     " WHERE cs.student_id = ? AND cs.left_on IS NULL AND c.school_id = ?");
 
+/*
+ * A journal: whether the group (of the user's school) is in an open year,
+ * whether the user teaches the subject to it, substitutes for it (on the
+ * date, or on any date when the date is NULL), and leads a class it
+ * teaches (its own class, or for a stream a class of a member).
+ */
+DB_STMT(q_journal_relation,
+    "SELECT y.is_open,"
+    " EXISTS (SELECT 1 FROM assignment a WHERE a.group_id = g.id"
+    "   AND a.subject_id = ? AND a.teacher_id = ?),"
+    " EXISTS (SELECT 1 FROM timetable_change tc WHERE tc.group_id = g.id"
+    "   AND tc.subject_id = ? AND tc.teacher_id = ? AND tc.is_cancelled = 0"
+    "   AND (? IS NULL OR COALESCE(tc.new_date, tc.on_date) = ?)),"
+    " EXISTS (SELECT 1 FROM class c WHERE c.id = g.class_id"
+    "   AND c.teacher_id = ?)"
+    " OR EXISTS (SELECT 1 FROM group_student gs JOIN class_student cs"
+    "   ON cs.student_id = gs.student_id AND cs.left_on IS NULL"
+    "   JOIN class c ON c.id = cs.class_id"
+    "   WHERE g.class_id IS NULL AND gs.group_id = g.id AND c.teacher_id = ?)"
+    " FROM `groups` g JOIN year y ON y.id = g.year_id"
+    " WHERE g.id = ? AND g.school_id = ? AND EXISTS (SELECT 1 FROM subject s"
+    "   WHERE s.id = ? AND s.school_id = g.school_id)");
+
 #define SCHOOL_VIEWERS	(ROLE_ADMIN | ROLE_MANAGEMENT | ROLE_SECRETARY | \
 			 ROLE_INSPECTOR | ROLE_MEDIC | ROLE_PSYCHOLOGIST)
 
@@ -117,4 +140,82 @@ obj_student_edit(const struct req *r, long long student_id, long long class_id)
 {
 	return decide(relation(&q_student_relation, r, student_id, class_id),
 	    r, ROLE_ADMIN | ROLE_SECRETARY, 1);
+}
+
+/* Who reads every journal of the school (R8: never students or parents). */
+#define JOURNAL_READERS	(ROLE_ADMIN | ROLE_MANAGEMENT | ROLE_INSPECTOR)
+
+enum journal_rel {
+	JR_OPEN = 1, JR_TEACHES = 2, JR_SUBSTITUTES = 4, JR_LEADS = 8
+};
+
+/* -1: error, 0: missing, else JR_* bits | 16 (exists). */
+static int
+journal_relation(const struct req *r, long long group_id,
+    long long subject_id, const char *date)
+{
+	const struct session	*s = &r->sess;
+	int			 rc, bits;
+
+	if (db_query(&q_journal_relation, "llllsslllll", subject_id,
+	    s->person_id, subject_id, s->person_id, date, date, s->person_id,
+	    s->person_id, group_id, s->school_id, subject_id) == -1 ||
+	    (rc = db_next(&q_journal_relation)) == -1)
+		return -1;
+	if (rc == 0)
+		return 0;
+	bits = 16;
+	if (db_int(&q_journal_relation, 0) == 1)
+		bits |= JR_OPEN;
+	if (db_int(&q_journal_relation, 1) == 1)
+		bits |= JR_TEACHES;
+	if (db_int(&q_journal_relation, 2) == 1)
+		bits |= JR_SUBSTITUTES;
+	if (db_int(&q_journal_relation, 3) == 1)
+		bits |= JR_LEADS;
+	db_done(&q_journal_relation);
+	return bits;
+}
+
+enum obj_res
+obj_journal_view(const struct req *r, long long group_id,
+    long long subject_id)
+{
+	int	 rel = journal_relation(r, group_id, subject_id, NULL);
+
+	if (rel == -1)
+		return OBJ_ERROR;
+	if (rel == 0)
+		return OBJ_MISSING;
+	if ((r->sess.roles & JOURNAL_READERS) || rights_granted(r, M_GET))
+		return OBJ_OK;
+	if (rel & (JR_TEACHES | JR_SUBSTITUTES))
+		return OBJ_OK;
+	if ((rel & JR_LEADS) && (r->sess.roles & ROLE_CLASS_TEACHER))
+		return OBJ_OK;
+	return OBJ_DENIED;
+}
+
+enum obj_res
+obj_journal_write(const struct req *r, long long group_id,
+    long long subject_id, const char *date)
+{
+	int	 rel;
+
+	/* Without a date a substitution never counts: NULL would match any. */
+	rel = journal_relation(r, group_id, subject_id,
+	    date != NULL ? date : "0000-00-00");
+	if (rel == -1)
+		return OBJ_ERROR;
+	if (rel == 0)
+		return OBJ_MISSING;
+	if (!(rel & JR_OPEN))
+		return OBJ_DENIED;	/* a closed year is read-only */
+	if (rel & JR_TEACHES)
+		return OBJ_OK;
+	if (date != NULL && (rel & JR_SUBSTITUTES))
+		return OBJ_OK;
+	if (rights_granted(r, M_POST))
+		return OBJ_OK;
+	return OBJ_DENIED;
 }

@@ -15,6 +15,13 @@
  *				guardian of their class
  *   add a student's guardian	admin, secretary: any; a class teacher: a
  *				student of their class
+ *   read a journal		admin, management, inspector: any; the
+ *   (group × subject)		teacher of the assignment; a substitute
+ *				named by a timetable change for it; the
+ *				class teacher of a class the group teaches
+ *   write a journal		the teacher of the assignment; on the day
+ *				of a changed lesson, its substitute (R22);
+ *				nobody in a closed year
  */
 #ifndef JOURNAL_OBJECTS_H
 #define JOURNAL_OBJECTS_H
@@ -39,5 +46,16 @@ enum obj_res	obj_guardian_record(const struct req *, long long guardian_id,
  * a class teacher in their own class. */
 enum obj_res	obj_student_edit(const struct req *, long long student_id,
 		    long long class_id);
+
+/*
+ * The journal of subject_id in group_id (R8, R22).  date (YYYY-MM-DD) is
+ * the day of the lesson being written; NULL for writes that are not one
+ * lesson's (period marks), which only the teacher of the assignment may do.
+ * A rule of the administrator (rights.h) widens both to the whole school.
+ */
+enum obj_res	obj_journal_view(const struct req *, long long group_id,
+		    long long subject_id);
+enum obj_res	obj_journal_write(const struct req *, long long group_id,
+		    long long subject_id, const char *date);
 
 #endif

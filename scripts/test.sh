@@ -7,11 +7,20 @@
 set -eu
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd -P)
+# Ports can be moved (TEST_PORT_BASE=8110 → 8110..8112, DB 3410) so that
+# two checkouts on one machine can test at once.
 VAR=$ROOT/var/test
-DB_PORT=3308
-APACHE_PORT=8091
-NGINX_PORT=8092
-ASAN_PORT=8093
+if [ -n "${TEST_PORT_BASE:-}" ]; then
+	APACHE_PORT=$TEST_PORT_BASE
+	NGINX_PORT=$((TEST_PORT_BASE + 1))
+	ASAN_PORT=$((TEST_PORT_BASE + 2))
+	DB_PORT=$((TEST_PORT_BASE - 4700))
+else
+	DB_PORT=3308
+	APACHE_PORT=8091
+	NGINX_PORT=8092
+	ASAN_PORT=8093
+fi
 export VAR DB_PORT
 STACK="sh $ROOT/scripts/stack.sh"
 

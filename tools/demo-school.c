@@ -1176,6 +1176,9 @@ batch_end(struct batch *b)
 #include "demo-groups.h"
 #include "demo-orders.h"
 #include "demo-personal.h"
+#include "demo-timetable.h"
+#include "demo-plan.h"
+#include "demo-journal.h"
 
 static void
 write_sql(FILE *fp, unsigned long long seed)
@@ -1358,6 +1361,10 @@ write_sql(FILE *fp, unsigned long long seed)
 	demo_groups(fp);
 	demo_orders(fp);
 	demo_personal(fp);
+	/* The timetable and the plans (issue 5), then the journal (issue 4). */
+	demo_timetable(fp);
+	demo_plan(fp);
+	demo_journal(fp);
 
 	fputs("COMMIT;\n", fp);
 }
