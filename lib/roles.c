@@ -83,6 +83,14 @@ const struct access access_table[] = {
 	    ROLE_MEDIC, 0 },	/* the medic edits health only (personal.h) */
 	{ "pdcheck",	"Проверка персональных данных",
 	    ROLE_ADMIN | ROLE_MANAGEMENT | ROLE_CLASS_TEACHER, 0, ACC_MENU },
+	/* Issue 5: the timetable and its changes (R15, R22, R32). */
+
+	/* Issue 5: the calendar-thematic plan (R29) and the tests schedule. */
+
+	/* Issue 4: the journal: lessons, marks, absences (R19-R25). */
+
+	/* Issue 4: period marks, forms of work, the class teacher's checks. */
+
 	/* Issue 3: rights (R2). */
 	{ "rights",	"Права доступа",	ROLE_ADMIN, 0, ACC_MENU },
 	{ "password",	"Смена пароля",		ROLES_ALL, 0, ACC_MENU | ACC_ANYONE },
