@@ -44,6 +44,7 @@ UNIT_BINS	 = $(UNITS:%=build/t/%)
 ASAN_UNIT_BINS	 = $(UNITS:%=build-asan/t/%)
 DEMO		 = build/tools/demo-school
 NEWSCHOOL	 = build/tools/new-school
+DIGEST		 = build/tools/digest
 
 STACK		 = VAR=$(CURDIR)/var WEB_PORT=$(PORT) DB_PORT=$(DB_PORT) \
 		   SERVER=$(SERVER)
@@ -60,7 +61,7 @@ $(STAMP): FORCE
 	@echo '$(CONFDIR) $(SHAREDIR) $(CFLAGS)' | cmp -s - $@ || \
 	    echo '$(CONFDIR) $(SHAREDIR) $(CFLAGS)' > $@
 
-all: $(BINS) $(DEMO) $(NEWSCHOOL)
+all: $(BINS) $(DEMO) $(NEWSCHOOL) $(DIGEST)
 
 build/lib/%.o: lib/%.c $(LIB_HDR) $(STAMP)
 	@mkdir -p $(@D)
@@ -100,6 +101,10 @@ $(NEWSCHOOL): tools/new-school.c build/libjournal.a $(LIB_HDR) $(STAMP)
 	@mkdir -p $(@D)
 	$(CC) $(WARN) $(CFLAGS) $(CPPFLAGS_ALL) -o $@ $< build/libjournal.a $(LIBS)
 
+$(DIGEST): tools/digest.c build/libjournal.a $(LIB_HDR) $(STAMP)
+	@mkdir -p $(@D)
+	$(CC) $(WARN) $(CFLAGS) $(CPPFLAGS_ALL) -o $@ $< build/libjournal.a $(LIBS)
+
 check-build: all $(ASAN_BINS) $(UNIT_BINS) $(ASAN_UNIT_BINS)
 
 deps:
@@ -133,6 +138,7 @@ install: all
 	install -m 0755 $(BINS) $(DESTDIR)$(BINDIR)
 	install -d $(DESTDIR)$(PREFIX)/sbin
 	install -m 0755 $(NEWSCHOOL) $(DESTDIR)$(PREFIX)/sbin/journal-new-school
+	install -m 0755 $(DIGEST) $(DESTDIR)$(PREFIX)/sbin/journal-digest
 	install -m 0644 templates/*.cs $(DESTDIR)$(SHAREDIR)/templates
 	install -m 0644 htdocs/*.css htdocs/*.js $(DESTDIR)$(SHAREDIR)/htdocs
 	install -m 0644 htdocs/errors/*.html $(DESTDIR)$(SHAREDIR)/htdocs/errors

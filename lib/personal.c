@@ -355,26 +355,6 @@ check_phone(const char *in)
 	return NULL;
 }
 
-/* A deliberately loose check: one @, a dot in the domain, no blanks. */
-static const char *
-check_email(const char *in)
-{
-	const char	*at, *p;
-
-	at = strchr(in, '@');
-	if (strlen(in) > 254 || at == NULL || at == in ||
-	    strchr(at + 1, '@') != NULL || strchr(at + 1, '.') == NULL ||
-	    at[1] == '.' || in[strlen(in) - 1] == '.')
-		goto bad;
-	for (p = in; *p != '\0'; p++)
-		if ((unsigned char)*p <= ' ' || strchr("<>()[],;:\"\\", *p))
-			goto bad;
-	return NULL;
-bad:
-	return "Адрес электронной почты указан неверно, например "
-	    "ivanova@mail.ru (до 254 символов).";
-}
-
 /* 11 digits with a valid control number, as «123-456-789 01». */
 static const char *
 check_snils(struct req *r, const char *in, const char **out)
@@ -419,7 +399,7 @@ pf_check(struct req *r, enum pf_field f, const char *in, const char **out)
 	case PF_PHONE:
 		return check_phone(in);
 	case PF_EMAIL:
-		return check_email(in);
+		return email_check(in);
 	case PF_ADDRESS_REG:
 	case PF_ADDRESS_LIVE:
 		if (utf8_len(in) > 255 || strpbrk(in, "\r\n\t") != NULL)

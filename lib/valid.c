@@ -6,6 +6,7 @@
  * in t/unit/test_valid.c.
  */
 #include <stddef.h>
+#include <string.h>
 
 #include "util.h"
 #include "valid.h"
@@ -302,4 +303,24 @@ v_letter(struct field *f)
 		return "Буква класса: от 1 до 4 русских букв.";
 	f->str = s;
 	return NULL;
+}
+
+/* A deliberately loose check: one @, a dot in the domain, no blanks. */
+const char *
+email_check(const char *in)
+{
+	const char	*at, *p;
+
+	at = strchr(in, '@');
+	if (strlen(in) > 254 || at == NULL || at == in ||
+	    strchr(at + 1, '@') != NULL || strchr(at + 1, '.') == NULL ||
+	    at[1] == '.' || in[strlen(in) - 1] == '.')
+		goto bad;
+	for (p = in; *p != '\0'; p++)
+		if ((unsigned char)*p <= ' ' || strchr("<>()[],;:\"\\", *p))
+			goto bad;
+	return NULL;
+bad:
+	return "Адрес электронной почты указан неверно, например "
+	    "ivanova@mail.ru (до 254 символов).";
 }

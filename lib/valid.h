@@ -40,4 +40,8 @@ const char	*v_token(struct field *);	/* 1..128 of [A-Za-z0-9_-] (CSRF tokens) */
 const char	*v_flag(struct field *);
 const char	*v_letter(struct field *);	/* 1..4 Russian letters, capitalised */	/* "1"/"on" -> 1, "0"/"" -> 0 */
 
+/* An e-mail address, loosely (one @, a dot in the domain, no blanks or
+ * header characters): NULL if fine, else the Russian message. */
+const char	*email_check(const char *);
+
 #endif
