@@ -1,9 +1,11 @@
 /*
- * paper: the families without consent to personal data processing (R6).
- * They have no diary login and get paper statements instead; the list
- * tells the class teachers whom to print for and whom to ask again.
+ * paper: the families who get weekly paper statements (000:II.3.8): those
+ * without consent to personal data processing (R6), who have no diary
+ * login, and those who chose paper (R41).  The list tells the class
+ * teachers whom to print for and whom to ask again.
  */
 #include "consent.h"
+#include "delivery.h"
 #include "journal.h"
 
 static int
@@ -19,6 +21,10 @@ paper_get(struct req *r)
 	    r->sess.school_id, teacher)) == -1)
 		return 500;
 	req_setf(r, "Page.Count", "%d", n);
+	if ((n = db_families_paper(r->hdf, "Chosen", r->sess.school_id,
+	    teacher)) == -1)
+		return 500;
+	req_setf(r, "Page.Chosen", "%d", n);
 	return 200;
 }
 

@@ -11,6 +11,7 @@
 #include "db.h"
 #include "delivery.h"
 #include "journal.h"
+#include "sqlnames.h"
 
 DB_STMT(q_delivery_get,
     "SELECT mode, email, DATE_FORMAT(chosen_at, '%d.%m.%Y %H:%i')"
@@ -26,6 +27,23 @@ DB_STMT(q_delivery_put,
 DB_STMT(q_secret_get, "SELECT value FROM app_secret WHERE name = ?");
 DB_STMT(q_secret_put,
     "INSERT IGNORE INTO app_secret (name, value) VALUES (?, ?)");
+
+/* Current students with a guardian who chose paper (R41). */
+DB_STMT(q_families_paper,
+    "SELECT c.id AS class_id, " CLASS_NAME("c") " AS class, p.id,"
+    " " FULL_NAME("p") " AS name,"
+    " GROUP_CONCAT(" FULL_NAME("gp") " ORDER BY gp.last_name SEPARATOR '; ')"
+    "   AS guardians"
+    " FROM class_student cs JOIN class c ON c.id = cs.class_id"
+    " JOIN current_year cy ON cy.year_id = c.year_id"
+    " JOIN person p ON p.id = cs.student_id"
+    " JOIN guardian g ON g.student_id = p.id"
+    " JOIN delivery d ON d.guardian_id = g.guardian_id AND d.mode = 'paper'"
+    " JOIN person gp ON gp.id = g.guardian_id"
+    " WHERE cs.left_on IS NULL AND c.school_id = ?"
+    " AND (? = 0 OR c.teacher_id = ?)"
+    " GROUP BY c.id, p.id"
+    " ORDER BY c.grade, c.letter, p.last_name, p.first_name");
 
 static const char *const modes[] = {
 	"web", "email_daily", "email_weekly", "paper", NULL
@@ -46,6 +64,14 @@ int
 db_delivery_get(struct _hdf *hdf, const char *prefix, long long guardian_id)
 {
 	return db_row_hdf(hdf, prefix, &q_delivery_get, "l", guardian_id);
+}
+
+int
+db_families_paper(struct _hdf *hdf, const char *prefix, long long school_id,
+    long long teacher_id)
+{
+	return db_query_hdf(hdf, prefix, &q_families_paper, "lll", school_id,
+	    teacher_id, teacher_id);
 }
 
 int

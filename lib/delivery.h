@@ -22,6 +22,13 @@ int	db_delivery_get(struct _hdf *, const char *prefix, long long guardian_id);
  */
 int	delivery_set(struct req *, long long guardian_id, const char *mode,
 	    const char *email);
+/*
+ * prefix.N.{class_id,class,id,name,guardians}: current students of the
+ * school with a guardian who chose the weekly paper statement; with
+ * teacher_id != 0 only the classes that person leads.  Rows or -1.
+ */
+int	db_families_paper(struct _hdf *, const char *prefix, long long school_id,
+	    long long teacher_id);
 /* Whether mode is one of the four choices. */
 int	delivery_mode_valid(const char *mode);
 

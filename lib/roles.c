@@ -51,7 +51,7 @@ const struct access access_table[] = {
 	    ROLE_CLASS_TEACHER,
 	    ROLE_ADMIN | ROLE_SECRETARY | ROLE_CLASS_TEACHER, 0 },
 	{ "slips",	"Логины и пароли",	ROLE_ADMIN | ROLE_CLASS_TEACHER, 0, 0 },
-	{ "paper",	"Без согласия: бумажные выписки",
+	{ "paper",	"Бумажные выписки",
 	    ROLE_ADMIN | ROLE_MANAGEMENT | ROLE_SECRETARY | ROLE_CLASS_TEACHER,
 	    0, ACC_MENU },
 	/* Issue 3: the school year and its structure. */

@@ -94,6 +94,20 @@ is(audit_rows(), $audit + 1, 'one audit row');
 like($c->get('/delivery?saved=1')->text, qr/value="email_daily" checked.*roditel\@example\.ru/s, 'the page shows the choice');
 status_is($c->post_form('/delivery', [ mode => 'paper' ]), 403, 'a POST without the CSRF token is refused');
 
+# Paper: the family is on the school's list of paper statements.
+my $adm = account_of_role('admin');
+my $admin = login_ok($adm->{login}, $adm->{password}, 'the administrator logs in');
+my ($chosen) = $admin->get('/paper')->text =~ m{<table class="grid" id="chosen-paper">(.*?)</table>}s;
+unlike($chosen // '', qr/\Q$child_name\E/, 'a family with an e-mail choice is not on the paper list');
+status_is($c->post_form('/delivery', [ csrf => $csrf, mode => 'paper', email => 'roditel@example.ru' ]), 303, 'the parent chooses paper');
+is(sql_value("SELECT CONCAT(mode, ' ', email IS NULL) FROM delivery WHERE guardian_id = $guardian"), 'paper 1',
+    'paper keeps no e-mail address');
+($chosen) = $admin->get('/paper')->text =~ m{<table class="grid" id="chosen-paper">(.*?)</table>}s;
+like($chosen // '', qr/\Q$child_name\E/, 'the child is on the paper list');
+status_is($c->post_form('/delivery', [ csrf => $csrf, mode => 'email_daily', email => 'roditel@example.ru' ]), 303,
+    'and back to the daily e-mail');
+$audit += 2;
+
 # ------------------------------------------------------------ the digest
 
 sub lesson_with_mark {
