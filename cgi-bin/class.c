@@ -45,6 +45,9 @@ class_get(struct req *r)
 	if (r->sess.roles & (ROLE_ADMIN | ROLE_MANAGEMENT | ROLE_SECRETARY |
 	    ROLE_CLASS_TEACHER | ROLE_MEDIC | ROLE_PSYCHOLOGIST))
 		req_set(r, "Page.CanOpenPerson", "1");	/* /person decides */
+	if (r->sess.roles & (ROLE_ADMIN | ROLE_MANAGEMENT | ROLE_INSPECTOR |
+	    ROLE_CLASS_TEACHER))
+		req_set(r, "Page.CanOpenMarks", "1");	/* /marks decides */
 	if (r->sess.roles & (ROLE_ADMIN | ROLE_MANAGEMENT)) {
 		req_set(r, "Page.CanEdit", "1");
 		if (db_teachers_list(r->hdf, "Teachers", r->sess.school_id) == -1)

@@ -51,6 +51,17 @@ DB_STMT(q_journal_relation,
     " WHERE g.id = ? AND g.school_id = ? AND EXISTS (SELECT 1 FROM subject s"
     "   WHERE s.id = ? AND s.school_id = g.school_id)");
 
+/* A current student of the school: is it the user, a child of the user,
+ * in a class the user leads. */
+DB_STMT(q_diary_relation,
+    "SELECT cs.student_id = ?,"
+    " EXISTS (SELECT 1 FROM guardian g WHERE g.student_id = cs.student_id"
+    "   AND g.guardian_id = ?),"
+    " c.teacher_id <=> ?"
+    " FROM class_student cs JOIN class c ON c.id = cs.class_id"
+    " WHERE cs.student_id = ? AND cs.left_on IS NULL AND c.school_id = ?"
+    " LIMIT 1");
+
 #define SCHOOL_VIEWERS	(ROLE_ADMIN | ROLE_MANAGEMENT | ROLE_SECRETARY | \
 			 ROLE_INSPECTOR | ROLE_MEDIC | ROLE_PSYCHOLOGIST)
 
@@ -216,6 +227,31 @@ obj_journal_write(const struct req *r, long long group_id,
 	if (date != NULL && (rel & JR_SUBSTITUTES))
 		return OBJ_OK;
 	if (rights_granted(r, M_POST))
+		return OBJ_OK;
+	return OBJ_DENIED;
+}
+
+enum obj_res
+obj_student_diary(const struct req *r, long long student_id)
+{
+	const struct session	*s = &r->sess;
+	int			 rc, self, child, leads;
+
+	if (db_query(&q_diary_relation, "lllll", s->person_id, s->person_id,
+	    s->person_id, student_id, s->school_id) == -1 ||
+	    (rc = db_next(&q_diary_relation)) == -1)
+		return OBJ_ERROR;
+	if (rc == 0)
+		return OBJ_MISSING;
+	self = db_int(&q_diary_relation, 0) == 1;
+	child = db_int(&q_diary_relation, 1) == 1;
+	leads = db_int(&q_diary_relation, 2) == 1;
+	db_done(&q_diary_relation);
+	if ((self && (s->roles & ROLE_STUDENT)) ||
+	    (child && (s->roles & ROLE_PARENT)) ||
+	    (leads && (s->roles & ROLE_CLASS_TEACHER)))
+		return OBJ_OK;
+	if ((s->roles & JOURNAL_READERS) || rights_granted(r, M_GET))
 		return OBJ_OK;
 	return OBJ_DENIED;
 }

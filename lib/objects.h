@@ -22,6 +22,9 @@
  *   write a journal		the teacher of the assignment; on the day
  *				of a changed lesson, its substitute (R22);
  *				nobody in a closed year
+ *   read a student's diary	the student; their guardian; the class
+ *   and marks			teacher of their class; admin, management,
+ *				inspector: any current student of the school
  */
 #ifndef JOURNAL_OBJECTS_H
 #define JOURNAL_OBJECTS_H
@@ -57,5 +60,7 @@ enum obj_res	obj_journal_view(const struct req *, long long group_id,
 		    long long subject_id);
 enum obj_res	obj_journal_write(const struct req *, long long group_id,
 		    long long subject_id, const char *date);
+/* A current student's diary and marks (R8); a withdrawn one is missing. */
+enum obj_res	obj_student_diary(const struct req *, long long student_id);
 
 #endif

@@ -93,6 +93,11 @@ const struct access access_table[] = {
 
 	/* Issue 3: rights (R2). */
 	{ "rights",	"Права доступа",	ROLE_ADMIN, 0, ACC_MENU },
+	/* Issue 6: the diary (R32, R35): students, parents; the class
+	 * teacher and the administration may open a student's pages. */
+	{ "marks",	"Отметки",
+	    ROLE_STUDENT | ROLE_PARENT | ROLE_CLASS_TEACHER | ROLE_ADMIN |
+	    ROLE_MANAGEMENT | ROLE_INSPECTOR, 0, ACC_MENU },
 	/* Issue 6: how families get the diary's news (R36, R41). */
 	{ "delivery",	"Рассылка",		ROLE_PARENT, 0, ACC_MENU },
 	{ "unsubscribe", "Отписка от писем",	ROLES_ALL, 0, ACC_PUBLIC },

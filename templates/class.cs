@@ -20,7 +20,7 @@
   <?cs each:s = Students ?>
     <tr class="student">
       <td class="num"><?cs var:name(s) + 1 ?></td>
-      <td><strong><?cs if:Page.CanOpenPerson ?><a href="/person?id=<?cs var:url_escape(s.id) ?>&amp;class=<?cs var:url_escape(Class.id) ?>"><?cs var:s.name ?></a><?cs else ?><?cs var:s.name ?><?cs /if ?></strong></td>
+      <td><strong><?cs if:Page.CanOpenPerson ?><a href="/person?id=<?cs var:url_escape(s.id) ?>&amp;class=<?cs var:url_escape(Class.id) ?>"><?cs var:s.name ?></a><?cs else ?><?cs var:s.name ?><?cs /if ?></strong><?cs if:Page.CanOpenMarks ?> <a class="meta" href="/marks?student=<?cs var:url_escape(s.id) ?>">отметки</a><?cs /if ?></td>
       <td><?cs var:s.birth ?></td>
       <td><?cs if:s.eligible == "1" ?><span class="state ok-state">есть</span><?cs else ?><span class="state bad-state">нет — бумажная выписка</span><?cs /if ?></td>
       <td><?cs call:login_state(s) ?><?cs if:Page.CanAddGuardian ?> <a class="meta" href="/guardian?student=<?cs var:url_escape(s.id) ?>&amp;class=<?cs var:url_escape(Class.id) ?>">+ представитель</a><?cs /if ?></td>

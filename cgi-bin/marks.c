@@ -1,0 +1,105 @@
+/*
+ * marks: the diary's marks page (R32, R35): every subject of a period
+ * with its marks (date, form of work, comment), the simple and weighted
+ * average, the forecast of the period mark, a small chart, attendance,
+ * and the period, year, exam and final marks.  A student sees their own,
+ * a parent switches between their children; the object check is one
+ * query (obj_student_diary) whatever id the URL carries.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "diary.h"
+#include "journal.h"
+#include "objects.h"
+#include "people.h"
+
+enum { K_STUDENT, K_PERIOD, K__MAX };
+
+static const struct key keys[K__MAX] = {
+	[K_STUDENT] =	{ "student", v_id, 0 },
+	[K_PERIOD] =	{ "period", v_id, 0 },
+};
+
+/* The period asked for, else the current one, else the last begun. */
+static int
+choose_period(struct req *r, long long want, const char **starts,
+    const char **ends)
+{
+	const char	*id, *cur;
+	int		 i, pick = -1;
+
+	for (i = 0; (id = req_get(r, arena_printf(&r->arena,
+	    "Periods.%d.id", i), NULL)) != NULL; i++) {
+		cur = req_get(r, arena_printf(&r->arena, "Periods.%d.current",
+		    i), "0");
+		if (want != 0 ? atoll(id) == want : strcmp(cur, "1") == 0)
+			pick = i;
+	}
+	if (pick == -1 && want != 0)
+		return 404;
+	if (pick == -1)
+		pick = i - 1;	/* between periods or after the last one */
+	if (pick < 0)
+		return 0;	/* no periods set up for the grade */
+	req_set(r, "Period.id", req_get(r, arena_printf(&r->arena,
+	    "Periods.%d.id", pick), ""));
+	req_set(r, "Period.name", req_get(r, arena_printf(&r->arena,
+	    "Periods.%d.name", pick), ""));
+	*starts = req_get(r, arena_printf(&r->arena, "Periods.%d.starts",
+	    pick), "");
+	*ends = req_get(r, arena_printf(&r->arena, "Periods.%d.ends", pick),
+	    "");
+	return 200;
+}
+
+static int
+marks_get(struct req *r)
+{
+	const char	*starts = NULL, *ends = NULL;
+	long long	 student = 0, year;
+	enum obj_res	 ok;
+	int		 grade, rc;
+
+	if ((r->sess.roles & ROLE_PARENT) && db_children_list_by_guardian(
+	    r->hdf, "Children", r->sess.person_id) == -1)
+		return 500;
+	if (req_str(r, K_STUDENT) != NULL)
+		student = r->fields[K_STUDENT].num;
+	else if (r->sess.roles & ROLE_STUDENT)
+		student = r->sess.person_id;
+	else if (r->sess.roles & ROLE_PARENT)
+		student = atoll(req_get(r, "Children.0.id", "0"));
+	if (student == 0) {
+		/* Staff open a student's page from the class; say so. */
+		req_set(r, "Page.NoStudent", "1");
+		return 200;
+	}
+	if ((ok = obj_student_diary(r, student)) != OBJ_OK)
+		return (int)ok;
+	if ((rc = db_diary_student(r->hdf, student, &year, &grade)) != 1)
+		return rc == 0 ? 404 : 500;
+	rc = choose_period(r, req_str(r, K_PERIOD) != NULL ?
+	    r->fields[K_PERIOD].num : 0, &starts, &ends);
+	if (rc != 200)
+		return rc == 0 ? 200 : rc;
+	if (db_diary_marks(r->hdf, student, year, atoll(req_get(r,
+	    "Period.id", "0")), starts, ends) == -1)
+		return 500;
+	return 200;
+}
+
+static const struct screen screen = {
+	.name = "marks",
+	.methods = M_GET,
+	.keys = keys,
+	.nkeys = K__MAX,
+	.template = "marks.cs",
+	.get = marks_get,
+};
+
+int
+main(int argc, char *argv[])
+{
+	return screen_main(&screen, argc, argv);
+}

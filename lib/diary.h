@@ -1,0 +1,30 @@
+/*
+ * diary.h: what the diary (ЭД) shows a student and their family (R32,
+ * R35): the marks page of a period.  Every loader runs after the object
+ * check obj_student_diary() and costs a fixed number of queries, whatever
+ * the number of subjects and marks (the evening peak is every parent at
+ * once, issue 7).
+ */
+#ifndef JOURNAL_DIARY_H
+#define JOURNAL_DIARY_H
+
+struct _hdf;
+
+/*
+ * Student.{id,name,class_id,class,grade,year_id} and Periods.N.{id,name,
+ * starts,ends,current} for the student's grade; *year and *grade out.
+ * 1, 0 (not a current student) or -1.
+ */
+int	db_diary_student(struct _hdf *, long long student_id, long long *year,
+	    int *grade);
+/*
+ * The marks page of one period: Subjects.N.{id,name,teachers,count,avg,
+ * wavg,forecast,lessons,missed,excused,points} with Marks.M.{day,code,
+ * work,work_name,comment,x,y} (x, y: the point in a 200 × 40 chart), and
+ * PM.<period id>, year, exam, final: the period marks of the year.
+ * Returns the number of subjects or -1.
+ */
+int	db_diary_marks(struct _hdf *, long long student_id, long long year_id,
+	    long long period_id, const char *starts, const char *ends);
+
+#endif
