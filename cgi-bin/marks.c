@@ -13,6 +13,7 @@
 #include "journal.h"
 #include "objects.h"
 #include "people.h"
+#include "scales.h"
 
 enum { K_STUDENT, K_PERIOD, K__MAX };
 
@@ -59,6 +60,7 @@ marks_get(struct req *r)
 	const char	*starts = NULL, *ends = NULL;
 	long long	 student = 0, year;
 	enum obj_res	 ok;
+	unsigned	 no_marks;
 	int		 grade, rc;
 
 	if ((r->sess.roles & ROLE_PARENT) && db_children_list_by_guardian(
@@ -79,6 +81,11 @@ marks_get(struct req *r)
 		return (int)ok;
 	if ((rc = db_diary_student(r->hdf, student, &year, &grade)) != 1)
 		return rc == 0 ? 404 : 500;
+	/* Grade 1 has no marks at all (R24): say so instead of dashes. */
+	if (scales_no_marks_grades(r->sess.school_id, &no_marks) == -1)
+		return 500;
+	if (no_marks & (1u << grade))
+		req_set(r, "Page.NoMarks", "1");
 	rc = choose_period(r, req_str(r, K_PERIOD) != NULL ?
 	    r->fields[K_PERIOD].num : 0, &starts, &ends);
 	if (rc != 200)

@@ -9,6 +9,7 @@
 <p class="hint">Отметки ученика открываются со страницы его класса (ссылка «отметки» у каждого ученика).</p>
 <?cs else ?>
 <p class="meta"><?cs var:Student.name ?>, <?cs var:Student.class ?> класс</p>
+<?cs if:Page.NoMarks ?><p class="hint">В <?cs var:Student.grade ?> классе отметки не ставятся (безотметочное обучение): здесь видны предметы, учителя и посещаемость.</p><?cs /if ?>
 <?cs if:subcount(Periods) == 0 ?>
 <p class="state none-state">Учебные периоды для этого класса ещё не заданы.</p>
 <?cs else ?>
@@ -23,7 +24,8 @@
 <section class="card subject" id="subject-<?cs var:s.id ?>">
   <h2><?cs var:s.name ?></h2>
   <p class="meta"><?cs var:s.teachers ?></p>
-  <?cs if:subcount(s.Marks) == 0 ?>
+  <?cs if:Page.NoMarks ?>
+  <?cs elif:subcount(s.Marks) == 0 ?>
   <p class="meta">Отметок за <?cs var:Period.name ?> пока нет.</p>
   <?cs else ?>
   <ul class="marks-list">
@@ -42,7 +44,7 @@
     <dt>Прогноз за период</dt><dd class="forecast"><?cs var:s.forecast ?></dd><?cs /if ?>
     <dt>Пропущено уроков</dt><dd class="missed"><?cs alt:s.missed ?>0<?cs /alt ?> из <?cs alt:s.lessons ?>0<?cs /alt ?><?cs if:s.excused > 0 ?> (по уважительной причине: <?cs var:s.excused ?>)<?cs /if ?></dd>
   </dl>
-  <p class="period-marks"><?cs each:p = Periods ?><?cs var:p.name ?>: <b><?cs alt:s.PM[p.id] ?>—<?cs /alt ?></b> · <?cs /each ?>год: <b><?cs alt:s.year ?>—<?cs /alt ?></b><?cs if:s.exam ?> · экзамен: <b><?cs var:s.exam ?></b><?cs /if ?><?cs if:s.final ?> · итоговая: <b><?cs var:s.final ?></b><?cs /if ?></p>
+  <?cs if:!Page.NoMarks ?><p class="period-marks"><?cs each:p = Periods ?><?cs var:p.name ?>: <b><?cs alt:s.PM[p.id] ?>—<?cs /alt ?></b> · <?cs /each ?>год: <b><?cs alt:s.year ?>—<?cs /alt ?></b><?cs if:s.exam ?> · экзамен: <b><?cs var:s.exam ?></b><?cs /if ?><?cs if:s.final ?> · итоговая: <b><?cs var:s.final ?></b><?cs /if ?></p><?cs /if ?>
 </section>
 <?cs /each ?>
 </div>
