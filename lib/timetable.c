@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include <ClearSilver.h>
 
@@ -378,6 +379,7 @@ tt_week_hdf(struct req *r, const char *prefix, enum tt_view view,
 		    "%lld", l->teacher_id);
 		SETS("date", l->date);
 		SETS("group", l->group);
+		SETS("kind", l->group_kind);
 		SETS("subject", l->subject);
 		SETS("teacher", l->teacher);
 		SETS("room", l->room);
@@ -805,4 +807,40 @@ tt_change_delete(struct req *r, long long change_id)
 	    change_id, NULL, NULL) == -1)
 		return -1;
 	return 1;
+}
+
+/* --- Lists for the choosers --- */
+
+DB_STMT(q_tt_rooms,
+    "SELECT DISTINCT room AS name FROM timetable WHERE school_id = ?"
+    " AND room <> '' AND ? BETWEEN valid_from AND valid_to"
+    " ORDER BY LENGTH(room), room");
+
+int
+db_tt_rooms(struct _hdf *hdf, const char *prefix, long long school_id,
+    const char *date)
+{
+	return db_query_hdf(hdf, prefix, &q_tt_rooms, "ls", school_id, date);
+}
+
+DB_STMT(q_tt_person,
+    "SELECT p.id, " FULL_NAME("p") " AS name FROM person p"
+    " WHERE p.id = ? AND p.school_id = ?");
+
+int
+db_tt_person_get(struct _hdf *hdf, const char *prefix, long long school_id,
+    long long person_id)
+{
+	return db_row_hdf(hdf, prefix, &q_tt_person, "ll", person_id,
+	    school_id);
+}
+
+void
+tt_today(char buf[11])
+{
+	time_t		 now = time(NULL);
+	struct tm	 tm;
+
+	localtime_r(&now, &tm);
+	strftime(buf, 11, "%Y-%m-%d", &tm);
 }

@@ -73,6 +73,15 @@ int	tt_monday(const char *date, char buf[11]);
 void	tt_add_days(const char *date, int days, char buf[11]);
 /* 1 Monday .. 7 Sunday. */
 int	tt_weekday(const char *date);
+/* Today (the server's clock) into buf[11]. */
+void	tt_today(char buf[11]);
+
+/* prefix.N.name: the rooms of the timetable valid on date. */
+int	db_tt_rooms(struct _hdf *, const char *prefix, long long school_id,
+	    const char *date);
+/* prefix.{id,name} of a person of the school; 1, 0, -1. */
+int	db_tt_person_get(struct _hdf *, const char *prefix,
+	    long long school_id, long long person_id);
 
 /* --- Who sees which week (SQL, like lib/objects.c) --- */
 
