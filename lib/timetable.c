@@ -844,3 +844,21 @@ tt_today(char buf[11])
 	localtime_r(&now, &tm);
 	strftime(buf, 11, "%Y-%m-%d", &tm);
 }
+
+DB_STMT(q_tt_end,
+    "UPDATE timetable SET valid_to = DATE_SUB(?, INTERVAL 1 DAY)"
+    " WHERE id = ? AND school_id = ? AND valid_from < ?");
+
+int
+tt_remove(struct req *r, long long tt_id, const char *date)
+{
+	long long	 n;
+
+	if ((n = db_exec(&q_tt_end, "slls", date, tt_id, r->sess.school_id,
+	    date)) < 0)
+		return -1;
+	if (n == 0)
+		return tt_delete(r, tt_id);
+	return audit_add(r, "timetable.end", "timetable", tt_id, NULL,
+	    arena_printf(&r->arena, "until the day before %s", date));
+}

@@ -131,6 +131,12 @@ int	tt_conflict(struct req *, const struct tt_row *, const char **msg);
 long long	tt_save(struct req *, const struct tt_row *);
 /* Delete a row with its changes, audited.  0, -1. */
 int	tt_delete(struct req *, long long tt_id);
+/*
+ * Remove a row from date on: a row that started before ends the day
+ * before (the weeks already taught keep it), a later one is deleted.
+ * 0, -1.
+ */
+int	tt_remove(struct req *, long long tt_id, const char *date);
 
 /* --- Changes --- */
 
