@@ -862,3 +862,19 @@ tt_remove(struct req *r, long long tt_id, const char *date)
 	return audit_add(r, "timetable.end", "timetable", tt_id, NULL,
 	    arena_printf(&r->arena, "until the day before %s", date));
 }
+
+DB_STMT(q_tt_day,
+    "SELECT t.id, t.number, g.name AS `group`, s.name AS subject,"
+    " " SHORT_NAME("p") " AS teacher, t.teacher_id, t.room"
+    TT_FROM " LEFT JOIN class cl ON cl.id = g.class_id"
+    " WHERE t.school_id = ? AND t.weekday = ?"
+    " AND ? BETWEEN t.valid_from AND t.valid_to"
+    " ORDER BY cl.grade IS NULL, cl.grade, cl.letter, t.number, g.name");
+
+int
+db_tt_day_lessons(struct _hdf *hdf, const char *prefix, long long school_id,
+    const char *date)
+{
+	return db_query_hdf(hdf, prefix, &q_tt_day, "lds", school_id,
+	    tt_weekday(date), date);
+}

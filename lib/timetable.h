@@ -143,6 +143,12 @@ int	tt_remove(struct req *, long long tt_id, const char *date);
 /* prefix.N.{...} of the changes of the school on date (on or moved to). */
 int	db_tt_changes_by_date(struct _hdf *, const char *prefix,
 	    long long school_id, const char *date);
+/*
+ * prefix.N.{id,number,group,subject,teacher,teacher_id,room}: the
+ * timetabled lessons of the school on date, by class and number.
+ */
+int	db_tt_day_lessons(struct _hdf *, const char *prefix,
+	    long long school_id, const char *date);
 /* A one-day change to record.  teacher_id/new_number 0, strings NULL: as
  * timetabled. */
 struct tt_change {
