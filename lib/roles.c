@@ -84,6 +84,12 @@ const struct access access_table[] = {
 	{ "pdcheck",	"Проверка персональных данных",
 	    ROLE_ADMIN | ROLE_MANAGEMENT | ROLE_CLASS_TEACHER, 0, ACC_MENU },
 	/* Issue 5: the timetable and its changes (R15, R22, R32). */
+	{ "week",	"Расписание на неделю",
+	    OVERSEERS | ROLE_TEACHER | ROLE_CLASS_TEACHER, 0, ACC_MENU },
+	{ "timetable",	"Редактор расписания",	OVERSEERS, ADMINISTRATION,
+	    ACC_MENU },
+	{ "changes",	"Замены и переносы",	OVERSEERS, ADMINISTRATION,
+	    ACC_MENU },
 
 	/* Issue 5: the calendar-thematic plan (R29) and the tests schedule. */
 

@@ -1,0 +1,880 @@
+/*
+ * timetable.c: the weekly timetable and its one-day changes (R15, R22,
+ * R32).  A week is one query (the timetable rows of its days with the
+ * day's change joined, UNION the lessons moved into it), plus one for the
+ * bells and one for the holidays, whatever the number of lessons.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include <ClearSilver.h>
+
+#include "audit.h"
+#include "db.h"
+#include "groups.h"
+#include "journal.h"
+#include "sqlnames.h"
+#include "timetable.h"
+
+#define SHORT_NAME(p)	"CONCAT(" p ".last_name, ' ', LEFT(" p ".first_name, 1)," \
+			" '.', IF(" p ".middle_name = '', '', CONCAT(" \
+			"LEFT(" p ".middle_name, 1), '.')))"
+
+/* --- Dates: days since 1970-01-01 (Howard Hinnant's civil algorithms) --- */
+
+static long
+days_of(int y, int m, int d)
+{
+	long	 era, yoe, doy, doe;
+
+	y -= m <= 2;
+	era = (y >= 0 ? y : y - 399) / 400;
+	yoe = y - era * 400;
+	doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + doe - 719468;
+}
+
+static void
+civil_of(long z, int *y, int *m, int *d)
+{
+	long	 era, doe, yoe, doy, mp;
+
+	z += 719468;
+	era = (z >= 0 ? z : z - 146096) / 146097;
+	doe = z - era * 146097;
+	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	mp = (5 * doy + 2) / 153;
+	*d = (int)(doy - (153 * mp + 2) / 5 + 1);
+	*m = (int)(mp < 10 ? mp + 3 : mp - 9);
+	*y = (int)(yoe + era * 400 + (*m <= 2));
+}
+
+static int
+parse_date(const char *s, long *z)
+{
+	int	 y, m, d;
+
+	if (s == NULL || sscanf(s, "%4d-%2d-%2d", &y, &m, &d) != 3 ||
+	    m < 1 || m > 12 || d < 1 || d > 31)
+		return -1;
+	*z = days_of(y, m, d);
+	return 0;
+}
+
+static void
+format_date(long z, char buf[11])
+{
+	int	 y, m, d;
+
+	civil_of(z, &y, &m, &d);
+	/* Dates of a school year: 4-digit years, months and days in range. */
+	snprintf(buf, 11, "%04u-%02u-%02u", (unsigned)y % 10000u,
+	    (unsigned)m % 100u, (unsigned)d % 100u);
+}
+
+int
+tt_weekday(const char *date)
+{
+	long	 z;
+
+	if (parse_date(date, &z) == -1)
+		return 0;
+	/* 1970-01-01 was a Thursday (4). */
+	return (int)(((z % 7) + 7 + 3) % 7) + 1;
+}
+
+int
+tt_monday(const char *date, char buf[11])
+{
+	long	 z;
+
+	if (parse_date(date, &z) == -1)
+		return -1;
+	format_date(z - (tt_weekday(date) - 1), buf);
+	return 0;
+}
+
+void
+tt_add_days(const char *date, int days, char buf[11])
+{
+	long	 z = 0;
+
+	parse_date(date, &z);
+	format_date(z + days, buf);
+}
+
+/* --- The week --- */
+
+/*
+ * Part A: the timetable rows valid on their day of the week, the day's
+ * change joined; part B: the changes that put a lesson into the week at
+ * another slot (moved) or add one.  Each part ends with its filter, which
+ * takes one parameter.
+ */
+#define WEEK_DAY	"DATE_ADD(?, INTERVAL t.weekday - 1 DAY)"
+#define WEEK_A \
+	"SELECT t.id, IFNULL(c.id, 0), " WEEK_DAY ", t.weekday, t.number," \
+	" t.group_id, g.name, g.kind, IFNULL(g.class_id, 0), t.subject_id," \
+	" s.name, COALESCE(c.teacher_id, t.teacher_id), " SHORT_NAME("p") "," \
+	" t.teacher_id, COALESCE(c.room, t.room), IFNULL(c.is_cancelled, 0)," \
+	" (c.new_date IS NOT NULL OR c.new_number IS NOT NULL), 0, c.reason," \
+	" NULL" \
+	" FROM timetable t JOIN `groups` g ON g.id = t.group_id" \
+	" JOIN subject s ON s.id = t.subject_id" \
+	" LEFT JOIN timetable_change c ON c.timetable_id = t.id" \
+	"   AND c.on_date = " WEEK_DAY \
+	" JOIN person p ON p.id = COALESCE(c.teacher_id, t.teacher_id)" \
+	" LEFT JOIN class cl ON cl.id = g.class_id" \
+	" WHERE t.school_id = ? AND t.weekday <= 7" \
+	" AND " WEEK_DAY " BETWEEN t.valid_from AND t.valid_to" \
+	" AND NOT EXISTS (SELECT 1 FROM holiday h WHERE h.year_id = t.year_id" \
+	"   AND " WEEK_DAY " BETWEEN h.starts_on AND h.ends_on" \
+	"   AND IFNULL(cl.grade, 1) BETWEEN h.grade_from AND h.grade_to)" \
+	" AND "
+#define WEEK_B \
+	" UNION ALL SELECT IFNULL(c.timetable_id, 0), c.id," \
+	" COALESCE(c.new_date, c.on_date)," \
+	" WEEKDAY(COALESCE(c.new_date, c.on_date)) + 1," \
+	" COALESCE(c.new_number, t.number), c.group_id, g.name, g.kind," \
+	" IFNULL(g.class_id, 0), c.subject_id, s.name," \
+	" COALESCE(c.teacher_id, t.teacher_id), " SHORT_NAME("p") "," \
+	" IFNULL(t.teacher_id, c.teacher_id), COALESCE(c.room, t.room, '')," \
+	" 0, 0, c.timetable_id IS NOT NULL, c.reason," \
+	" CONCAT(DATE_FORMAT(c.on_date, '%d.%m'), ', ', t.number, '-й урок')" \
+	" FROM timetable_change c LEFT JOIN timetable t ON t.id = c.timetable_id" \
+	" JOIN `groups` g ON g.id = c.group_id" \
+	" JOIN subject s ON s.id = c.subject_id" \
+	" JOIN person p ON p.id = COALESCE(c.teacher_id, t.teacher_id)" \
+	" WHERE c.school_id = ? AND c.is_cancelled = 0" \
+	" AND (c.timetable_id IS NULL OR c.new_date IS NOT NULL" \
+	"   OR c.new_number IS NOT NULL)" \
+	" AND COALESCE(c.new_date, c.on_date) BETWEEN ? AND" \
+	"   DATE_ADD(?, INTERVAL 6 DAY) AND "
+#define WEEK_END	" ORDER BY 3, 5, 7"
+
+#define IN_CLASS(col) \
+	col " IN (SELECT gc.group_id FROM " GROUP_CLASSES_SQL " gc" \
+	" WHERE gc.class_id = ?)"
+#define IN_STUDENT(col) \
+	col " IN (SELECT gm.group_id FROM " GROUP_MEMBERS_SQL " gm" \
+	" WHERE gm.student_id = ?)"
+
+DB_STMT(q_week_class, WEEK_A IN_CLASS("t.group_id")
+    WEEK_B IN_CLASS("c.group_id") WEEK_END);
+DB_STMT(q_week_student, WEEK_A IN_STUDENT("t.group_id")
+    WEEK_B IN_STUDENT("c.group_id") WEEK_END);
+/* The timetabled teacher sees a substituted lesson too (as replaced). */
+DB_STMT(q_week_teacher, WEEK_A "? IN (t.teacher_id, c.teacher_id)"
+    WEEK_B "COALESCE(c.teacher_id, t.teacher_id) = ?" WEEK_END);
+DB_STMT(q_week_room, WEEK_A "? IN (t.room, c.room)"
+    WEEK_B "COALESCE(c.room, t.room) = ?" WEEK_END);
+
+int
+tt_week_lessons(struct req *r, enum tt_view view, long long id,
+    const char *room, const char *monday, struct tt_lesson **out)
+{
+	struct db_stmt	*q;
+	struct tt_lesson *a = NULL, *l;
+	size_t		 n = 0, cap = 0;
+	long long	 school = r->sess.school_id;
+	int		 rc;
+
+	*out = NULL;
+	switch (view) {
+	case TT_CLASS:
+		q = &q_week_class;
+		break;
+	case TT_STUDENT:
+		q = &q_week_student;
+		break;
+	case TT_TEACHER:
+		q = &q_week_teacher;
+		break;
+	default:
+		q = &q_week_room;
+		break;
+	}
+	if (view == TT_ROOM)
+		rc = db_query(q, "sslssslsss", monday, monday, school, monday,
+		    monday, room, school, monday, monday, room);
+	else
+		rc = db_query(q, "sslssllssl", monday, monday, school, monday,
+		    monday, id, school, monday, monday, id);
+	/* The formats differ only in the filter's type: 11 parameters. */
+	if (rc == -1)
+		return -1;
+	while ((rc = db_next(q)) == 1) {
+		if (n == cap) {
+			struct tt_lesson *b;
+
+			cap = cap ? cap * 2 : 64;
+			b = arena_alloc(&r->arena, cap * sizeof(*b));
+			if (n > 0)
+				memcpy(b, a, n * sizeof(*b));
+			a = b;
+		}
+		l = &a[n++];
+		memset(l, 0, sizeof(*l));
+#define S(i)	(db_str(q, i) ? arena_strdup(&r->arena, db_str(q, i)) : NULL)
+		l->tt_id = db_int(q, 0);
+		l->change_id = db_int(q, 1);
+		l->date = S(2);
+		l->weekday = (int)db_int(q, 3);
+		l->number = (int)db_int(q, 4);
+		l->group_id = db_int(q, 5);
+		l->group = S(6);
+		l->group_kind = S(7);
+		l->class_id = db_int(q, 8);
+		l->subject_id = db_int(q, 9);
+		l->subject = S(10);
+		l->teacher_id = db_int(q, 11);
+		l->teacher = S(12);
+		l->plan_teacher_id = db_int(q, 13);
+		l->room = S(14);
+		l->cancelled = db_int(q, 15) == 1;
+		l->moved_out = db_int(q, 16) == 1;
+		l->moved_in = db_int(q, 17) == 1;
+		l->reason = S(18);
+		l->moved_from = S(19);
+#undef S
+	}
+	if (rc == -1)
+		return -1;
+	*out = a;
+	return (int)n;
+}
+
+DB_STMT(q_week_bells,
+    "SELECT b.number, TIME_FORMAT(b.starts_at, '%H:%i'),"
+    " TIME_FORMAT(b.ends_at, '%H:%i') FROM bell b JOIN year y ON y.id = b.year_id"
+    " WHERE y.school_id = ? AND b.shift = 1 AND y.starts_on <= DATE_ADD(?,"
+    " INTERVAL 6 DAY) AND y.ends_on >= ? ORDER BY y.starts_on DESC, b.number");
+/* The holidays touching the week that apply: to the class's (or the
+ * student's class's) grade, else to every grade. */
+DB_STMT(q_week_holidays,
+    "SELECT h.name, h.starts_on, h.ends_on FROM holiday h"
+    " JOIN year y ON y.id = h.year_id WHERE y.school_id = ?"
+    " AND h.starts_on <= DATE_ADD(?, INTERVAL 6 DAY) AND h.ends_on >= ?"
+    " AND CASE ? WHEN 1 THEN (SELECT cl.grade FROM class cl WHERE cl.id = ?)"
+    "   BETWEEN h.grade_from AND h.grade_to"
+    " WHEN 4 THEN (SELECT cl.grade FROM class_student cs JOIN class cl"
+    "   ON cl.id = cs.class_id WHERE cs.student_id = ? AND cs.left_on IS NULL"
+    "   LIMIT 1) BETWEEN h.grade_from AND h.grade_to"
+    " ELSE h.grade_from = 1 AND h.grade_to = 11 END");
+
+static const char *const day_names[] = { "", "Понедельник", "Вторник",
+    "Среда", "Четверг", "Пятница", "Суббота", "Воскресенье" };
+
+int
+tt_week_hdf(struct req *r, const char *prefix, enum tt_view view,
+    long long id, const char *room, const char *monday)
+{
+	struct tt_lesson *ls, *l;
+	char		 d[11], key[160];
+	const char	*state, *note;
+	int		 n, i, k, rc, maxnum = 0, days = 6;
+	int		 count[8][11];
+
+	if ((n = tt_week_lessons(r, view, id, room, monday, &ls)) == -1)
+		return -1;
+	req_set(r, arena_printf(&r->arena, "%s.monday", prefix), monday);
+	tt_add_days(monday, 6, d);
+	req_set(r, arena_printf(&r->arena, "%s.sunday", prefix), d);
+	tt_add_days(monday, -7, d);
+	req_set(r, arena_printf(&r->arena, "%s.prev", prefix), d);
+	tt_add_days(monday, 7, d);
+	req_set(r, arena_printf(&r->arena, "%s.next", prefix), d);
+	for (i = 0; i < n; i++)
+		if (ls[i].weekday == 7 && !ls[i].moved_out)
+			days = 7;
+	for (i = 1; i <= days; i++) {
+		tt_add_days(monday, i - 1, d);
+		req_set(r, arena_printf(&r->arena, "%s.Days.%d.date", prefix, i),
+		    d);
+		req_set(r, arena_printf(&r->arena, "%s.Days.%d.name", prefix, i),
+		    day_names[i]);
+		req_setf(r, arena_printf(&r->arena, "%s.Days.%d.label", prefix,
+		    i), "%.2s.%.2s", d + 8, d + 5);
+	}
+
+	/* Holidays: mark the days they cover. */
+	if (db_query(&q_week_holidays, "lssdll", r->sess.school_id, monday,
+	    monday, (int)view, id, id) == -1)
+		return -1;
+	while ((rc = db_next(&q_week_holidays)) == 1)
+		for (i = 1; i <= days; i++) {
+			tt_add_days(monday, i - 1, d);
+			if (strcmp(d, db_str(&q_week_holidays, 1)) >= 0 &&
+			    strcmp(d, db_str(&q_week_holidays, 2)) <= 0)
+				req_set(r, arena_printf(&r->arena,
+				    "%s.Days.%d.holiday", prefix, i),
+				    db_str(&q_week_holidays, 0));
+		}
+	if (rc == -1)
+		return -1;
+
+	/* Bells: the first year touching the week gives them. */
+	if (db_query(&q_week_bells, "lss", r->sess.school_id, monday,
+	    monday) == -1)
+		return -1;
+	while ((rc = db_next(&q_week_bells)) == 1) {
+		k = (int)db_int(&q_week_bells, 0);
+		if (k < 1 || k > 10 || k <= maxnum)
+			continue;	/* an older year's bells */
+		maxnum = k;
+		snprintf(key, sizeof(key), "%s.Rows.%d", prefix, k);
+		req_setf(r, arena_printf(&r->arena, "%s.number", key), "%d", k);
+		req_set(r, arena_printf(&r->arena, "%s.starts", key),
+		    db_str(&q_week_bells, 1));
+		req_set(r, arena_printf(&r->arena, "%s.ends", key),
+		    db_str(&q_week_bells, 2));
+	}
+	if (rc == -1)
+		return -1;
+
+	memset(count, 0, sizeof(count));
+	for (i = 0; i < n; i++) {
+		l = &ls[i];
+		if (l->moved_out || l->weekday < 1 || l->weekday > 7 ||
+		    l->number < 1 || l->number > 10)
+			continue;
+		if (l->number > maxnum) {
+			for (k = maxnum + 1; k <= l->number; k++)
+				req_setf(r, arena_printf(&r->arena,
+				    "%s.Rows.%d.number", prefix, k), "%d", k);
+			maxnum = l->number;
+		}
+		if (l->cancelled) {
+			state = "cancelled";
+			note = "отменён";
+		} else if (l->moved_in) {
+			state = "moved_in";
+			note = arena_printf(&r->arena, "перенесён с %s",
+			    l->moved_from ? l->moved_from : "другого дня");
+		} else if (l->teacher_id != l->plan_teacher_id) {
+			state = "substitute";
+			note = "замена";
+		} else if (l->change_id != 0 && l->reason != NULL) {
+			state = "changed";
+			note = "изменение";
+		} else {
+			state = "normal";
+			note = NULL;
+		}
+		k = count[l->weekday][l->number]++;
+		snprintf(key, sizeof(key), "%s.Rows.%d.Cells.%d.%d", prefix,
+		    l->number, l->weekday, k);
+#define SETS(f, v)	req_set(r, arena_printf(&r->arena, "%s.%s", key, f), v)
+		req_setf(r, arena_printf(&r->arena, "%s.tt_id", key), "%lld",
+		    l->tt_id);
+		req_setf(r, arena_printf(&r->arena, "%s.change_id", key),
+		    "%lld", l->change_id);
+		req_setf(r, arena_printf(&r->arena, "%s.group_id", key),
+		    "%lld", l->group_id);
+		req_setf(r, arena_printf(&r->arena, "%s.teacher_id", key),
+		    "%lld", l->teacher_id);
+		SETS("date", l->date);
+		SETS("group", l->group);
+		SETS("kind", l->group_kind);
+		SETS("subject", l->subject);
+		SETS("teacher", l->teacher);
+		SETS("room", l->room);
+		SETS("state", state);
+		if (note != NULL)
+			SETS("note", note);
+		if (l->reason != NULL)
+			SETS("reason", l->reason);
+#undef SETS
+	}
+	return 0;
+}
+
+/* --- Who sees which week --- */
+
+#define OVERSEERS	(ROLE_ADMIN | ROLE_MANAGEMENT | ROLE_INSPECTOR)
+
+DB_STMT(q_week_class_rel,
+    "SELECT c.teacher_id <=> ? FROM class c WHERE c.id = ? AND c.school_id = ?");
+enum obj_res
+obj_week_class(const struct req *r, long long class_id)
+{
+	int	 rc, mine;
+
+	if (db_query(&q_week_class_rel, "lll", r->sess.person_id, class_id,
+	    r->sess.school_id) == -1 || (rc = db_next(&q_week_class_rel)) == -1)
+		return OBJ_ERROR;
+	if (rc == 0)
+		return OBJ_MISSING;
+	mine = db_int(&q_week_class_rel, 0) == 1;
+	db_done(&q_week_class_rel);
+	if (r->sess.roles & (OVERSEERS | ROLE_TEACHER))
+		return OBJ_OK;
+	if ((r->sess.roles & ROLE_CLASS_TEACHER) && mine)
+		return OBJ_OK;
+	return OBJ_DENIED;
+}
+
+DB_STMT(q_week_teacher_rel,
+    "SELECT 1 FROM staff sf JOIN person p ON p.id = sf.person_id"
+    " WHERE p.id = ? AND p.school_id = ?");
+enum obj_res
+obj_week_teacher(const struct req *r, long long person_id)
+{
+	int	 rc;
+
+	if (db_query(&q_week_teacher_rel, "ll", person_id,
+	    r->sess.school_id) == -1 ||
+	    (rc = db_next(&q_week_teacher_rel)) == -1)
+		return OBJ_ERROR;
+	if (rc == 0)
+		return OBJ_MISSING;
+	db_done(&q_week_teacher_rel);
+	if (r->sess.roles & OVERSEERS)
+		return OBJ_OK;
+	if ((r->sess.roles & (ROLE_TEACHER | ROLE_CLASS_TEACHER)) &&
+	    person_id == r->sess.person_id)
+		return OBJ_OK;
+	return OBJ_DENIED;
+}
+
+/* --- The editor --- */
+
+DB_STMT(q_tt_year,
+    "SELECT id, starts_on, ends_on, is_open FROM year WHERE school_id = ?"
+    " AND starts_on <= ? AND ends_on >= ? ORDER BY starts_on DESC LIMIT 1");
+
+int
+db_tt_year_by_date(long long school_id, const char *date, long long *year_id,
+    const char **starts, const char **ends, int *open, struct req *r)
+{
+	int	 rc;
+
+	if (db_query(&q_tt_year, "lss", school_id, date, date) == -1 ||
+	    (rc = db_next(&q_tt_year)) == -1)
+		return -1;
+	if (rc == 0)
+		return 0;
+	*year_id = db_int(&q_tt_year, 0);
+	*starts = arena_strdup(&r->arena, db_str(&q_tt_year, 1));
+	*ends = arena_strdup(&r->arena, db_str(&q_tt_year, 2));
+	*open = db_int(&q_tt_year, 3) == 1;
+	db_done(&q_tt_year);
+	return 1;
+}
+
+#define TT_COLUMNS \
+	"t.id, t.group_id, g.name AS `group`, t.subject_id, s.name AS subject," \
+	" t.teacher_id, " SHORT_NAME("p") " AS teacher, t.room, t.weekday," \
+	" t.number, t.valid_from, t.valid_to, t.year_id"
+#define TT_FROM \
+	" FROM timetable t JOIN `groups` g ON g.id = t.group_id" \
+	" JOIN subject s ON s.id = t.subject_id" \
+	" JOIN person p ON p.id = t.teacher_id"
+
+DB_STMT(q_tt_list_by_class,
+    "SELECT " TT_COLUMNS TT_FROM
+    " WHERE t.group_id IN (SELECT gc.group_id FROM " GROUP_CLASSES_SQL " gc"
+    "   WHERE gc.class_id = ?) AND ? BETWEEN t.valid_from AND t.valid_to"
+    " ORDER BY t.weekday, t.number, g.kind = 'class' DESC, g.name");
+
+int
+db_tt_list_by_class(struct _hdf *hdf, const char *prefix, long long class_id,
+    const char *date)
+{
+	char		 key[128];
+	int		 rc, n = 0, last_d = 0, last_n = 0, k = 0, d, num;
+
+	if (db_query(&q_tt_list_by_class, "ls", class_id, date) == -1)
+		return -1;
+	while ((rc = db_next(&q_tt_list_by_class)) == 1) {
+		d = (int)db_int(&q_tt_list_by_class, 8);
+		num = (int)db_int(&q_tt_list_by_class, 9);
+		if (d != last_d || num != last_n)
+			k = 0;
+		last_d = d;
+		last_n = num;
+		snprintf(key, sizeof(key), "%s.%d.%d.%d", prefix, d, num, k++);
+		db_row_to_hdf(hdf, key, &q_tt_list_by_class);
+		n++;
+	}
+	return rc == -1 ? -1 : n;
+}
+
+DB_STMT(q_tt_get,
+    "SELECT " TT_COLUMNS TT_FROM " WHERE t.id = ? AND t.school_id = ?");
+
+int
+db_tt_get(struct _hdf *hdf, const char *prefix, long long school_id,
+    long long tt_id)
+{
+	return db_row_hdf(hdf, prefix, &q_tt_get, "ll", tt_id, school_id);
+}
+
+/*
+ * The first row in the way: same weekday and number, overlapping dates,
+ * and the same teacher, the same (non-empty) room, the same group or a
+ * group sharing a current student.  Which of them is said by the columns.
+ */
+DB_STMT(q_tt_conflict,
+    "SELECT t.teacher_id = ?, t.room <> '' AND t.room = ?, t.group_id = ?,"
+    " g.name, s.name, " FULL_NAME("p") ", t.room,"
+    " DATE_FORMAT(GREATEST(t.valid_from, ?), '%d.%m.%Y')"
+    TT_FROM
+    " WHERE t.school_id = ? AND t.weekday = ? AND t.number = ?"
+    " AND t.valid_from <= ? AND t.valid_to >= ? AND t.id <> ?"
+    " AND (t.teacher_id = ? OR (t.room <> '' AND t.room = ?)"
+    "   OR t.group_id = ? OR EXISTS (SELECT 1 FROM " GROUP_MEMBERS_SQL " ma"
+    "   JOIN " GROUP_MEMBERS_SQL " mb ON mb.student_id = ma.student_id"
+    "   WHERE ma.group_id = t.group_id AND mb.group_id = ?))"
+    " ORDER BY t.valid_from LIMIT 1");
+
+static const char *const day_in[] = { "", "в понедельник", "во вторник",
+    "в среду", "в четверг", "в пятницу", "в субботу", "в воскресенье" };
+
+int
+tt_conflict(struct req *r, const struct tt_row *t, const char **msg)
+{
+	struct db_stmt	*q = &q_tt_conflict;
+	const char	*what;
+	int		 rc;
+
+	*msg = NULL;
+	if (db_query(q, "lslslddssllsll", t->teacher_id, t->room, t->group_id,
+	    t->valid_from, r->sess.school_id, t->weekday, t->number,
+	    t->valid_to, t->valid_from, t->id, t->teacher_id, t->room,
+	    t->group_id, t->group_id) == -1 ||
+	    (rc = db_next(q)) == -1)
+		return -1;
+	if (rc == 0)
+		return 0;
+	if (db_int(q, 0) == 1)
+		what = arena_printf(&r->arena, "у учителя %s уже есть урок",
+		    db_str(q, 5));
+	else if (db_int(q, 1) == 1)
+		what = arena_printf(&r->arena, "кабинет %s уже занят",
+		    db_str(q, 6));
+	else if (db_int(q, 2) == 1)
+		what = arena_printf(&r->arena, "у группы «%s» уже есть урок",
+		    db_str(q, 3));
+	else
+		what = arena_printf(&r->arena, "ученики этой группы уже на "
+		    "уроке группы «%s»", db_str(q, 3));
+	*msg = arena_printf(&r->arena, "Конфликт расписания: %s %s, %d-й урок "
+	    "(с %s): %s, %s, %s.", what, day_in[t->weekday], t->number,
+	    db_str(q, 7), db_str(q, 4), db_str(q, 3), db_str(q, 5));
+	db_done(q);
+	return 1;
+}
+
+DB_STMT(q_tt_insert,
+    "INSERT INTO timetable (school_id, year_id, group_id, subject_id,"
+    " teacher_id, weekday, number, room, valid_from, valid_to)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+DB_STMT(q_tt_update,
+    "UPDATE timetable SET group_id = ?, subject_id = ?, teacher_id = ?,"
+    " weekday = ?, number = ?, room = ?, valid_from = ?, valid_to = ?"
+    " WHERE id = ? AND school_id = ?");
+
+long long
+tt_save(struct req *r, const struct tt_row *t)
+{
+	const char	*val;
+	long long	 id = t->id;
+
+	val = arena_printf(&r->arena, "group=%lld subject=%lld teacher=%lld "
+	    "weekday=%d number=%d room=%s %s..%s", t->group_id, t->subject_id,
+	    t->teacher_id, t->weekday, t->number, t->room, t->valid_from,
+	    t->valid_to);
+	if (id == 0) {
+		if (db_exec(&q_tt_insert, "lllllddsss", r->sess.school_id,
+		    t->year_id, t->group_id, t->subject_id, t->teacher_id,
+		    t->weekday, t->number, t->room, t->valid_from,
+		    t->valid_to) < 0)
+			return -1;
+		id = (long long)db_last_id();
+		if (audit_add(r, "timetable.add", "timetable", id, NULL,
+		    val) == -1)
+			return -1;
+		return id;
+	}
+	if (db_exec(&q_tt_update, "lllddsssll", t->group_id, t->subject_id,
+	    t->teacher_id, t->weekday, t->number, t->room, t->valid_from,
+	    t->valid_to, id, r->sess.school_id) < 0 ||
+	    audit_add(r, "timetable.change", "timetable", id, NULL, val) == -1)
+		return -1;
+	return id;
+}
+
+DB_STMT(q_tt_delete_changes,
+    "DELETE FROM timetable_change WHERE timetable_id = ? AND school_id = ?");
+DB_STMT(q_tt_delete,
+    "DELETE FROM timetable WHERE id = ? AND school_id = ?");
+
+int
+tt_delete(struct req *r, long long tt_id)
+{
+	if (db_exec(&q_tt_delete_changes, "ll", tt_id, r->sess.school_id) < 0 ||
+	    db_exec(&q_tt_delete, "ll", tt_id, r->sess.school_id) < 0 ||
+	    audit_add(r, "timetable.delete", "timetable", tt_id, NULL,
+	    NULL) == -1)
+		return -1;
+	return 0;
+}
+
+/* --- Changes --- */
+
+DB_STMT(q_changes_by_date,
+    "SELECT c.id, c.on_date, c.timetable_id, g.name AS `group`,"
+    " s.name AS subject, IFNULL(t.number, c.new_number) AS number,"
+    " " SHORT_NAME("pt") " AS teacher, " SHORT_NAME("ps") " AS substitute,"
+    " c.is_cancelled AS cancelled, c.new_date, c.new_number, c.room,"
+    " t.room AS plan_room, c.reason"
+    " FROM timetable_change c LEFT JOIN timetable t ON t.id = c.timetable_id"
+    " JOIN `groups` g ON g.id = c.group_id JOIN subject s ON s.id = c.subject_id"
+    " LEFT JOIN person pt ON pt.id = t.teacher_id"
+    " LEFT JOIN person ps ON ps.id = c.teacher_id"
+    " WHERE c.school_id = ? AND (c.on_date = ? OR c.new_date = ?)"
+    " ORDER BY t.number, g.name");
+
+int
+db_tt_changes_by_date(struct _hdf *hdf, const char *prefix,
+    long long school_id, const char *date)
+{
+	return db_query_hdf(hdf, prefix, &q_changes_by_date, "lss", school_id,
+	    date, date);
+}
+
+DB_STMT(q_change_row,
+    "SELECT t.year_id, t.group_id, t.subject_id, t.teacher_id, t.number,"
+    " t.room, y.is_open FROM timetable t JOIN year y ON y.id = t.year_id"
+    " WHERE t.id = ? AND t.school_id = ? AND t.weekday = ?"
+    " AND ? BETWEEN t.valid_from AND t.valid_to");
+DB_STMT(q_change_put,
+    "INSERT INTO timetable_change (school_id, year_id, timetable_id, on_date,"
+    " group_id, subject_id, teacher_id, absent_teacher_id, is_cancelled,"
+    " new_date, new_number, room, reason, created_by)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+DB_STMT(q_change_drop,
+    "DELETE FROM timetable_change WHERE timetable_id = ? AND on_date = ?");
+
+/*
+ * Whether the slot (date, number) is taken for this lesson's teacher, room
+ * or class, by another lesson that really happens there.  The weeks come
+ * from tt_week_lessons, so moves and substitutions already count.
+ */
+static int
+slot_busy(struct req *r, long long tt_id, const char *date, int number,
+    long long teacher, const char *room, long long group_id,
+    const char *group_kind, long long class_id, const char **msg)
+{
+	struct tt_lesson *ls;
+	char		 monday[11];
+	int		 n, i, pass;
+
+	if (tt_monday(date, monday) == -1)
+		return -1;
+	for (pass = 0; pass < 3; pass++) {
+		if (pass == 1 && (room == NULL || *room == '\0'))
+			continue;
+		if (pass == 2 && class_id == 0)
+			continue;
+		n = pass == 0 ? tt_week_lessons(r, TT_TEACHER, teacher, NULL,
+		    monday, &ls) : pass == 1 ? tt_week_lessons(r, TT_ROOM, 0,
+		    room, monday, &ls) : tt_week_lessons(r, TT_CLASS, class_id,
+		    NULL, monday, &ls);
+		if (n == -1)
+			return -1;
+		for (i = 0; i < n; i++) {
+			if (ls[i].tt_id == tt_id || ls[i].cancelled ||
+			    ls[i].moved_out || ls[i].number != number ||
+			    strcmp(ls[i].date, date) != 0)
+				continue;
+			if (pass == 0 && ls[i].teacher_id != teacher)
+				continue;	/* they were replaced */
+			/* Two halves of a split class may share a slot. */
+			if (pass == 2 && ls[i].group_id != group_id &&
+			    strcmp(ls[i].group_kind, "class") != 0 &&
+			    strcmp(group_kind, "class") != 0)
+				continue;
+			*msg = arena_printf(&r->arena, "%s %s, %d-й урок: %s, "
+			    "%s, %s.", pass == 0 ? "Учитель занят" : pass == 1 ?
+			    "Кабинет занят" : "У класса уже есть урок", date,
+			    number, ls[i].subject, ls[i].group, ls[i].teacher);
+			return 1;
+		}
+	}
+	return 0;
+}
+
+DB_STMT(q_group_kind,
+    "SELECT kind, IFNULL(class_id, 0) FROM `groups` WHERE id = ?");
+
+long long
+tt_change_save(struct req *r, const struct tt_change *c, const char **msg)
+{
+	long long	 year, group, subject, teacher, id, cls = 0;
+	const char	*plan_room, *room, *date, *kind = "class";
+	char		 buf[16], sub[24], absent[24];
+	int		 rc, number, busy;
+
+	*msg = NULL;
+	if (db_query(&q_change_row, "llds", c->tt_id, r->sess.school_id,
+	    tt_weekday(c->on_date), c->on_date) == -1 ||
+	    (rc = db_next(&q_change_row)) == -1)
+		return -1;
+	if (rc == 0) {
+		*msg = "В этот день такого урока по расписанию нет.";
+		return 0;
+	}
+	year = db_int(&q_change_row, 0);
+	group = db_int(&q_change_row, 1);
+	subject = db_int(&q_change_row, 2);
+	teacher = db_int(&q_change_row, 3);
+	number = (int)db_int(&q_change_row, 4);
+	plan_room = arena_strdup(&r->arena, db_str(&q_change_row, 5));
+	rc = (int)db_int(&q_change_row, 6);
+	db_done(&q_change_row);
+	if (rc != 1) {
+		*msg = "Учебный год закрыт: расписание не меняется.";
+		return 0;
+	}
+	if (db_query(&q_group_kind, "l", group) == -1 ||
+	    db_next(&q_group_kind) != 1)
+		return -1;
+	kind = arena_strdup(&r->arena, db_str(&q_group_kind, 0));
+	cls = db_int(&q_group_kind, 1);
+	db_done(&q_group_kind);
+
+	/* The old change of that lesson that day goes first: it must not
+	 * count as a conflict of the new one. */
+	if (db_exec(&q_change_drop, "ls", c->tt_id, c->on_date) < 0)
+		return -1;
+	if (!c->cancelled) {
+		date = c->new_date ? c->new_date : c->on_date;
+		room = c->room ? c->room : plan_room;
+		busy = slot_busy(r, c->tt_id, date, c->new_number ?
+		    c->new_number : number, c->teacher_id ? c->teacher_id :
+		    teacher, room, group, kind,
+		    (c->new_date || c->new_number) ? cls : 0, msg);
+		/* A substitute or room alone: only their side can clash. */
+		if (busy != 0)
+			return busy == -1 ? -1 : 0;
+		if (c->teacher_id == 0 && c->new_date == NULL &&
+		    c->new_number == 0 && c->room == NULL) {
+			*msg = "Укажите, что меняется: замена, отмена, кабинет "
+			    "или перенос.";
+			return 0;
+		}
+	}
+	snprintf(buf, sizeof(buf), "%d", c->new_number);
+	snprintf(sub, sizeof(sub), "%lld", c->teacher_id);
+	snprintf(absent, sizeof(absent), "%lld", c->absent_teacher_id);
+	if (db_exec(&q_change_put, "lllsllssdssssl", r->sess.school_id, year,
+	    c->tt_id, c->on_date, group, subject, c->teacher_id ? sub : NULL,
+	    c->absent_teacher_id ? absent : NULL, c->cancelled,
+	    c->new_date, c->new_number ? buf : NULL, c->room, c->reason,
+	    r->sess.account_id) < 0)
+		return -1;
+	id = (long long)db_last_id();
+	if (audit_add(r, "timetable_change.add", "timetable_change", id, NULL,
+	    arena_printf(&r->arena, "lesson=%lld on=%s teacher=%lld "
+	    "cancelled=%d new_date=%s new_number=%d room=%s reason=%s",
+	    c->tt_id, c->on_date, c->teacher_id, c->cancelled,
+	    c->new_date ? c->new_date : "", c->new_number,
+	    c->room ? c->room : "", c->reason)) == -1)
+		return -1;
+	return id;
+}
+
+DB_STMT(q_change_delete,
+    "DELETE FROM timetable_change WHERE id = ? AND school_id = ?");
+
+int
+tt_change_delete(struct req *r, long long change_id)
+{
+	long long	 n;
+
+	if ((n = db_exec(&q_change_delete, "ll", change_id,
+	    r->sess.school_id)) < 0)
+		return -1;
+	if (n == 0)
+		return 0;
+	if (audit_add(r, "timetable_change.delete", "timetable_change",
+	    change_id, NULL, NULL) == -1)
+		return -1;
+	return 1;
+}
+
+/* --- Lists for the choosers --- */
+
+DB_STMT(q_tt_rooms,
+    "SELECT DISTINCT room AS name FROM timetable WHERE school_id = ?"
+    " AND room <> '' AND ? BETWEEN valid_from AND valid_to"
+    " ORDER BY LENGTH(room), room");
+
+int
+db_tt_rooms(struct _hdf *hdf, const char *prefix, long long school_id,
+    const char *date)
+{
+	return db_query_hdf(hdf, prefix, &q_tt_rooms, "ls", school_id, date);
+}
+
+DB_STMT(q_tt_person,
+    "SELECT p.id, " FULL_NAME("p") " AS name FROM person p"
+    " WHERE p.id = ? AND p.school_id = ?");
+
+int
+db_tt_person_get(struct _hdf *hdf, const char *prefix, long long school_id,
+    long long person_id)
+{
+	return db_row_hdf(hdf, prefix, &q_tt_person, "ll", person_id,
+	    school_id);
+}
+
+void
+tt_today(char buf[11])
+{
+	time_t		 now = time(NULL);
+	struct tm	 tm;
+
+	localtime_r(&now, &tm);
+	strftime(buf, 11, "%Y-%m-%d", &tm);
+}
+
+DB_STMT(q_tt_end,
+    "UPDATE timetable SET valid_to = DATE_SUB(?, INTERVAL 1 DAY)"
+    " WHERE id = ? AND school_id = ? AND valid_from < ?");
+
+int
+tt_remove(struct req *r, long long tt_id, const char *date)
+{
+	long long	 n;
+
+	if ((n = db_exec(&q_tt_end, "slls", date, tt_id, r->sess.school_id,
+	    date)) < 0)
+		return -1;
+	if (n == 0)
+		return tt_delete(r, tt_id);
+	return audit_add(r, "timetable.end", "timetable", tt_id, NULL,
+	    arena_printf(&r->arena, "until the day before %s", date));
+}
+
+DB_STMT(q_tt_day,
+    "SELECT t.id, t.number, g.name AS `group`, s.name AS subject,"
+    " " SHORT_NAME("p") " AS teacher, t.teacher_id, t.room"
+    TT_FROM " LEFT JOIN class cl ON cl.id = g.class_id"
+    " WHERE t.school_id = ? AND t.weekday = ?"
+    " AND ? BETWEEN t.valid_from AND t.valid_to"
+    " ORDER BY cl.grade IS NULL, cl.grade, cl.letter, t.number, g.name");
+
+int
+db_tt_day_lessons(struct _hdf *hdf, const char *prefix, long long school_id,
+    const char *date)
+{
+	return db_query_hdf(hdf, prefix, &q_tt_day, "lds", school_id,
+	    tt_weekday(date), date);
+}
