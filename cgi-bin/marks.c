@@ -63,6 +63,10 @@ marks_get(struct req *r)
 	unsigned	 no_marks;
 	int		 grade, rc;
 
+	/* A broken id or date is a broken link, not "the default". */
+	for (size_t k = 0; k < K__MAX; k++)
+		if (r->fields[k].error != NULL)
+			return 400;
 	if ((r->sess.roles & ROLE_PARENT) && db_children_list_by_guardian(
 	    r->hdf, "Children", r->sess.person_id) == -1)
 		return 500;

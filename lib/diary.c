@@ -15,6 +15,11 @@
 #include "groups.h"
 #include "journal.h"
 #include "sqlnames.h"
+#include "timetable.h"
+
+/* «Иванова А. П.»: teachers as a diary names them. */
+#define SHORT_NAME_SQL(p)	"CONCAT(" p ".last_name, ' ', LEFT(" p ".first_name, 1), '.'," \
+			" IF(" p ".middle_name = '', '', CONCAT(' ', LEFT(" p ".middle_name, 1), '.')))"
 
 DB_STMT(q_diary_student,
     "SELECT p.id, " FULL_NAME("p") " AS name, c.id AS class_id,"
@@ -253,6 +258,244 @@ out:
 		buf_free(&points[i]);
 	free(points);
 	free(nmarks);
+	idindex_free(&byid);
+	return ret;
+}
+
+/* What was held in the week for the student's groups. */
+DB_STMT(q_diary_held,
+    "SELECT l.id, DATE_FORMAT(l.on_date, '%Y-%m-%d'), IFNULL(l.number, 0),"
+    " l.group_id, s.name, l.topic, l.homework, hs.text,"
+    " " SHORT_NAME_SQL("t") ", l.substitute_for IS NOT NULL"
+    " FROM " GROUP_MEMBERS_SQL " gm"
+    " JOIN lesson l ON l.group_id = gm.group_id"
+    "   AND l.on_date BETWEEN ? AND DATE_ADD(?, INTERVAL 6 DAY)"
+    " JOIN subject s ON s.id = l.subject_id"
+    " JOIN person t ON t.id = l.teacher_id"
+    " LEFT JOIN homework_student hs ON hs.lesson_id = l.id"
+    "   AND hs.student_id = gm.student_id"
+    " WHERE gm.student_id = ? ORDER BY l.on_date, l.number, l.id");
+DB_STMT(q_diary_week_marks,
+    "SELECT lw.lesson_id, m.code, w.short_name, w.name, m.comment"
+    " FROM mark m JOIN lesson_work lw ON lw.id = m.lesson_work_id"
+    " JOIN work_kind w ON w.id = lw.work_kind_id"
+    " JOIN lesson l ON l.id = lw.lesson_id"
+    " WHERE m.student_id = ?"
+    "   AND l.on_date BETWEEN ? AND DATE_ADD(?, INTERVAL 6 DAY)"
+    " ORDER BY lw.lesson_id, lw.sort, lw.id");
+DB_STMT(q_diary_week_absences,
+    "SELECT a.lesson_id, CASE a.reason WHEN 'ill' THEN 'по болезни'"
+    "   WHEN 'excused' THEN 'по уважительной причине'"
+    "   WHEN 'unexcused' THEN 'без уважительной причины' ELSE '' END"
+    " FROM absence a JOIN lesson l ON l.id = a.lesson_id"
+    " WHERE a.student_id = ?"
+    "   AND l.on_date BETWEEN ? AND DATE_ADD(?, INTERVAL 6 DAY)");
+
+struct held {
+	long long	 id, group_id;
+	const char	*date, *subject, *topic, *homework, *own, *teacher;
+	int		 number, substitute, used;
+};
+
+/* The held lesson for a timetable cell: same day, group and subject, the
+ * same number if there is one. */
+static struct held *
+held_for(struct held *h, int n, const char *date, long long group,
+    const char *subject, int number)
+{
+	struct held	*any = NULL;
+	int		 i;
+
+	for (i = 0; i < n; i++) {
+		if (h[i].used || h[i].group_id != group ||
+		    strcmp(h[i].date, date) != 0 ||
+		    strcmp(h[i].subject, subject) != 0)
+			continue;
+		if (h[i].number == number)
+			return &h[i];
+		if (any == NULL)
+			any = &h[i];
+	}
+	return any;
+}
+
+int
+db_diary_week(struct req *r, long long student_id, const char *monday)
+{
+	struct held	*h = NULL, *x;
+	struct idindex	 byid = { 0 };
+	char		 key[160], *lkey;
+	const char	*date, *v;
+	int		 n = 0, cap = 0, rc, d, num, l, k, ret = -1, *nm = NULL;
+	int		 slot = 0;
+
+	if (tt_week_hdf(r, "Week", TT_STUDENT, student_id, NULL, monday) == -1)
+		return -1;
+	if (db_query(&q_diary_held, "ssl", monday, monday, student_id) == -1)
+		return -1;
+	while ((rc = db_next(&q_diary_held)) == 1) {
+		if (n == cap) {
+			struct held	*b;
+
+			cap = cap ? cap * 2 : 32;
+			b = arena_alloc(&r->arena, (size_t)cap * sizeof(*b));
+			if (n > 0)
+				memcpy(b, h, (size_t)n * sizeof(*b));
+			h = b;
+		}
+		x = &h[n++];
+#define S(i)	(db_str(&q_diary_held, i) ? \
+		    arena_strdup(&r->arena, db_str(&q_diary_held, i)) : NULL)
+		x->id = db_int(&q_diary_held, 0);
+		x->date = S(1);
+		x->number = (int)db_int(&q_diary_held, 2);
+		x->group_id = db_int(&q_diary_held, 3);
+		x->subject = S(4);
+		x->topic = S(5);
+		x->homework = S(6);
+		x->own = S(7);
+		x->teacher = S(8);
+		x->substitute = db_int(&q_diary_held, 9) == 1;
+		x->used = 0;
+#undef S
+	}
+	if (rc == -1)
+		return -1;
+
+	/* Each day's lessons in order: the timetable's cells, then what was
+	 * held outside it.  lesson id -> slot d * 100 + k, for the marks. */
+	for (d = 1; d <= 7; d++) {
+		date = req_get(r, arena_printf(&r->arena, "Week.Days.%d.date",
+		    d), NULL);
+		if (date == NULL)
+			continue;
+		snprintf(key, sizeof(key), "Days.%d", d);
+		req_set(r, arena_printf(&r->arena, "%s.date", key), date);
+		req_set(r, arena_printf(&r->arena, "%s.name", key), req_get(r,
+		    arena_printf(&r->arena, "Week.Days.%d.name", d), ""));
+		req_set(r, arena_printf(&r->arena, "%s.label", key), req_get(r,
+		    arena_printf(&r->arena, "Week.Days.%d.label", d), ""));
+		if ((v = req_get(r, arena_printf(&r->arena,
+		    "Week.Days.%d.holiday", d), NULL)) != NULL)
+			req_set(r, arena_printf(&r->arena, "%s.holiday", key), v);
+		k = 0;
+		for (num = 1; num <= 10; num++)
+			for (l = 0; ; l++) {
+				const char	*c = arena_printf(&r->arena,
+				    "Week.Rows.%d.Cells.%d.%d", num, d, l);
+				const char	*subject;
+
+				if ((subject = req_get(r, arena_printf(&r->arena,
+				    "%s.subject", c), NULL)) == NULL)
+					break;
+				lkey = arena_printf(&r->arena,
+				    "Days.%d.Lessons.%d", d, k);
+				req_setf(r, arena_printf(&r->arena, "%s.number",
+				    lkey), "%d", num);
+#define COPY(f)	req_set(r, arena_printf(&r->arena, "%s." f, lkey), \
+		    req_get(r, arena_printf(&r->arena, "%s." f, c), ""))
+				COPY("subject");
+				COPY("teacher");
+				COPY("room");
+				COPY("state");
+				COPY("note");
+				COPY("reason");
+#undef COPY
+				req_set(r, arena_printf(&r->arena, "%s.starts",
+				    lkey), req_get(r, arena_printf(&r->arena,
+				    "Week.Rows.%d.starts", num), ""));
+				req_set(r, arena_printf(&r->arena, "%s.ends",
+				    lkey), req_get(r, arena_printf(&r->arena,
+				    "Week.Rows.%d.ends", num), ""));
+				x = held_for(h, n, date, atoll(req_get(r,
+				    arena_printf(&r->arena, "%s.group_id", c),
+				    "0")), subject, num);
+				if (x != NULL) {
+					x->used = 1;
+					idindex_add(&byid, x->id, d * 100 + k);
+					req_set(r, arena_printf(&r->arena,
+					    "%s.topic", lkey), x->topic);
+					req_set(r, arena_printf(&r->arena,
+					    "%s.homework", lkey), x->homework);
+					if (x->own != NULL)
+						req_set(r, arena_printf(
+						    &r->arena, "%s.own_homework",
+						    lkey), x->own);
+				}
+				k++;
+			}
+		for (l = 0; l < n; l++) {
+			x = &h[l];
+			if (x->used || strcmp(x->date, date) != 0)
+				continue;
+			x->used = 1;
+			lkey = arena_printf(&r->arena, "Days.%d.Lessons.%d",
+			    d, k);
+			idindex_add(&byid, x->id, d * 100 + k);
+			if (x->number > 0)
+				req_setf(r, arena_printf(&r->arena,
+				    "%s.number", lkey), "%d", x->number);
+			req_set(r, arena_printf(&r->arena, "%s.subject", lkey),
+			    x->subject);
+			req_set(r, arena_printf(&r->arena, "%s.teacher", lkey),
+			    x->teacher);
+			req_set(r, arena_printf(&r->arena, "%s.state", lkey),
+			    x->substitute ? "substitute" : "normal");
+			if (x->substitute)
+				req_set(r, arena_printf(&r->arena, "%s.note",
+				    lkey), "замена");
+			req_set(r, arena_printf(&r->arena, "%s.topic", lkey),
+			    x->topic);
+			req_set(r, arena_printf(&r->arena, "%s.homework",
+			    lkey), x->homework);
+			if (x->own != NULL)
+				req_set(r, arena_printf(&r->arena,
+				    "%s.own_homework", lkey), x->own);
+			k++;
+		}
+	}
+
+	nm = calloc(800, sizeof(*nm));	/* marks per slot d * 100 + k */
+	if (nm == NULL)
+		abort();
+	if (db_query(&q_diary_week_marks, "lss", student_id, monday,
+	    monday) == -1)
+		goto out;
+	while ((rc = db_next(&q_diary_week_marks)) == 1) {
+		if ((slot = idindex_find(&byid,
+		    db_int(&q_diary_week_marks, 0))) < 0 || slot >= 800)
+			continue;
+		lkey = arena_printf(&r->arena, "Days.%d.Lessons.%d.Marks.%d",
+		    slot / 100, slot % 100, nm[slot]++);
+		req_set(r, arena_printf(&r->arena, "%s.code", lkey),
+		    db_str(&q_diary_week_marks, 1));
+		req_set(r, arena_printf(&r->arena, "%s.work", lkey),
+		    db_str(&q_diary_week_marks, 2));
+		req_set(r, arena_printf(&r->arena, "%s.work_name", lkey),
+		    db_str(&q_diary_week_marks, 3));
+		req_set(r, arena_printf(&r->arena, "%s.comment", lkey),
+		    db_str(&q_diary_week_marks, 4));
+	}
+	if (rc == -1)
+		goto out;
+	if (db_query(&q_diary_week_absences, "lss", student_id, monday,
+	    monday) == -1)
+		goto out;
+	while ((rc = db_next(&q_diary_week_absences)) == 1) {
+		if ((slot = idindex_find(&byid,
+		    db_int(&q_diary_week_absences, 0))) < 0)
+			continue;
+		lkey = arena_printf(&r->arena, "Days.%d.Lessons.%d",
+		    slot / 100, slot % 100);
+		req_set(r, arena_printf(&r->arena, "%s.absent", lkey), "1");
+		req_set(r, arena_printf(&r->arena, "%s.absent_reason", lkey),
+		    db_str(&q_diary_week_absences, 1));
+	}
+	if (rc == -1)
+		goto out;
+	ret = 0;
+out:
+	free(nm);
 	idindex_free(&byid);
 	return ret;
 }

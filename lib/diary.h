@@ -9,6 +9,7 @@
 #define JOURNAL_DIARY_H
 
 struct _hdf;
+struct req;
 
 /*
  * Student.{id,name,class_id,class,grade,year_id} and Periods.N.{id,name,
@@ -26,5 +27,17 @@ int	db_diary_student(struct _hdf *, long long student_id, long long *year,
  */
 int	db_diary_marks(struct _hdf *, long long student_id, long long year_id,
 	    long long period_id, const char *starts, const char *ends);
+
+/*
+ * The diary's week from monday (YYYY-MM-DD), as in a paper diary: Week.*
+ * from tt_week_hdf (days, holidays, bells), and per day
+ * Days.D.{date,name,label,holiday} with Lessons.K.{number,starts,ends,
+ * subject,teacher,room,state,note,reason,topic,homework,own_homework,
+ * absent,reason_text} and Marks.M.{code,work,work_name,comment}: the
+ * timetable with its changes, each lesson joined with what was held (a
+ * held lesson with no timetable slot is added to its day).  A fixed
+ * number of queries.  0 or -1.
+ */
+int	db_diary_week(struct req *, long long student_id, const char *monday);
 
 #endif

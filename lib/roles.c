@@ -101,6 +101,9 @@ const struct access access_table[] = {
 	{ "rights",	"Права доступа",	ROLE_ADMIN, 0, ACC_MENU },
 	/* Issue 6: the diary (R32, R35): students, parents; the class
 	 * teacher and the administration may open a student's pages. */
+	{ "diary",	"Дневник",
+	    ROLE_STUDENT | ROLE_PARENT | ROLE_CLASS_TEACHER | ROLE_ADMIN |
+	    ROLE_MANAGEMENT | ROLE_INSPECTOR, 0, ACC_MENU },
 	{ "marks",	"Отметки",
 	    ROLE_STUDENT | ROLE_PARENT | ROLE_CLASS_TEACHER | ROLE_ADMIN |
 	    ROLE_MANAGEMENT | ROLE_INSPECTOR, 0, ACC_MENU },

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // The diary on a phone (issue 6): a parent logs in at 375 px wide (an
-// iPhone's CSS width), opens a child's marks, and the page fits the screen
+// iPhone's CSS width), opens a child's week and marks, and the page fits the screen
 // (no horizontal scrolling), names the child, shows every subject card,
 // switches to the other child, and raises no console error or CSP
 // violation.  The screenshots go to JOURNAL_VAR/screenshots/.
@@ -57,6 +57,15 @@ async function main() {
       ok(sw <= cw, `nothing sticks out at 375 px (scrollWidth ${sw}, clientWidth ${cw})`);
       await page.screenshot({ path: path.join(shots, `marks-375-${id}.png`), fullPage: true });
     }
+    // The week of the diary at 375 px: days stacked, nothing sticks out.
+    const resp = await page.goto(`${BASE}/diary?student=${kids[0][0]}&week=2026-11-23`);
+    ok(resp.status() === 200, 'the diary week opens', resp.status());
+    const days = await page.locator('section.diary-day').count();
+    ok(days >= 5, `a card per school day (${days})`);
+    const [sw, cw] = await page.evaluate(() => [document.documentElement.scrollWidth,
+      document.documentElement.clientWidth]);
+    ok(sw <= cw, `the week fits 375 px (scrollWidth ${sw}, clientWidth ${cw})`);
+    await page.screenshot({ path: path.join(shots, 'diary-375.png'), fullPage: true });
     // The child switch is a link on the page.
     await page.goto(`${BASE}/marks?student=${kids[0][0]}`);
     await Promise.all([page.waitForNavigation(), page.click(`nav.tabs a[href="/marks?student=${kids[1][0]}"]`)]);

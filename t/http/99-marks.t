@@ -126,6 +126,7 @@ my $stranger = sql_value("SELECT cs.student_id FROM class_student cs WHERE cs.le
 status_is($c->get("/marks?student=$stranger"), 403, 'another family\'s child is refused');
 status_is($c->get("/marks?student=$guardian"), 404, 'a person who is not a student is not found');
 status_is($c->get("/marks?student=$kid&period=999999"), 404, 'an unknown period is not found');
+status_is($c->get("/marks?student=abc"), 400, "a broken id is refused");
 
 # The student: their own page only.
 my $login = sql_value("SELECT login FROM account WHERE person_id = $kid");

@@ -1,0 +1,87 @@
+/*
+ * diary: the week of a student as in a paper diary (R32, R33): each day's
+ * lessons from the timetable with its changes (substitutions, moved and
+ * cancelled lessons, holidays), the topic, homework for the class and the
+ * student's own, marks with their form of work and the teacher's comment,
+ * absences.  Read straight from the tables on every request (R33: what a
+ * teacher saves is here on the next load; pages are never cached).  A
+ * parent switches between children; the object check is one query.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "diary.h"
+#include "journal.h"
+#include "objects.h"
+#include "people.h"
+#include "timetable.h"
+
+enum { K_STUDENT, K_WEEK, K__MAX };
+
+static const struct key keys[K__MAX] = {
+	[K_STUDENT] =	{ "student", v_id, 0 },
+	[K_WEEK] =	{ "week", v_date, 0 },
+};
+
+static int
+diary_get(struct req *r)
+{
+	char		 monday[11], today[11], d[11];
+	long long	 student = 0, year;
+	enum obj_res	 ok;
+	int		 grade, rc;
+
+	/* A broken id or date is a broken link, not "the default". */
+	for (size_t k = 0; k < K__MAX; k++)
+		if (r->fields[k].error != NULL)
+			return 400;
+	if ((r->sess.roles & ROLE_PARENT) && db_children_list_by_guardian(
+	    r->hdf, "Children", r->sess.person_id) == -1)
+		return 500;
+	if (req_str(r, K_STUDENT) != NULL)
+		student = r->fields[K_STUDENT].num;
+	else if (r->sess.roles & ROLE_STUDENT)
+		student = r->sess.person_id;
+	else if (r->sess.roles & ROLE_PARENT)
+		student = atoll(req_get(r, "Children.0.id", "0"));
+	if (student == 0) {
+		req_set(r, "Page.NoStudent", "1");
+		return 200;
+	}
+	if ((ok = obj_student_diary(r, student)) != OBJ_OK)
+		return (int)ok;
+	if ((rc = db_diary_student(r->hdf, student, &year, &grade)) != 1)
+		return rc == 0 ? 404 : 500;
+
+	tt_today(today);
+	if (tt_monday(req_str(r, K_WEEK) != NULL ? req_str(r, K_WEEK) : today,
+	    monday) == -1)
+		return 400;
+	req_set(r, "Page.Monday", monday);
+	tt_add_days(monday, -7, d);
+	req_set(r, "Page.Prev", d);
+	tt_add_days(monday, 7, d);
+	req_set(r, "Page.Next", d);
+	tt_add_days(monday, 5, d);
+	req_setf(r, "Page.Span", "%.2s.%.2s – %.2s.%.2s.%.4s", monday + 8,
+	    monday + 5, d + 8, d + 5, d);
+	req_set(r, "Page.Today", today);
+	if (db_diary_week(r, student, monday) == -1)
+		return 500;
+	return 200;
+}
+
+static const struct screen screen = {
+	.name = "diary",
+	.methods = M_GET,
+	.keys = keys,
+	.nkeys = K__MAX,
+	.template = "diary.cs",
+	.get = diary_get,
+};
+
+int
+main(int argc, char *argv[])
+{
+	return screen_main(&screen, argc, argv);
+}

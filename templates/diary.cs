@@ -1,0 +1,44 @@
+<?cs include:"header.cs" ?>
+<h1>Дневник</h1>
+<?cs if:Page.NoStudent ?>
+<p class="hint">Дневник ученика открывается со страницы его класса.</p>
+<?cs else ?>
+<?cs if:subcount(Children) > 1 ?>
+<nav class="tabs" aria-label="Дети">
+<?cs each:c = Children ?><?cs if:c.class ?><a href="/diary?student=<?cs var:url_escape(c.id) ?>&amp;week=<?cs var:url_escape(Page.Monday) ?>"<?cs if:c.id == Student.id ?> aria-current="page"<?cs /if ?>><?cs var:c.name ?></a> <?cs /if ?><?cs /each ?>
+</nav>
+<?cs /if ?>
+<p class="meta"><?cs var:Student.name ?>, <?cs var:Student.class ?> класс · <a href="/marks?student=<?cs var:url_escape(Student.id) ?>">все отметки</a></p>
+<nav class="weeknav" aria-label="Недели">
+  <a href="/diary?student=<?cs var:url_escape(Student.id) ?>&amp;week=<?cs var:url_escape(Page.Prev) ?>" rel="prev">← неделя</a>
+  <strong><?cs var:Page.Span ?></strong>
+  <a href="/diary?student=<?cs var:url_escape(Student.id) ?>&amp;week=<?cs var:url_escape(Page.Next) ?>" rel="next">неделя →</a>
+</nav>
+<div class="diary-days">
+<?cs each:d = Days ?>
+<section class="card diary-day<?cs if:d.date == Page.Today ?> today<?cs /if ?>" id="day-<?cs var:d.date ?>">
+  <h2><?cs var:d.name ?> <span class="meta"><?cs var:d.label ?></span></h2>
+  <?cs if:d.holiday ?>
+  <p class="holiday"><?cs var:d.holiday ?></p>
+  <?cs elif:subcount(d.Lessons) == 0 ?>
+  <p class="meta">Уроков нет.</p>
+  <?cs else ?>
+  <ol class="diary-lessons">
+  <?cs each:l = d.Lessons ?>
+    <li class="lesson-<?cs var:l.state ?>">
+      <div class="dl-head"><span class="dl-num"><?cs var:l.number ?></span> <strong><?cs var:l.subject ?></strong><?cs if:l.starts ?> <span class="meta"><?cs var:l.starts ?>–<?cs var:l.ends ?></span><?cs /if ?><?cs if:l.room ?> <span class="meta">каб. <?cs var:l.room ?></span><?cs /if ?>
+      <?cs each:m = l.Marks ?> <b class="mark" title="<?cs var:m.work_name ?>"><?cs var:m.code ?></b><?cs /each ?><?cs if:l.absent ?> <b class="absent" title="<?cs alt:l.absent_reason ?>причина не указана<?cs /alt ?>">н</b><?cs /if ?></div>
+      <?cs if:l.note ?><p class="lnote"><?cs var:l.note ?><?cs if:l.reason ?>: <?cs var:l.reason ?><?cs /if ?><?cs if:l.state == "substitute" ?> (<?cs var:l.teacher ?>)<?cs /if ?></p><?cs /if ?>
+      <?cs if:l.topic ?><p><span class="meta">Тема:</span> <?cs var:l.topic ?></p><?cs /if ?>
+      <?cs if:l.homework ?><p class="homework"><span class="meta">Задано:</span> <?cs var:l.homework ?></p><?cs /if ?>
+      <?cs if:l.own_homework ?><p class="homework own"><span class="meta">Лично:</span> <?cs var:l.own_homework ?></p><?cs /if ?>
+      <?cs each:m = l.Marks ?><?cs if:m.comment ?><p class="comment"><span class="meta"><?cs var:m.work_name ?>, <?cs var:m.code ?>:</span> <?cs var:m.comment ?></p><?cs /if ?><?cs /each ?>
+    </li>
+  <?cs /each ?>
+  </ol>
+  <?cs /if ?>
+</section>
+<?cs /each ?>
+</div>
+<?cs /if ?>
+<?cs include:"footer.cs" ?>
