@@ -20,4 +20,23 @@ struct req;
 int	account_issue(struct req *, long long person_id, const char *role,
 	    char login[65], char password[13]);
 
+/*
+ * Who may get a login in the whole school (R3, R4), for the administrator's
+ * one-request issue: the current students of the current year's classes
+ * whose family consented, their guardians with consent (once per class of
+ * their children), the staff not dismissed.  Ordered by class (grade,
+ * letter), then each child followed by their guardians; staff last
+ * (class_id 0), by name.
+ */
+struct issue_row {
+	long long	 person_id;
+	long long	 class_id;	/* 0: staff */
+	const char	*role;		/* "student", "parent", "staff" */
+	const char	*name, *children, *class_name, *position;
+	int		 has_login;	/* an active account exists */
+};
+
+/* Rows in the request's arena; their count or -1. */
+int	db_issue_school_rows(struct req *, struct issue_row **rows);
+
 #endif

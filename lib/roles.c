@@ -91,6 +91,8 @@ const struct access access_table[] = {
 
 	/* Issue 4: period marks, forms of work, the class teacher's checks. */
 
+	/* Issue 3: whole-school logins, promotion. */
+	{ "schoolslips",	"Логины и пароли всей школы", ROLE_ADMIN, 0, ACC_MENU },
 	/* Issue 3: rights (R2). */
 	{ "rights",	"Права доступа",	ROLE_ADMIN, 0, ACC_MENU },
 	{ "password",	"Смена пароля",		ROLES_ALL, 0, ACC_MENU | ACC_ANYONE },
