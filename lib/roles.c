@@ -93,6 +93,8 @@ const struct access access_table[] = {
 
 	/* Issue 3: whole-school logins, promotion. */
 	{ "schoolslips",	"Логины и пароли всей школы", ROLE_ADMIN, 0, ACC_MENU },
+	{ "promotion",	"Перевод в следующий класс", OVERSEERS | ROLE_SECRETARY,
+	    ROLE_ADMIN | ROLE_SECRETARY, 0 },
 	/* Issue 3: rights (R2). */
 	{ "rights",	"Права доступа",	ROLE_ADMIN, 0, ACC_MENU },
 	{ "password",	"Смена пароля",		ROLES_ALL, 0, ACC_MENU | ACC_ANYONE },

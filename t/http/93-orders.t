@@ -184,7 +184,7 @@ my ($E, $T, $W, $D, $O);
 
 	for my $case (['a date 31 days ahead', { dated => $ahead31 }, qr/30 дней/],
 	    ['no kind', { kind => undef }, qr/Выберите вид/],
-	    ['a kind «promotion»', { kind => 'promotion' }, qr/Выберите вид/],
+	    ['a kind «graduation» (not an order kind)', { kind => 'graduation' }, qr/Выберите вид/],
 	    ['no number', { number => undef }, qr/Укажите номер/],
 	    ['a number of 21 characters', { number => 'Н' x 21 }, qr/не длиннее 20/],
 	    ['no title', { title => '' }, qr/Укажите заголовок/],
