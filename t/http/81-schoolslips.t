@@ -19,6 +19,9 @@ use FindBin;
 use lib "$FindBin::Bin/../lib";
 use Test::More;
 use JTest;
+use File::Temp ();
+use JSON::PP ();
+use POSIX ();
 use Time::HiRes ();
 
 need_stack();
@@ -172,5 +175,52 @@ is(sql_value('SELECT COUNT(*) FROM (SELECT login FROM account GROUP BY login HAV
 ok($ok, 'the first printed password logs in');
 is(sql_value("SELECT COUNT(*) FROM audit WHERE action = 'credentials_issued_school'") > 0, 1,
     'the whole-school issue is audited');
+
+# ------------------------------------------------------------ two at the same time
+# Two administrators' sessions issue the whole school at once: S and G have
+# no login again.  Each person still has one account with one login, and
+# both pages show that login.
+drop_person_account($_) for $S, $G;
+my @c = map { login_ok($admin->{login}, $admin->{password}, "admin session $_") } 1 .. 2;
+$_->{csrf} = $_->session_csrf for @c;
+my $start = Time::HiRes::time() + 1;
+my @kids;
+for my $c (@c) {
+	my $tmp = File::Temp->new;
+	my $pid = fork;
+	die "fork: $!" unless defined $pid;
+	if (!$pid) {
+		eval {
+			Time::HiRes::sleep(0.001) while Time::HiRes::time() < $start;
+			my $r = $c->post_form('/schoolslips', [csrf => $c->{csrf}]);
+			my @s = map { $_->{login} } grep { index($_->{text}, $name{$S}) >= 0 } slips_of($r->text);
+			open(my $fh, '>', $tmp->filename) or POSIX::_exit(2);
+			print {$fh} JSON::PP->new->utf8->encode({ status => $r->status, diag => res_diag($r), s => \@s });
+			close $fh;
+			1;
+		} or print STDERR "child: $@";
+		POSIX::_exit(0);
+	}
+	push @kids, [$pid, $tmp];
+}
+my @res;
+for my $k (@kids) {
+	waitpid($k->[0], 0);
+	open(my $fh, '<', $k->[1]->filename) or die;
+	local $/;
+	push @res, JSON::PP->new->utf8->decode(<$fh> // '{}');
+}
+# The later one finds nothing left to issue (400) or, if it read before the
+# first committed, issues the same people again under their one login.
+my @ok = grep { ($_->{status} // 0) == 200 } @res;
+ok(@ok >= 1 && !(grep { ($_->{status} // 0) != 200 && ($_->{status} // 0) != 400 } @res),
+    'two simultaneous whole-school POSTs: 200, and 200 or 400 (' . join(', ', map { $_->{status} // '?' } @res) . ')')
+    or diag join("\n", map { $_->{diag} // 'no result' } @res);
+is(sql_value("SELECT COUNT(*) FROM account WHERE person_id = $S"), 1, 'the student has exactly one account');
+is(sql_value("SELECT COUNT(*) FROM account WHERE person_id = $G"), 1, 'the guardian has exactly one account');
+my $loginS = sql_value("SELECT login FROM account WHERE person_id = $S");
+is_deeply([ map { @{ $_->{s} // [] } } @ok ], [ ($loginS) x @ok ], "every page issued shows the student's one login");
+is(sql_value('SELECT COUNT(*) FROM (SELECT login FROM account GROUP BY login HAVING COUNT(*) > 1) d'), 0,
+    'logins stay unique');
 
 done_testing();
