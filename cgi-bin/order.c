@@ -15,7 +15,7 @@
 
 enum {
 	K_ID, K_STUDENT, K_STAFF, K_CLASS, K_LAST, K_FIRST, K_MIDDLE, K_SEX,
-	K_BIRTH, K_ON, K_NOTE, K__MAX
+	K_BIRTH, K_ON, K_NOTE, K_FROM_GROUP, K_TO_GROUP, K__MAX
 };
 
 static const struct key keys[K__MAX] = {
@@ -30,6 +30,8 @@ static const struct key keys[K__MAX] = {
 	[K_BIRTH] =	{ "birth_date", v_date, 0 },
 	[K_ON] =	{ "on_date", v_date, 0 },
 	[K_NOTE] =	{ "note", v_line, 0 },
+	[K_FROM_GROUP] = { "from_group", v_id, 0 },
+	[K_TO_GROUP] =	{ "to_group", v_id, 0 },
 };
 
 /* A movement may take effect up to a month ahead (enrolment from 1.09). */
@@ -57,6 +59,9 @@ load(struct req *r, long long id)
 	if (!can_write(r) || strcmp(kind, "other") == 0)
 		return 200;
 	req_set(r, "Page.CanWrite", "1");
+	/* Promotion has its own screen: the whole year at once. */
+	if (strcmp(kind, "promotion") == 0)
+		return 200;
 	if (req_get(r, "Form.on_date", NULL) == NULL)
 		req_set(r, "Form.on_date", req_get(r, "Order.dated_iso", ""));
 	if ((strcmp(kind, "enrolment") == 0 || strcmp(kind, "transfer") == 0) &&
@@ -65,6 +70,9 @@ load(struct req *r, long long id)
 		return 500;
 	if ((strcmp(kind, "transfer") == 0 || strcmp(kind, "withdrawal") == 0) &&
 	    db_order_students_list(r->hdf, "Students", r->sess.school_id) == -1)
+		return 500;
+	if (strcmp(kind, "transfer") == 0 &&
+	    db_order_groups_list(r->hdf, "Groups", r->sess.school_id) == -1)
 		return 500;
 	if (strcmp(kind, "dismissal") == 0 &&
 	    db_order_staff_list(r->hdf, "Staff", r->sess.school_id) == -1)
@@ -176,7 +184,7 @@ order_post(struct req *r)
 	const char		*kind, *on, *note, *since = "", *sex, *msg;
 	long long		 id, on_num, dated, birth, person;
 	enum move_res		 res = MOVE_ERROR;
-	int			 rc, disabled = 0, student_kind;
+	int			 rc, disabled = 0, student_kind, group;
 
 	if ((rc = order_head(r, &id)) != 200)
 		return rc;
@@ -184,6 +192,14 @@ order_post(struct req *r)
 	if (strcmp(kind, "other") == 0)
 		return again(r, id, 409, "К приказу этого вида движения людей "
 		    "не добавляются.");
+	if (strcmp(kind, "promotion") == 0)
+		return again(r, id, 409, "Перевод в следующий класс вносится "
+		    "на странице «Перевод в следующий класс» всем классом сразу.");
+	/* A transfer order moves between classes or, with groups, between
+	 * the subgroups of the student's class. */
+	group = strcmp(kind, "transfer") == 0 &&
+	    (r->fields[K_TO_GROUP].raw != NULL ||
+	    r->fields[K_FROM_GROUP].raw != NULL);
 	student_kind = strcmp(kind, "dismissal") != 0;
 
 	/* The date: the order's own unless another is given. */
@@ -240,6 +256,13 @@ order_post(struct req *r)
 		    req_str(r, K_MIDDLE) : "";
 		e.sex = sex;
 		e.birth = req_str(r, K_BIRTH);
+	} else if (group) {
+		if ((rc = object(r, K_STUDENT, "Выберите ученика.",
+		    obj_order_student)) == 200 &&
+		    (rc = object(r, K_FROM_GROUP, "Выберите группу, из которой "
+		    "переводится ученик.", obj_order_group)) == 200)
+			rc = object(r, K_TO_GROUP, "Выберите группу, в которую "
+			    "переводится ученик.", obj_order_group);
 	} else if (strcmp(kind, "transfer") == 0) {
 		if ((rc = object(r, K_STUDENT, "Выберите ученика.",
 		    obj_order_student)) == 200)
@@ -265,6 +288,10 @@ order_post(struct req *r)
 	if (strcmp(kind, "enrolment") == 0)
 		res = movement_enrol(r, id, &e, r->fields[K_CLASS].num, on,
 		    note, &person);
+	else if (group)
+		res = movement_group_transfer(r, id, r->fields[K_STUDENT].num,
+		    r->fields[K_FROM_GROUP].num, r->fields[K_TO_GROUP].num, on,
+		    note, &since);
 	else if (strcmp(kind, "transfer") == 0)
 		res = movement_transfer(r, id, r->fields[K_STUDENT].num,
 		    r->fields[K_CLASS].num, on, note, &since);
@@ -304,6 +331,18 @@ order_post(struct req *r)
 	case MOVE_BEEN_THERE:
 		msg = "Ученик уже учился в этом классе в этом году: "
 		    "повторный перевод в тот же класс не поддерживается.";
+		break;
+	case MOVE_GROUP_MISMATCH:
+		req_field_error(r, "to_group", "Выберите две разные группы "
+		    "класса, в котором учится ученик, по одному предмету.");
+		return again(r, id, 400, NULL);
+	case MOVE_NOT_IN_GROUP:
+		req_field_error(r, "from_group", "Ученик не состоит в этой "
+		    "группе.");
+		return again(r, id, 400, NULL);
+	case MOVE_IN_GROUP:
+		msg = "Ученик уже состоит в группе, в которую его переводят. "
+		    "Движение не добавлено.";
 		break;
 	case MOVE_CLASS_TEACHER:
 		msg = "Сотрудник — классный руководитель класса текущего "

@@ -15,9 +15,30 @@ struct req;
  * one; activate it, end its sessions, stamp issued_at, audit.  login gets
  * the login (65 bytes), password the new password (13 bytes).  Concurrent
  * calls for one person are serialised by a lock on the person's row.
- * Returns 0 or -1.
+ * The generated password is hashed with the cheap issue cost
+ * (auth_hash_issued: ~2 ms, not ~45 ms), so a whole school fits in one
+ * request; the first login re-hashes it at full cost.  Returns 0 or -1.
  */
 int	account_issue(struct req *, long long person_id, const char *role,
 	    char login[65], char password[13]);
+
+/*
+ * Who may get a login in the whole school (R3, R4), for the administrator's
+ * one-request issue: the current students of the current year's classes
+ * whose family consented, their guardians with consent (once per class of
+ * their children), the staff not dismissed.  Ordered by class (grade,
+ * letter), then each child followed by their guardians; staff last
+ * (class_id 0), by name.
+ */
+struct issue_row {
+	long long	 person_id;
+	long long	 class_id;	/* 0: staff */
+	const char	*role;		/* "student", "parent", "staff" */
+	const char	*name, *children, *class_name, *position;
+	int		 has_login;	/* an active account exists */
+};
+
+/* Rows in the request's arena; their count or -1. */
+int	db_issue_school_rows(struct req *, struct issue_row **rows);
 
 #endif

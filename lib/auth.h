@@ -28,6 +28,13 @@ enum auth_res	auth_login(struct req *, const char *login,
 int		auth_check_password(long long account_id, const char *password);
 /* Hash a password with the configured cost into out (128 bytes).  0 or -1. */
 int		auth_hash(const char *password, char out[128]);
+/*
+ * Hash a machine-generated first password (password_generate) with the
+ * cheap Argon2id cost of auth.c, so that a whole school's slips are issued
+ * in one request; the first login re-hashes it with the configured cost.
+ * Never for a password a person chose.  0 or -1.
+ */
+int		auth_hash_issued(const char *password, char out[128]);
 /* Store a new hash of password for the account.  0 or -1. */
 int		auth_set_password(long long account_id, const char *password);
 

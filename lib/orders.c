@@ -5,6 +5,7 @@
  * than the movement), so a refusal never leaves half a movement behind.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
@@ -28,6 +29,9 @@ DB_STMT(q_class_here,
 DB_STMT(q_staff_here,
     "SELECT 1 FROM staff s JOIN person p ON p.id = s.person_id"
     " WHERE s.person_id = ? AND p.school_id = ?");
+
+DB_STMT(q_group_here,
+    "SELECT 1 FROM `groups` WHERE id = ? AND school_id = ?");
 
 static enum obj_res
 here(struct db_stmt *q, const struct req *r, long long id)
@@ -65,6 +69,12 @@ obj_order_staff(const struct req *r, long long person_id)
 	return here(&q_staff_here, r, person_id);
 }
 
+enum obj_res
+obj_order_group(const struct req *r, long long group_id)
+{
+	return here(&q_group_here, r, group_id);
+}
+
 /* --- Small helpers --- */
 
 int
@@ -72,6 +82,7 @@ order_kind_valid(const char *kind)
 {
 	static const char *const kinds[] = {
 		"enrolment", "transfer", "withdrawal", "dismissal", "other",
+		"promotion",
 	};
 	size_t	 i;
 
@@ -129,11 +140,14 @@ DB_STMT(q_movements_list,
     " DATE_FORMAT(p.birth_date, '%d.%m.%Y') AS birth, st.position,"
     " m.from_class_id AS from_id, " CLASS_NAME("fc") " AS from_class,"
     " m.to_class_id AS to_id, " CLASS_NAME("tc") " AS to_class,"
+    " fg.name AS from_group, tg.name AS to_group,"
     " DATE_FORMAT(m.on_date, '%d.%m.%Y') AS on_date, m.note"
     " FROM movement m JOIN person p ON p.id = m.person_id"
     " LEFT JOIN staff st ON st.person_id = m.person_id"
     " LEFT JOIN class fc ON fc.id = m.from_class_id"
     " LEFT JOIN class tc ON tc.id = m.to_class_id"
+    " LEFT JOIN `groups` fg ON fg.id = m.from_group_id"
+    " LEFT JOIN `groups` tg ON tg.id = m.to_group_id"
     " WHERE m.order_id = ?"
     " ORDER BY p.last_name, p.first_name, p.middle_name, m.id");
 DB_STMT(q_students_current,
@@ -144,6 +158,12 @@ DB_STMT(q_students_current,
     " WHERE c.school_id = ? AND cs.left_on IS NULL"
     " ORDER BY c.grade, c.letter, p.last_name, p.first_name,"
     " p.middle_name, p.id");
+DB_STMT(q_groups_current,
+    "SELECT g.id, g.name FROM `groups` g"
+    " JOIN year y ON y.id = g.year_id AND y.is_open = 1"
+    " JOIN class c ON c.id = g.class_id"
+    " WHERE g.school_id = ? AND g.kind = 'subgroup'"
+    " ORDER BY c.grade, c.letter, g.name");
 DB_STMT(q_staff_current,
     "SELECT p.id, " FULL_NAME("p") " AS name, s.position"
     " FROM staff s JOIN person p ON p.id = s.person_id"
@@ -185,6 +205,12 @@ db_order_students_list(struct _hdf *hdf, const char *prefix,
     long long school_id)
 {
 	return db_query_hdf(hdf, prefix, &q_students_current, "l", school_id);
+}
+
+int
+db_order_groups_list(struct _hdf *hdf, const char *prefix, long long school_id)
+{
+	return db_query_hdf(hdf, prefix, &q_groups_current, "l", school_id);
 }
 
 int
@@ -273,6 +299,22 @@ DB_STMT(q_account_disable,
     "UPDATE account SET is_active = 0 WHERE id = ? AND is_active = 1");
 DB_STMT(q_account_sessions_end,
     "DELETE FROM session WHERE account_id = ?");
+
+/* Both groups with the student's membership of each (sorted by id). */
+DB_STMT(q_groups_pair,
+    "SELECT g.id, g.class_id, g.kind, g.subject_id, g.name,"
+    " EXISTS (SELECT 1 FROM group_student gs WHERE gs.group_id = g.id"
+    "   AND gs.student_id = ?) AS member"
+    " FROM `groups` g WHERE g.id IN (?, ?) AND g.school_id = ?"
+    " ORDER BY g.id FOR UPDATE");
+DB_STMT(q_group_leave,
+    "DELETE FROM group_student WHERE group_id = ? AND student_id = ?");
+DB_STMT(q_group_join,
+    "INSERT INTO group_student (group_id, student_id) VALUES (?, ?)");
+DB_STMT(q_movement_group_insert,
+    "INSERT INTO movement (order_id, person_id, kind, from_class_id,"
+    " to_class_id, from_group_id, to_group_id, on_date, note, created_by)"
+    " VALUES (?, ?, 'group_transfer', ?, ?, ?, ?, ?, ?, ?)");
 
 static int
 movement_add(struct req *r, long long order_id, long long person,
@@ -482,6 +524,224 @@ movement_dismiss(struct req *r, long long order_id, long long person_id,
 	if (movement_add(r, order_id, person_id, "dismissal", 0, 0, on_date,
 	    note, arena_printf(&r->arena, "входов закрыто: %d",
 	    *disabled)) == -1)
+		return MOVE_ERROR;
+	return MOVE_OK;
+}
+
+enum move_res
+movement_group_transfer(struct req *r, long long order_id,
+    long long student_id, long long from_group, long long to_group,
+    const char *on_date, const char *note, const char **since)
+{
+	const char	*joined, *cname, *fname = "", *tname = "";
+	long long	 cls, year, gclass[2] = { 0, 0 }, subj[2] = { 0, 0 };
+	int		 rc, n = 0, member[2] = { 0, 0 }, sub[2] = { 0, 0 }, k;
+
+	if ((rc = current_class(r, student_id, &cls, &year, &joined,
+	    &cname)) != 1)
+		return rc == 0 ? MOVE_NOT_CURRENT : MOVE_ERROR;
+	if (strcmp(on_date, joined) < 0) {
+		*since = ddmmyyyy(r, joined);
+		return MOVE_TOO_EARLY;
+	}
+	if (from_group == to_group)
+		return MOVE_GROUP_MISMATCH;
+	if (db_query(&q_groups_pair, "llll", student_id, from_group, to_group,
+	    r->sess.school_id) == -1)
+		return MOVE_ERROR;
+	while ((rc = db_next(&q_groups_pair)) == 1 && n < 2) {
+		k = db_int(&q_groups_pair, 0) == from_group ? 0 : 1;
+		gclass[k] = db_int(&q_groups_pair, 1);
+		sub[k] = strcmp(db_str(&q_groups_pair, 2), "subgroup") == 0;
+		/* A subgroup for no one subject: 0 on both sides matches. */
+		subj[k] = db_int(&q_groups_pair, 3);
+		*(k == 0 ? &fname : &tname) = arena_strdup(&r->arena,
+		    db_str(&q_groups_pair, 4));
+		member[k] = db_int(&q_groups_pair, 5) == 1;
+		n++;
+	}
+	if (rc == -1)
+		return MOVE_ERROR;
+	db_done(&q_groups_pair);
+	if (n != 2 || !sub[0] || !sub[1] || gclass[0] != cls ||
+	    gclass[1] != cls || subj[0] != subj[1])
+		return MOVE_GROUP_MISMATCH;
+	if (!member[0])
+		return MOVE_NOT_IN_GROUP;
+	if (member[1])
+		return MOVE_IN_GROUP;
+	if (db_exec(&q_group_leave, "ll", from_group, student_id) != 1 ||
+	    db_exec(&q_group_join, "ll", to_group, student_id) != 1 ||
+	    db_exec(&q_movement_group_insert, "llllllssl", order_id,
+	    student_id, cls, cls, from_group, to_group, on_date, note,
+	    r->sess.account_id) != 1)
+		return MOVE_ERROR;
+	if (audit_add(r, "movement_add", "movement", (long long)db_last_id(),
+	    NULL, arena_printf(&r->arena, "group_transfer: person %lld, %s → "
+	    "%s; приказ %lld; с %s%s%s", student_id, fname, tname, order_id,
+	    on_date, *note ? "; " : "", note)) == -1)
+		return MOVE_ERROR;
+	return MOVE_OK;
+}
+
+/* --- Promotion at year end --- */
+
+DB_STMT(q_promo_classes,
+    "SELECT c.id, " CLASS_NAME("c") " AS name, c.grade FROM class c"
+    " JOIN current_year cy ON cy.year_id = c.year_id"
+    " WHERE c.school_id = ? ORDER BY c.grade, c.letter");
+DB_STMT(q_promo_students,
+    "SELECT cs.class_id, p.id, " FULL_NAME("p") " AS name"
+    " FROM class c JOIN current_year cy ON cy.year_id = c.year_id"
+    " JOIN class_student cs ON cs.class_id = c.id AND cs.left_on IS NULL"
+    " JOIN person p ON p.id = cs.student_id"
+    " WHERE c.school_id = ?"
+    " ORDER BY p.last_name, p.first_name, p.middle_name, p.id");
+DB_STMT(q_year_next,
+    "SELECT n.id, n.starts_on FROM current_year cy"
+    " JOIN year y ON y.id = cy.year_id"
+    " JOIN year n ON n.school_id = y.school_id AND n.starts_on > y.starts_on"
+    " WHERE cy.school_id = ? ORDER BY n.starts_on LIMIT 1");
+/* The student's class, locked, if it is of the current year. */
+DB_STMT(q_promo_member,
+    "SELECT c.id, c.grade, c.letter, c.teacher_id, cs.joined_on, "
+    CLASS_NAME("c") " FROM class_student cs JOIN class c ON c.id = cs.class_id"
+    " JOIN current_year cy ON cy.year_id = c.year_id"
+    " WHERE cs.student_id = ? AND cs.left_on IS NULL AND c.school_id = ?"
+    " FOR UPDATE");
+DB_STMT(q_class_find,
+    "SELECT id FROM class WHERE year_id = ? AND grade = ? AND letter = ?");
+DB_STMT(q_class_make,
+    "INSERT INTO class (school_id, year_id, grade, letter, teacher_id)"
+    " VALUES (?, ?, ?, ?, NULLIF(?, 0))");
+
+int
+db_promotion_list(struct _hdf *hdf, const char *prefix, long long school_id)
+{
+	struct idindex	 byid = { 0 };
+	int		*nstud = NULL;
+	char		 name[128];
+	int		 rc, row, n = 0, ret = -1;
+
+	if (db_query(&q_promo_classes, "l", school_id) == -1)
+		return -1;
+	while ((rc = db_next(&q_promo_classes)) == 1) {
+		snprintf(name, sizeof(name), "%s.%d", prefix, n);
+		db_row_to_hdf(hdf, name, &q_promo_classes);
+		idindex_add(&byid, db_int(&q_promo_classes, 0), n++);
+	}
+	if (rc == -1 || db_query(&q_promo_students, "l", school_id) == -1)
+		goto out;
+	if ((nstud = calloc((size_t)n + 1, sizeof(*nstud))) == NULL)
+		abort();
+	while ((rc = db_next(&q_promo_students)) == 1) {
+		if ((row = idindex_find(&byid,
+		    db_int(&q_promo_students, 0))) < 0)
+			continue;
+		snprintf(name, sizeof(name), "%s.%d.Students.%d", prefix, row,
+		    nstud[row]++);
+		db_row_to_hdf(hdf, name, &q_promo_students);
+	}
+	if (rc != -1)
+		ret = n;
+out:
+	idindex_free(&byid);
+	free(nstud);
+	return ret;
+}
+
+int
+db_year_next(long long school_id, long long *year_id, char starts[11])
+{
+	int	 rc;
+
+	if (db_query(&q_year_next, "l", school_id) == -1 ||
+	    (rc = db_next(&q_year_next)) == -1)
+		return -1;
+	if (rc == 1) {
+		*year_id = db_int(&q_year_next, 0);
+		snprintf(starts, 11, "%s", db_str(&q_year_next, 1));
+		db_done(&q_year_next);
+	}
+	return rc;
+}
+
+/* The class of grade and letter in year, made when missing; 0 on error. */
+static long long
+class_of_year(struct req *r, long long year, int grade, const char *letter,
+    long long teacher)
+{
+	long long	 id = 0;
+	int		 rc;
+
+	if (db_query(&q_class_find, "lds", year, grade, letter) == -1 ||
+	    (rc = db_next(&q_class_find)) == -1)
+		return 0;
+	if (rc == 1) {
+		id = db_int(&q_class_find, 0);
+		db_done(&q_class_find);
+		return id;
+	}
+	if (db_exec(&q_class_make, "lldsl", r->sess.school_id, year, grade,
+	    letter, teacher) != 1)
+		return 0;
+	id = (long long)db_last_id();
+	if (audit_add(r, "class_add", "class", id, NULL, arena_printf(
+	    &r->arena, "%d %s (перевод в следующий класс)", grade,
+	    letter)) == -1)
+		return 0;
+	return id;
+}
+
+enum move_res
+movement_promote(struct req *r, long long order_id, long long student_id,
+    enum promo_kind kind, long long next_year, const char *next_starts,
+    const char *on_date, const char **since)
+{
+	const char	*letter, *joined, *from_name, *mkind;
+	long long	 from, teacher, to = 0;
+	int		 rc, grade, disabled = 0;
+
+	if (db_query(&q_promo_member, "ll", student_id,
+	    r->sess.school_id) == -1 ||
+	    (rc = db_next(&q_promo_member)) == -1)
+		return MOVE_ERROR;
+	if (rc == 0)
+		return MOVE_NOT_CURRENT;
+	from = db_int(&q_promo_member, 0);
+	grade = (int)db_int(&q_promo_member, 1);
+	letter = arena_strdup(&r->arena, db_str(&q_promo_member, 2));
+	teacher = db_int(&q_promo_member, 3);
+	joined = arena_strdup(&r->arena, db_str(&q_promo_member, 4));
+	from_name = arena_strdup(&r->arena, db_str(&q_promo_member, 5));
+	db_done(&q_promo_member);
+	if (strcmp(on_date, joined) < 0) {
+		*since = ddmmyyyy(r, joined);
+		return MOVE_TOO_EARLY;
+	}
+	if (kind == PROMO_UP && grade >= 11)
+		kind = PROMO_GRADUATE;		/* the 11th grade finishes school */
+	if (db_exec(&q_member_close, "sll", on_date, from, student_id) != 1)
+		return MOVE_ERROR;
+	if (kind == PROMO_GRADUATE) {
+		mkind = "graduation";
+		if (db_query(&q_withdraw_accounts, "lll", student_id,
+		    student_id, r->sess.school_id) == -1 ||
+		    disable_accounts(r, &q_withdraw_accounts, arena_printf(
+		    &r->arena, "выпуск ученика %lld", student_id),
+		    &disabled) == -1)
+			return MOVE_ERROR;
+	} else {
+		mkind = kind == PROMO_UP ? "promotion" : "repetition";
+		if ((to = class_of_year(r, next_year, kind == PROMO_UP ?
+		    grade + 1 : grade, letter, teacher)) == 0 ||
+		    db_exec(&q_member_insert, "lls", to, student_id,
+		    next_starts) != 1)
+			return MOVE_ERROR;
+	}
+	if (movement_add(r, order_id, student_id, mkind, from, to, on_date, "",
+	    arena_printf(&r->arena, "из %s%s; входов закрыто: %d", from_name,
+	    kind == PROMO_GRADUATE ? ", выпуск" : "", disabled)) == -1)
 		return MOVE_ERROR;
 	return MOVE_OK;
 }

@@ -24,6 +24,7 @@ enum obj_res	obj_order(const struct req *, long long order_id);
 enum obj_res	obj_order_student(const struct req *, long long person_id);
 enum obj_res	obj_order_class(const struct req *, long long class_id);
 enum obj_res	obj_order_staff(const struct req *, long long person_id);
+enum obj_res	obj_order_group(const struct req *, long long group_id);
 
 /* Whether kind is one of the order kinds of sql/006_orders.sql. */
 int	order_kind_valid(const char *kind);
@@ -48,6 +49,9 @@ int	db_movements_list_by_order(struct _hdf *, const char *prefix,
 /* prefix.N.{id,name,class}: current students of the open year. */
 int	db_order_students_list(struct _hdf *, const char *prefix,
 	    long long school_id);
+/* prefix.N.{id,name}: subgroups of the classes of the open year. */
+int	db_order_groups_list(struct _hdf *, const char *prefix,
+	    long long school_id);
 /* prefix.N.{id,name,position}: staff not dismissed. */
 int	db_order_staff_list(struct _hdf *, const char *prefix,
 	    long long school_id);
@@ -66,7 +70,11 @@ enum move_res {
 	MOVE_SAME_CLASS,	/* a transfer into the class they are in */
 	MOVE_OTHER_YEAR,	/* a class not of the open (their) year */
 	MOVE_BEEN_THERE,	/* was in that class before this year */
-	MOVE_CLASS_TEACHER	/* leads a class of the open year */
+	MOVE_CLASS_TEACHER,	/* leads a class of the open year */
+	MOVE_GROUP_MISMATCH,	/* groups not subgroups of the student's
+				   class for one subject */
+	MOVE_NOT_IN_GROUP,	/* not a member of the group moved from */
+	MOVE_IN_GROUP		/* already in the group moved to */
 };
 
 struct enrolment {
@@ -87,6 +95,38 @@ enum move_res	movement_enrol(struct req *, long long order_id,
 enum move_res	movement_transfer(struct req *, long long order_id,
 		    long long student_id, long long class_id,
 		    const char *on_date, const char *note, const char **since);
+/* From one subgroup of the student's class to another for the same
+ * subject («англ. 1» → «англ. 2»), under a transfer order. */
+enum move_res	movement_group_transfer(struct req *, long long order_id,
+		    long long student_id, long long from_group,
+		    long long to_group, const char *on_date, const char *note,
+		    const char **since);
+/*
+ * Promotion at year end (R16), by an order of kind promotion.  The classes
+ * of the current year with their current students:
+ * prefix.N.{id,name,grade,Students.M.{id,name}}.  Returns classes or -1.
+ */
+int	db_promotion_list(struct _hdf *, const char *prefix,
+	    long long school_id);
+/* The year after the current one: its id and start (YYYY-MM-DD, 11
+ * bytes); 1, 0 (none) or -1. */
+int	db_year_next(long long school_id, long long *year_id, char starts[11]);
+
+enum promo_kind { PROMO_UP, PROMO_REPEAT, PROMO_GRADUATE };
+
+/*
+ * Move one student of a current-year class into the next year: PROMO_UP
+ * into grade + 1 with the same letter, PROMO_REPEAT into the same grade,
+ * both joining on the next year's first day (the class is created, with
+ * the same class teacher, when missing); PROMO_GRADUATE out of the school
+ * with access ended as for a withdrawal.  The old membership ends on
+ * on_date; one movement row (promotion, repetition, graduation).  A
+ * student not in a class of the current year is MOVE_NOT_CURRENT.
+ */
+enum move_res	movement_promote(struct req *, long long order_id,
+		    long long student_id, enum promo_kind,
+		    long long next_year, const char *next_starts,
+		    const char *on_date, const char **since);
 enum move_res	movement_withdraw(struct req *, long long order_id,
 		    long long student_id, const char *on_date,
 		    const char *note, const char **since, int *disabled);

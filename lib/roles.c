@@ -97,6 +97,10 @@ const struct access access_table[] = {
 
 	/* Issue 4: period marks, forms of work, the class teacher's checks. */
 
+	/* Issue 3: whole-school logins, promotion. */
+	{ "schoolslips",	"Логины и пароли всей школы", ROLE_ADMIN, 0, ACC_MENU },
+	{ "promotion",	"Перевод в следующий класс", OVERSEERS | ROLE_SECRETARY,
+	    ROLE_ADMIN | ROLE_SECRETARY, 0 },
 	/* Issue 3: rights (R2). */
 	{ "rights",	"Права доступа",	ROLE_ADMIN, 0, ACC_MENU },
 	/* Issue 6: the diary (R32, R35): students, parents; the class

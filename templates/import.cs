@@ -85,6 +85,7 @@
     <input id="commit-file" name="file" type="file" accept=".csv,text/csv" required>
     <button type="submit">Загрузить <?cs var:Preview.total ?> <?cs if:Form.kind == "students" ?>учеников<?cs else ?>сотрудников<?cs /if ?></button>
     <p class="busy" data-busy-text hidden>Идёт загрузка… Не закрывайте страницу.</p>
+    <div class="upload-progress" data-progress hidden><progress max="100" value="0"></progress> <span data-progress-text></span></div>
   </form>
   <?cs /if ?>
   <?cs /if ?>
@@ -121,6 +122,7 @@
     Кодировка UTF-8 или Windows-1251, разделитель «;» или «,» — как сохраняет Excel.</p>
     <button type="submit">Проверить файл</button>
     <p class="busy" data-busy-text hidden>Идёт проверка…</p>
+    <div class="upload-progress" data-progress hidden><progress max="100" value="0"></progress> <span data-progress-text></span></div>
   </form>
 </section>
 

@@ -1,5 +1,5 @@
 <?cs include:"header.cs" ?><?cs include:"macros.cs" ?>
-<?cs def:order_kind(k) ?><?cs if:k == "enrolment" ?>о зачислении<?cs elif:k == "transfer" ?>о переводе<?cs elif:k == "withdrawal" ?>об отчислении<?cs elif:k == "dismissal" ?>об увольнении<?cs else ?>прочие<?cs /if ?><?cs /def ?>
+<?cs def:order_kind(k) ?><?cs if:k == "enrolment" ?>о зачислении<?cs elif:k == "transfer" ?>о переводе<?cs elif:k == "withdrawal" ?>об отчислении<?cs elif:k == "dismissal" ?>об увольнении<?cs elif:k == "promotion" ?>о переводе в следующий класс<?cs else ?>прочие<?cs /if ?><?cs /def ?>
 <?cs def:class_link(id, name) ?><?cs if:id ?><a href="/class?id=<?cs var:url_escape(id) ?>"><?cs var:name ?></a><?cs /if ?><?cs /def ?>
 <p class="meta"><a href="/orders">← Книга приказов</a></p>
 <h1>Приказ № <?cs var:Order.number ?> от <?cs var:Order.dated ?></h1>
@@ -22,8 +22,9 @@
         <td><?cs var:m.name ?></td>
         <?cs if:Order.kind == "dismissal" ?><td><?cs var:m.position ?></td><?cs else ?>
         <td><?cs var:m.birth ?></td>
-        <td><?cs call:class_link(m.from_id, m.from_class) ?></td>
-        <td><?cs call:class_link(m.to_id, m.to_class) ?></td><?cs /if ?>
+        <?cs if:m.kind == "group_transfer" ?><td><?cs var:m.from_group ?></td><td><?cs var:m.to_group ?></td>
+        <?cs else ?><td><?cs call:class_link(m.from_id, m.from_class) ?></td>
+        <td><?cs call:class_link(m.to_id, m.to_class) ?><?cs if:m.kind == "repetition" ?> (оставлен на повторное обучение)<?cs elif:m.kind == "graduation" ?>выпуск<?cs /if ?></td><?cs /if ?><?cs /if ?>
         <td><?cs var:m.on_date ?></td>
         <td><?cs var:m.note ?></td>
       </tr>
@@ -33,7 +34,12 @@
   <?cs /if ?>
 </section>
 <?cs /if ?>
-<?cs if:Page.CanWrite ?>
+<?cs if:Page.CanWrite && Order.kind == "promotion" ?>
+<section class="card">
+  <p><a class="button" href="/promotion?order=<?cs var:url_escape(Order.id) ?>">Перевести классы в следующий учебный год</a></p>
+  <?cs if:Errors.Conflict ?><p class="error" role="alert"><?cs var:Errors.Conflict ?></p><?cs /if ?>
+</section>
+<?cs elif:Page.CanWrite ?>
 <section class="card narrow-left">
   <h2><?cs if:Order.kind == "enrolment" ?>Зачислить ученика<?cs elif:Order.kind == "transfer" ?>Перевести ученика<?cs elif:Order.kind == "withdrawal" ?>Отчислить ученика<?cs else ?>Уволить сотрудника<?cs /if ?></h2>
   <?cs if:Errors.Conflict ?><p class="error" role="alert"><?cs var:Errors.Conflict ?></p><?cs elif:Errors.Any ?><p class="error" role="alert">Не сохранено: исправьте ошибки ниже.</p><?cs /if ?>
@@ -95,5 +101,36 @@
   <?cs elif:Order.kind == "withdrawal" ?><p class="hint">Отчисление сразу закрывает вход в дневник ученику и тем представителям, у которых в школе не остаётся других детей. Отметки и вся история сохраняются.</p>
   <?cs elif:Order.kind == "dismissal" ?><p class="hint">Увольнение сразу закрывает вход сотруднику. Записи, которые он сделал, сохраняются.</p><?cs /if ?>
 </section>
+<?cs if:Order.kind == "transfer" ?>
+<section class="card narrow-left">
+  <h2>Перевести ученика в другую группу</h2>
+  <p class="hint">Например, из «англ. 1» в «англ. 2» того же класса: обе группы — подгруппы класса ученика по одному предмету.</p>
+  <form method="post" action="/order?id=<?cs var:url_escape(Order.id) ?>" class="form group-transfer">
+    <input type="hidden" name="csrf" value="<?cs var:CSRF ?>">
+    <label for="g-student">Ученик</label>
+    <select id="g-student" name="student" required>
+      <option value="">—</option>
+      <?cs each:s = Students ?><option value="<?cs var:s.id ?>"<?cs if:Form.student == s.id ?> selected<?cs /if ?>><?cs var:s.class ?> — <?cs var:s.name ?></option><?cs /each ?>
+    </select>
+    <label for="from_group">Из группы</label>
+    <select id="from_group" name="from_group" required>
+      <option value="">—</option>
+      <?cs each:g = Groups ?><option value="<?cs var:g.id ?>"<?cs if:Form.from_group == g.id ?> selected<?cs /if ?>><?cs var:g.name ?></option><?cs /each ?>
+    </select>
+    <?cs if:Errors.from_group ?><p class="field-error"><?cs var:Errors.from_group ?></p><?cs /if ?>
+    <label for="to_group">В группу</label>
+    <select id="to_group" name="to_group" required>
+      <option value="">—</option>
+      <?cs each:g = Groups ?><option value="<?cs var:g.id ?>"<?cs if:Form.to_group == g.id ?> selected<?cs /if ?>><?cs var:g.name ?></option><?cs /each ?>
+    </select>
+    <?cs if:Errors.to_group ?><p class="field-error"><?cs var:Errors.to_group ?></p><?cs /if ?>
+    <label for="g-on_date">С какого числа</label>
+    <input id="g-on_date" name="on_date" type="date" required value="<?cs var:Form.on_date ?>">
+    <label for="g-note">Основание</label>
+    <input id="g-note" name="note" type="text" maxlength="255" value="<?cs var:Form.note ?>">
+    <button type="submit">Перевести в группу</button>
+  </form>
+</section>
+<?cs /if ?>
 <?cs /if ?>
 <?cs include:"footer.cs" ?>

@@ -1,5 +1,5 @@
 <?cs include:"header.cs" ?><?cs include:"macros.cs" ?>
-<?cs def:order_kind(k) ?><?cs if:k == "enrolment" ?>о зачислении<?cs elif:k == "transfer" ?>о переводе<?cs elif:k == "withdrawal" ?>об отчислении<?cs elif:k == "dismissal" ?>об увольнении<?cs else ?>прочие<?cs /if ?><?cs /def ?>
+<?cs def:order_kind(k) ?><?cs if:k == "enrolment" ?>о зачислении<?cs elif:k == "transfer" ?>о переводе<?cs elif:k == "withdrawal" ?>об отчислении<?cs elif:k == "dismissal" ?>об увольнении<?cs elif:k == "promotion" ?>о переводе в следующий класс<?cs else ?>прочие<?cs /if ?><?cs /def ?>
 <h1>Книга приказов</h1>
 <form method="get" action="/orders" class="filters">
   <label for="f-kind">Вид</label>
@@ -9,6 +9,7 @@
     <option value="transfer"<?cs if:Filter.kind == "transfer" ?> selected<?cs /if ?>>о переводе</option>
     <option value="withdrawal"<?cs if:Filter.kind == "withdrawal" ?> selected<?cs /if ?>>об отчислении</option>
     <option value="dismissal"<?cs if:Filter.kind == "dismissal" ?> selected<?cs /if ?>>об увольнении</option>
+    <option value="promotion"<?cs if:Filter.kind == "promotion" ?> selected<?cs /if ?>>о переводе в следующий класс</option>
     <option value="other"<?cs if:Filter.kind == "other" ?> selected<?cs /if ?>>прочие</option>
   </select>
   <label for="f-year">Год</label>
@@ -55,6 +56,7 @@
       <option value="transfer"<?cs if:Form.kind == "transfer" ?> selected<?cs /if ?>>о переводе</option>
       <option value="withdrawal"<?cs if:Form.kind == "withdrawal" ?> selected<?cs /if ?>>об отчислении</option>
       <option value="dismissal"<?cs if:Form.kind == "dismissal" ?> selected<?cs /if ?>>об увольнении</option>
+      <option value="promotion"<?cs if:Form.kind == "promotion" ?> selected<?cs /if ?>>о переводе в следующий класс</option>
       <option value="other"<?cs if:Form.kind == "other" ?> selected<?cs /if ?>>прочие</option>
     </select>
     <?cs if:Errors.kind ?><p class="field-error"><?cs var:Errors.kind ?></p><?cs /if ?>

@@ -26,6 +26,8 @@ END {
 		sql("DELETE FROM class WHERE school_id = $school");
 		sql("DELETE FROM year WHERE school_id = $school");
 		sql("DELETE FROM person WHERE school_id = $school");
+		# sql/013 gives every new school its work kinds (a trigger).
+		sql("DELETE FROM work_kind WHERE school_id = $school");
 		sql("DELETE FROM school WHERE id = $school");
 		clear_attempts();
 	};
