@@ -639,6 +639,19 @@ same_cell(const struct pm_cell *a, const struct pm_cell *b)
 	    b->until != NULL && strcmp(a->until, b->until) == 0);
 }
 
+/* Whether the typed cell is what is stored (as the form shows it). */
+static int
+unchanged(const struct pm_cell *c, const char *v, const char *until)
+{
+	if (!c->set)
+		return *v == '\0' && *until == '\0';
+	if (c->code != NULL)
+		return strcmp(v, c->code) == 0 && *until == '\0';
+	if (c->is_na)
+		return strcmp(v, "н/а") == 0 && *until == '\0';
+	return *v == '\0' && c->until != NULL && strcmp(until, c->until) == 0;
+}
+
 int
 period_marks_save(struct req *r, struct pm_page *pg, const char **at,
     const char **val, const char **until, size_t n)
@@ -670,6 +683,12 @@ period_marks_save(struct req *r, struct pm_page *pg, const char **at,
 		req_set(r, arena_printf(&r->arena, "%s.v", tkey), val[i]);
 		req_set(r, arena_printf(&r->arena, "%s.u", tkey), until[i]);
 		req_set(r, arena_printf(&r->arena, "%s.sent", tkey), "1");
+		/* A cell sent back as stored is not checked again: an old
+		 * «4+» or «н/а» stays valid after the rules change. */
+		if (unchanged(cell_of(pg, ss[i], cols[i]), val[i], until[i])) {
+			want[i] = *cell_of(pg, ss[i], cols[i]);
+			continue;
+		}
 		if ((msg = check_cell(r, pg, ss[i], cols[i], val[i], until[i],
 		    today, &want[i])) != NULL)
 			cell_error(r, &nerr, pg, ss[i], cols[i], msg);

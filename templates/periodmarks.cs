@@ -18,7 +18,7 @@
       <tr>
         <th scope="row"><?cs var:s.name ?></th>
         <?cs each:c = s.Cells ?>
-        <td class="pm-cell">
+        <td class="pm-cell" data-at="<?cs var:c.at ?>">
           <?cs if:Page.CanWrite ?>
           <input type="hidden" name="at" value="<?cs var:c.at ?>">
           <input type="text" name="val" size="3" maxlength="8" aria-label="<?cs var:s.name ?>: отметка" value="<?cs if:Typed[c.tkey].sent ?><?cs var:Typed[c.tkey].v ?><?cs else ?><?cs var:c.code ?><?cs /if ?>">
@@ -26,7 +26,7 @@
           <?cs else ?>
           <span class="pm-mark"><?cs if:c.text ?><?cs var:c.text ?><?cs else ?>—<?cs /if ?></span>
           <?cs /if ?>
-          <?cs if:c.marks ?><span class="meta pm-stat">прогноз <?cs if:c.forecast ?><b class="pm-forecast"><?cs var:c.forecast ?></b> (<?cs var:c.wavg ?>)<?cs else ?>—<?cs /if ?>; отметок <span class="pm-count"><?cs var:c.marks ?></span><?cs if:c.missed ?>; пропущено <span class="pm-missed"><?cs var:c.missed ?>%</span><?cs /if ?></span><?cs /if ?>
+          <?cs if:?c.marks ?><span class="meta pm-stat">прогноз <?cs if:c.forecast ?><b class="pm-forecast"><?cs var:c.forecast ?></b> (<?cs var:c.wavg ?>)<?cs else ?>—<?cs /if ?>; отметок <span class="pm-count"><?cs var:c.marks ?></span><?cs if:c.missed ?>; пропущено <span class="pm-missed"><?cs var:c.missed ?>%</span><?cs /if ?></span><?cs /if ?>
         </td>
         <?cs /each ?>
       </tr>
