@@ -311,4 +311,28 @@ status_is($ct_c->post_form('/periodmarks', [ csrf => $csrf, group => $group, sub
 	is($n{fixture}, $v[0], "... and for the fixture group with its marks ($n{fixture})");
 }
 
+# ------------------------------------------------------------ grade 1: no marks (R24)
+{
+	my ($login, $g1, $s1, $p1, $st1) = @{ (sql("SELECT ac.login, a.group_id, a.subject_id, p.id, cs.student_id"
+	    . " FROM assignment a JOIN account ac ON ac.person_id = a.teacher_id"
+	    . " JOIN `groups` g ON g.id = a.group_id AND g.kind = 'class'"
+	    . " JOIN class c ON c.id = g.class_id AND c.grade = 1"
+	    . " JOIN current_year cy ON cy.year_id = a.year_id"
+	    . " JOIN period p ON p.year_id = a.year_id AND 1 BETWEEN p.grade_from AND p.grade_to"
+	    . " JOIN class_student cs ON cs.class_id = c.id AND cs.left_on IS NULL"
+	    . " ORDER BY a.id, p.starts_on, cs.student_id LIMIT 1"))[0] // [] };
+	SKIP: {
+		skip 'no grade-1 assignment with a demo login', 6 unless $login && $tsv{$login};
+		my $c = as($login);
+		my $x = $c->get("/periodmarks?group=$g1&subject=$s1");
+		status_is($x, 200, "the teacher of a grade-1 group ($login) opens its page");
+		like(page_text($x->text), qr/В 1 классе отметок не ставят/, '... which says there are no marks');
+		unlike($x->text, qr{<form method="post" action="/periodmarks"}, '... with no form');
+		my $before = sql_value("SELECT COUNT(*) FROM period_mark WHERE subject_id = $s1");
+		status_is($c->post_form('/periodmarks', [ csrf => $c->session_csrf // '', group => $g1, subject => $s1,
+		    at => "$st1:p$p1", val => '5', until => '' ]), 400, '... and a crafted POST of a mark → 400');
+		is(sql_value("SELECT COUNT(*) FROM period_mark WHERE subject_id = $s1"), $before, '... writing nothing');
+	}
+}
+
 done_testing();
