@@ -335,4 +335,24 @@ status_is($ct_c->post_form('/periodmarks', [ csrf => $csrf, group => $group, sub
 	}
 }
 
+# ------------------------------------------------------------ lateness (R23): shown, not refused
+{
+	my ($p1, $pname, $late) = @{ (sql("SELECT id, name, CURDATE() > DATE_SUB(ends_on, INTERVAL 2 DAY) FROM period"
+	    . " WHERE year_id = $year AND $grade BETWEEN grade_from AND grade_to ORDER BY starts_on LIMIT 1"))[0] };
+	my $students = sql_value("SELECT COUNT(*) FROM class_student WHERE class_id = $class AND left_on IS NULL");
+	my $set = sql_value("SELECT COUNT(*) FROM period_mark pm JOIN class_student cs ON cs.student_id = pm.student_id"
+	    . " AND cs.class_id = $class AND cs.left_on IS NULL WHERE pm.subject_id = $subject AND pm.kind = 'period'"
+	    . " AND pm.period_id = $p1");
+	my $html = $ct_c->get($PAGE)->text;
+	my ($th) = $html =~ m{<th>\Q$pname\E(.*?)</th>}s;
+	if ($late && $students > $set) {
+		like($th, qr/просрочено: не выставлено @{[ $students - $set ]}/, "$pname is past its due day: the missing marks are shown as late");
+		redirects_to(form_post($ct_c, "$A:p$p1" => [ '5' ]), qr{^/periodmarks}, '... and a late mark is still accepted');
+		is(stored($A, 'period', $p1), '5|0|', '... stored');
+	} else {
+		unlike($th // '', qr/просрочено/, "$pname: nothing late to show");
+		pass('(no late mark to try)') for 1 .. 2;
+	}
+}
+
 done_testing();
