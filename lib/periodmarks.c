@@ -672,8 +672,7 @@ period_marks_save(struct req *r, struct pm_page *pg, const char **at,
 	ss = arena_alloc(&r->arena, (n + 1) * sizeof(*ss));
 	cols = arena_alloc(&r->arena, (n + 1) * sizeof(*cols));
 	for (i = 0; i < n; i++) {
-		if (parse_at(pg, at[i], &ss[i], &cols[i]) == -1 ||
-		    utf8_len(val[i]) > 8 || strlen(until[i]) > 10)
+		if (parse_at(pg, at[i], &ss[i], &cols[i]) == -1)
 			return 400;
 		for (j = 0; j < i; j++)
 			if (ss[j] == ss[i] && cols[j] == cols[i])
