@@ -5,7 +5,7 @@
  * marks and the share of lessons missed.  A cell takes a code of the
  * subject's scale, «н/а» only under R26, or a deferral date (R28).  Only
  * the teacher of the assignment writes; lateness (R23) is shown, not
- * refused.
+ * refused.  Without parameters: the user's own journals to choose from.
  */
 #include <string.h>
 
@@ -60,6 +60,10 @@ periodmarks_get(struct req *r)
 	struct pm_page	 pg;
 	int		 rc;
 
+	if (req_str(r, K_GROUP) == NULL && req_str(r, K_SUBJECT) == NULL &&
+	    r->fields[K_GROUP].error == NULL &&
+	    r->fields[K_SUBJECT].error == NULL)
+		return db_period_marks_mine(r, "Mine") == -1 ? 500 : 200;
 	if ((rc = check(r)) != OBJ_OK)
 		return rc;
 	if ((rc = load(r, &pg)) != 200)

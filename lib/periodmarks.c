@@ -77,6 +77,11 @@ DB_STMT(q_pm_marks,
     " WHERE pm.subject_id = ? AND pm.year_id = ? AND pm.student_id IN"
     " (SELECT gm.student_id FROM " GROUP_MEMBERS_SQL " gm"
     "  WHERE gm.group_id = ?)");
+DB_STMT(q_pm_mine,
+    "SELECT a.group_id, a.subject_id, g.name AS `group`, s.name AS subject"
+    " FROM assignment a JOIN current_year cy ON cy.year_id = a.year_id"
+    " JOIN `groups` g ON g.id = a.group_id JOIN subject s ON s.id = a.subject_id"
+    " WHERE a.school_id = ? AND a.teacher_id = ? ORDER BY s.name, g.name");
 DB_STMT(q_pm_put,
     "INSERT INTO period_mark (school_id, year_id, student_id, subject_id,"
     " kind, period_id, code, is_na, deferred_until, set_by)"
@@ -89,6 +94,13 @@ DB_STMT(q_pm_id,
     " AND year_id = ? AND kind = ? AND period_key = ?");
 DB_STMT(q_pm_delete,
     "DELETE FROM period_mark WHERE id = ?");
+
+int
+db_period_marks_mine(struct req *r, const char *prefix)
+{
+	return db_query_hdf(r->hdf, prefix, &q_pm_mine, "ll",
+	    r->sess.school_id, r->sess.person_id);
+}
 
 static const char *const extra_kind[PM__EXTRA] = { "year", "exam", "final" };
 static const char *const extra_name[PM__EXTRA] = { "Год", "Экзамен",

@@ -77,6 +77,9 @@ struct pm_page {
  */
 int	db_period_marks_load(struct req *, long long group_id,
 	    long long subject_id, struct pm_page *);
+/* The user's own journals of the current year: prefix.N.{group_id,
+ * subject_id,group,subject}.  Rows or -1. */
+int	db_period_marks_mine(struct req *, const char *prefix);
 /* The page's data as Page.*, Columns.*, Students.*, Scale.*. */
 void	period_marks_hdf(struct req *, const struct pm_page *);
 /*

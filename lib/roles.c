@@ -93,7 +93,7 @@ const struct access access_table[] = {
 	{ "workkinds",	"Формы работы",		ADMINISTRATION, ROLE_ADMIN, ACC_MENU },
 	{ "periodmarks",	"Итоговые отметки",
 	    OVERSEERS | ROLE_TEACHER | ROLE_CLASS_TEACHER,
-	    ROLE_TEACHER | ROLE_CLASS_TEACHER, 0 },
+	    ROLE_TEACHER | ROLE_CLASS_TEACHER, ACC_MENU },
 	{ "absences",	"Причины пропусков",
 	    OVERSEERS | ROLE_CLASS_TEACHER,
 	    ADMINISTRATION | ROLE_CLASS_TEACHER, ACC_MENU },

@@ -1,4 +1,12 @@
 <?cs include:"header.cs" ?>
+<?cs if:!Group.id ?>
+<h1>Итоговые отметки</h1>
+<?cs if:subcount(Mine) == 0 ?><p class="hint">У вас нет своих журналов в этом учебном году. Итоговые отметки класса открываются из журнала группы по предмету.</p><?cs else ?>
+<ul class="links">
+<?cs each:j = Mine ?><li><a href="/periodmarks?group=<?cs var:url_escape(j.group_id) ?>&amp;subject=<?cs var:url_escape(j.subject_id) ?>"><?cs var:j.subject ?>, <?cs var:j.group ?></a></li><?cs /each ?>
+</ul>
+<?cs /if ?>
+<?cs else ?>
 <p class="meta"><a href="/journal?group=<?cs var:url_escape(Group.id) ?>&amp;subject=<?cs var:url_escape(Subject.id) ?>">← Журнал</a></p>
 <h1>Итоговые отметки: <?cs var:Subject.name ?>, <?cs var:Group.name ?></h1>
 <p class="hint"><?cs var:Year.name ?> учебный год. Четвертные (полугодовые), годовые, экзаменационные и итоговые отметки выставляются отдельно от текущих. В клетке — отметка шкалы<?cs if:subcount(Scale) ?> (<?cs each:v = Scale ?><?cs var:v.code ?><?cs if:!last(v) ?>, <?cs /if ?><?cs /each ?>)<?cs /if ?>, «н/а» (только если текущих отметок меньше <?cs var:Page.na_max_marks ?> и пропущено больше <?cs var:Page.na_share ?>% уроков) или дата отсрочки по болезни. Прогноз — по средневзвешенному баллу текущих отметок.</p>
@@ -36,4 +44,5 @@
   </div>
 <?cs if:Page.CanWrite ?>  <button type="submit">Сохранить отметки</button>
 </form><?cs /if ?>
+<?cs /if ?>
 <?cs include:"footer.cs" ?>

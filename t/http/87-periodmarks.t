@@ -200,7 +200,8 @@ for my $role (qw(student parent)) {
 	status_is($c->get($PAGE), 403, "$role → 403");
 }
 is(stored($A, 'period', $period), 'none', 'no refused POST wrote a mark');
-status_is($ct_c->get("/periodmarks?group=$group"), 400, 'no subject → 400');
+status_is($ct_c->get("/periodmarks?group=$group"), 400, "no subject → 400");
+like($ct_c->get("/periodmarks")->text, qr{href="/periodmarks\?group=$group&amp;subject=$subject"}, "/periodmarks alone lists the teacher's own journals");
 status_is($ct_c->get("/periodmarks?group=4294967295&subject=$subject"), 404, 'no such group → 404');
 
 # ------------------------------------------------------------ the forecast
