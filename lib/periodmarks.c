@@ -66,7 +66,8 @@ DB_STMT(q_pm_stats,
     " FROM lesson l" PM_PERIOD_JOIN PM_MARK_JOIN
     " WHERE l.group_id = ? AND l.subject_id = ?"
     " GROUP BY m.student_id"
-    " UNION ALL SELECT STRAIGHT_JOIN 'a', a.student_id, p.id, COUNT(*), NULL, NULL"
+    " UNION ALL SELECT STRAIGHT_JOIN 'a', a.student_id, p.id, COUNT(*),"
+    " NULL, NULL"
     " FROM lesson l" PM_PERIOD_JOIN
     " JOIN absence a ON a.lesson_id = l.id"
     " WHERE l.group_id = ? AND l.subject_id = ?"
@@ -83,7 +84,8 @@ DB_STMT(q_pm_marks,
 DB_STMT(q_pm_mine,
     "SELECT a.group_id, a.subject_id, g.name AS `group`, s.name AS subject"
     " FROM assignment a JOIN current_year cy ON cy.year_id = a.year_id"
-    " JOIN `groups` g ON g.id = a.group_id JOIN subject s ON s.id = a.subject_id"
+    " JOIN `groups` g ON g.id = a.group_id"
+    " JOIN subject s ON s.id = a.subject_id"
     " WHERE a.school_id = ? AND a.teacher_id = ? ORDER BY s.name, g.name");
 DB_STMT(q_pm_put,
     "INSERT INTO period_mark (school_id, year_id, student_id, subject_id,"

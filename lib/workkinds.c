@@ -28,7 +28,8 @@ DB_STMT(q_work_kind_get,
     "SELECT " WORK_COLS " FROM work_kind w WHERE w.id = ?");
 DB_STMT(q_work_kind_insert,
     "INSERT INTO work_kind (school_id, name, short_name, weight,"
-    " needs_topic, is_test, sort, is_archived) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+    " needs_topic, is_test, sort, is_archived)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
 DB_STMT(q_work_kind_lock,
     "SELECT name, short_name, weight, needs_topic, is_test, sort,"
     " is_archived, (SELECT COUNT(*) FROM lesson_work lw"
