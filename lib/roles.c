@@ -96,6 +96,15 @@ const struct access access_table[] = {
 	/* Issue 4: the journal: lessons, marks, absences (R19-R25). */
 
 	/* Issue 4: period marks, forms of work, the class teacher's checks. */
+	{ "workkinds",	"Формы работы",		ADMINISTRATION, ROLE_ADMIN, ACC_MENU },
+	{ "periodmarks",	"Итоговые отметки",
+	    OVERSEERS | ROLE_TEACHER | ROLE_CLASS_TEACHER,
+	    ROLE_TEACHER | ROLE_CLASS_TEACHER, ACC_MENU },
+	{ "absences",	"Причины пропусков",
+	    OVERSEERS | ROLE_CLASS_TEACHER,
+	    ADMINISTRATION | ROLE_CLASS_TEACHER, ACC_MENU },
+	{ "classcheck",	"Проверка журнала класса",
+	    ADMINISTRATION | ROLE_CLASS_TEACHER, 0, ACC_MENU },
 
 	/* Issue 3: whole-school logins, promotion. */
 	{ "schoolslips",	"Логины и пароли всей школы", ROLE_ADMIN, 0, ACC_MENU },
