@@ -6,7 +6,7 @@
     <input type="hidden" name="teacher" value="<?cs var:Plan.teacher_id ?>">
 <?cs /def ?>
 <?cs def:diff(d10, dabs) ?><?cs if:#d10 > 0 ?>+<?cs var:dabs ?> ч (больше нормы)<?cs elif:#d10 < 0 ?>−<?cs var:dabs ?> ч (меньше нормы)<?cs else ?>совпадает<?cs /if ?><?cs /def ?>
-<?cs def:pace(a, aabs) ?><?cs if:#a > 0 ?>опережение на <?cs var:aabs ?> тем.<?cs elif:#a < 0 ?>отставание на <?cs var:aabs ?> тем.<?cs else ?>по плану<?cs /if ?><?cs /def ?>
+<?cs def:pace(a, aabs) ?><?cs if:#a > 0 ?>опережение, тем: <?cs var:aabs ?><?cs elif:#a < 0 ?>отставание, тем: <?cs var:aabs ?><?cs else ?>по плану<?cs /if ?><?cs /def ?>
 <?cs if:Page.List ?>
 <h1>Тематическое планирование (КТП)</h1>
 <p class="meta">Часы плана сравниваются с нагрузкой: часы в неделю × 34 учебные недели. Тема пройдена, когда урок журнала ссылается на неё.</p>
@@ -68,10 +68,10 @@
         <td><?cs if:t.done_on ?><?cs var:t.done_on ?><?cs if:t.lessons != "1" ?> (уроков: <?cs var:t.lessons ?>)<?cs /if ?><?cs elif:t.overdue ?><span class="bad-state">не пройдена</span><?cs /if ?></td>
         <?cs if:Page.CanEdit ?>
         <td class="plan-actions">
-          <form method="post" action="/plan" class="link-button"><?cs call:plan_hidden() ?><input type="hidden" name="id" value="<?cs var:t.id ?>"><input type="hidden" name="action" value="up"><button type="submit" title="Выше">↑</button></form>
-          <form method="post" action="/plan" class="link-button"><?cs call:plan_hidden() ?><input type="hidden" name="id" value="<?cs var:t.id ?>"><input type="hidden" name="action" value="down"><button type="submit" title="Ниже">↓</button></form>
+          <form method="post" action="/plan" class="inline"><?cs call:plan_hidden() ?><input type="hidden" name="id" value="<?cs var:t.id ?>"><input type="hidden" name="action" value="up"><button type="submit" title="Выше">↑</button></form>
+          <form method="post" action="/plan" class="inline"><?cs call:plan_hidden() ?><input type="hidden" name="id" value="<?cs var:t.id ?>"><input type="hidden" name="action" value="down"><button type="submit" title="Ниже">↓</button></form>
           <a href="<?cs var:Page.Url ?>&amp;edit=<?cs var:url_escape(t.id) ?>#edit">изменить</a>
-          <?cs if:t.lessons == "0" ?><form method="post" action="/plan" class="link-button"><?cs call:plan_hidden() ?><input type="hidden" name="id" value="<?cs var:t.id ?>"><input type="hidden" name="action" value="delete"><button type="submit">удалить</button></form><?cs /if ?>
+          <?cs if:t.lessons == "0" ?><form method="post" action="/plan" class="inline"><?cs call:plan_hidden() ?><input type="hidden" name="id" value="<?cs var:t.id ?>"><input type="hidden" name="action" value="delete"><button type="submit">удалить</button></form><?cs /if ?>
         </td>
         <?cs /if ?>
       </tr>

@@ -14,8 +14,12 @@
  * subject without one gets «Раздел K»), each theme spread over several
  * lessons; the last lesson of a theme is «Контрольная работа по теме …»
  * (is_test = 1) in the tested subjects from grade 2 on, which makes a test
- * every 2-4 weeks per subject.  Planned dates: topic n of N falls on the
- * study day FLOOR((n - 1) × D / N) + 1 of the group's grade, where the
+ * every 2-4 weeks per subject; each plan's themes are shifted by a few
+ * lessons (assignment id modulo half a theme) so that a class's subjects
+ * do not all test on the same day, though some days still have two or
+ * three tests and /tests warns about them.  Planned dates: topic n of N falls on the
+ * study day FLOOR((n - 1) × D / N) + 1 + subject_id mod 3 (at most D; the
+ * shift again spreads the subjects' tests) of the group's grade, where the
  * D study days are Monday-Friday inside a period of the grade and outside
  * its holidays (the year's calendar from demo-year.h).
  *
@@ -185,34 +189,42 @@ demo_plan(FILE *fp)
 	    "INSERT INTO dp_dcount SELECT grade, COUNT(*) FROM dp_day"
 	    " GROUP BY grade;\n\n", YEAR_ID, YEAR_ID, YEAR_ID);
 
-	/* x: one row per assignment with its grade, N topics, T themes and
-	 * D study days; then one topic per n <= N. */
+	/*
+	 * x: one row per assignment with its grade, N topics (nt), T themes
+	 * (t), D study days and an offset (off) that shifts its themes by a
+	 * few lessons, so that the subjects of a class do not all end a theme
+	 * (and write a test) on the same day.  Then one topic per n <= N.
+	 */
+#define DP_TI(n)	"LEAST(x.t, FLOOR((" n " - 1 + x.off) * x.t / x.nt) + 1)"
+/* The end of a theme; the year's last lesson is a review, not a test, or
+ * every subject would test on the last day. */
+#define DP_LAST		"(n.n < x.nt AND " DP_TI("n.n + 1") " > " DP_TI("n.n") ")"
+#define DP_THEME	"IFNULL(th.theme, CONCAT('Раздел ', " DP_TI("n.n") "))"
+#define DP_FIRST	"GREATEST(1, CEIL((" DP_TI("n.n") " - 1) * x.nt / x.t)" \
+			" - x.off + 1)"
 	fprintf(fp, "INSERT INTO plan_topic (school_id, year_id, teacher_id,"
 	    " subject_id, group_id, number, topic, hours, planned_on, is_test)\n"
 	    "SELECT x.school_id, x.year_id, x.teacher_id, x.subject_id,"
 	    " x.group_id, n.n,\n"
-	    "  CASE WHEN x.tested AND FLOOR(n.n * x.t / x.nt) >"
-	    " FLOOR((n.n - 1) * x.t / x.nt)\n"
-	    "    THEN CONCAT('Контрольная работа по теме «', IFNULL(th.theme,"
-	    " CONCAT('Раздел ', FLOOR((n.n - 1) * x.t / x.nt) + 1)), '»')\n"
-	    "  WHEN FLOOR(n.n * x.t / x.nt) > FLOOR((n.n - 1) * x.t / x.nt)\n"
-	    "    THEN CONCAT('Обобщение по теме «', IFNULL(th.theme,"
-	    " CONCAT('Раздел ', FLOOR((n.n - 1) * x.t / x.nt) + 1)), '»')\n"
-	    "  ELSE CONCAT(IFNULL(th.theme, CONCAT('Раздел ',"
-	    " FLOOR((n.n - 1) * x.t / x.nt) + 1)), ': урок ',"
-	    " n.n - CEIL(FLOOR((n.n - 1) * x.t / x.nt) * x.nt / x.t)) END,\n"
-	    "  1.0, dd.d,\n"
-	    "  x.tested AND FLOOR(n.n * x.t / x.nt) > FLOOR((n.n - 1) * x.t"
-	    " / x.nt)\n"
-	    "FROM (SELECT a.school_id, a.year_id, a.teacher_id, a.subject_id,"
-	    " a.group_id, s.name AS subject, COALESCE(c.grade, 5) AS grade,\n"
-	    "    a.nt, GREATEST(1, LEAST(IFNULL(tc.t, 8), FLOOR(a.nt / 4))) AS t,"
-	    " dc.days,\n"
+	    "  CASE WHEN n.n = x.nt THEN 'Итоговое повторение за год'\n"
+	    "  WHEN x.tested AND " DP_LAST "\n"
+	    "    THEN CONCAT('Контрольная работа по теме «', " DP_THEME ", '»')\n"
+	    "  WHEN " DP_LAST "\n"
+	    "    THEN CONCAT('Обобщение по теме «', " DP_THEME ", '»')\n"
+	    "  ELSE CONCAT(" DP_THEME ", ': урок ', n.n - " DP_FIRST " + 1)"
+	    " END,\n"
+	    "  1.0, dd.d, x.tested AND " DP_LAST "\n"
+	    "FROM (SELECT a.*, GREATEST(1, LEAST(IFNULL(tc.t, 8),"
+	    " FLOOR(a.nt / 4))) AS t, dc.days, s.name AS subject,"
+	    " COALESCE(c.grade, 5) AS grade,\n"
 	    "    COALESCE(c.grade, 5) > 1 AND s.name NOT IN (" DP_UNTESTED ")"
-	    " AS tested\n"
-	    "  FROM (SELECT a.*, ROUND(a.hours * 34) - IF(a.id %% 29 = 0, 2, 0)"
-	    " + IF(a.id %% 31 = 0, 3, 0) AS nt FROM assignment a"
-	    " WHERE a.year_id = %d) a\n"
+	    " AS tested,\n"
+	    "    a.id %% GREATEST(1, FLOOR(a.nt / GREATEST(1, LEAST(IFNULL(tc.t,"
+	    " 8), FLOOR(a.nt / 4))) / 2)) AS off\n"
+	    "  FROM (SELECT a.id, a.school_id, a.year_id, a.teacher_id,"
+	    " a.subject_id, a.group_id, ROUND(a.hours * 34)"
+	    " - IF(a.id %% 29 = 0, 2, 0) + IF(a.id %% 31 = 0, 3, 0) AS nt"
+	    " FROM assignment a WHERE a.year_id = %d) a\n"
 	    "  JOIN `groups` g ON g.id = a.group_id LEFT JOIN class c"
 	    " ON c.id = g.class_id\n"
 	    "  JOIN subject s ON s.id = a.subject_id\n"
@@ -220,9 +232,14 @@ demo_plan(FILE *fp)
 	    "  JOIN dp_dcount dc ON dc.grade = COALESCE(c.grade, 5)) x\n"
 	    "JOIN dp_n n ON n.n <= x.nt\n"
 	    "JOIN dp_day dd ON dd.grade = x.grade"
-	    " AND dd.k = FLOOR((n.n - 1) * x.days / x.nt) + 1\n"
+	    " AND dd.k = LEAST(x.days, FLOOR((n.n - 1) * x.days / x.nt) + 1"
+	    " + x.subject_id %% 3)\n"
 	    "LEFT JOIN dp_theme th ON th.subject = x.subject"
-	    " AND th.k = FLOOR((n.n - 1) * x.t / x.nt) + 1;\n\n", YEAR_ID);
+	    " AND th.k = " DP_TI("n.n") ";\n\n", YEAR_ID);
+#undef DP_TI
+#undef DP_LAST
+#undef DP_THEME
+#undef DP_FIRST
 	fputs("DROP TEMPORARY TABLE dp_n, dp_g, dp_theme, dp_tcount, dp_day,"
 	    " dp_dcount;\n\n", fp);
 }

@@ -155,7 +155,7 @@ my $due = sql_value("SELECT COUNT(*) FROM plan_topic WHERE $K AND planned_on <= 
 $text = page_text($tc->get($url)->text);
 like($text, qr/Пройдено тем: 1\s*; по плану к \d\d\.\d\d\.\d{4} — $due\s*:/, 'done 1, due as planned');
 my $pace = 1 - $due;
-like($text, $pace < 0 ? qr/отставание на ${\ -$pace} тем/ : $pace > 0 ? qr/опережение на $pace тем/
+like($text, $pace < 0 ? qr/отставание, тем: ${\ -$pace}\b/ : $pace > 0 ? qr/опережение, тем: $pace\b/
     : qr/по плану/, 'ahead or behind by the difference');
 like($text, qr/Следующая тема: \Q$second\E/, 'the next topic is the first unused one');
 my $r = $post->($tc, action => 'delete', id => $first);
