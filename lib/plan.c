@@ -634,7 +634,7 @@ plan_import_check(struct req *r, struct plan_import *im, const char *data,
 			row->tenths = 10;	/* one lesson */
 		else if ((row->tenths = parse_tenths(v)) == -1)
 			ERR("часы — число от 0,5 до 99, например 1 или 1,5");
-		else
+		if (row->tenths > 0)
 			im->tenths += row->tenths;
 		v = CELL(P_DATE);
 		if (*v != '\0') {
