@@ -415,7 +415,7 @@ plan_renumber(struct req *r, const struct plan_key *k)
 	if (db_exec(&q_renumber_start, "") < 0 ||
 	    db_exec(&q_renumber, "lll", KEY_ARGS(k)) < 0)
 		return -1;
-	return audit_add(r, "plan_renumber", "assignment_plan", k->group_id,
+	return audit_add(r, "plan_renumber", "group", k->group_id,
 	    NULL, arena_printf(&r->arena, "предмет %lld, учитель %lld",
 	    k->subject_id, k->teacher_id));
 }
