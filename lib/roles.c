@@ -92,6 +92,11 @@ const struct access access_table[] = {
 	    ACC_MENU },
 
 	/* Issue 5: the calendar-thematic plan (R29) and the tests schedule. */
+	{ "plan",	"Тематическое планирование (КТП)",
+	    OVERSEERS | ROLE_TEACHER | ROLE_CLASS_TEACHER, ROLE_TEACHER,
+	    ACC_MENU },
+	{ "tests",	"График контрольных работ",
+	    OVERSEERS | ROLE_TEACHER | ROLE_CLASS_TEACHER, 0, ACC_MENU },
 
 	/* Issue 4: the journal: lessons, marks, absences (R19-R25). */
 

@@ -1,0 +1,359 @@
+/*
+ * plan: the calendar-thematic plan (КТП, R29) of one assignment, /plan?
+ * group=&subject= (&teacher= when two teachers share the group), and with
+ * no group the list of plans the user may read.  The teacher of the
+ * assignment edits their own plan: add, edit, delete an unused topic,
+ * move, renumber, import from CSV.  Reading is the journal's object check
+ * (obj_journal_view), writing obj_journal_write without a date: the
+ * teacher of the assignment, or a user the administrator opened it to.
+ *
+ * The CSV import replaces the whole plan, and only while no lesson refers
+ * to any of its topics: once lessons are linked, a replacement would
+ * silently unlink them, so it is refused (edit the plan by hand then).
+ * Like /import it is two steps, preview then the same file again with
+ * its checksum.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include <sodium.h>
+
+#include "journal.h"
+#include "objects.h"
+#include "plan.h"
+#include "rights.h"
+
+enum { K_GROUP, K_SUBJECT, K_TEACHER, K_ACTION, K_ID, K_NUMBER, K_TOPIC,
+    K_HOURS, K_PLANNED, K_TEST, K_EDIT, K_CHECKSUM, K_FILE, K__MAX };
+
+/* Hours of a topic: 0,5..99 with at most one decimal; num gets tenths. */
+static const char *
+v_topic_hours(struct field *f)
+{
+	const char	*s, *msg = "Часы: число от 0,5 до 99, например 1 или 1,5.";
+	long long	 t = 0;
+	int		 digits = 0, frac = -1;
+
+	if (v_line(f) != NULL)
+		return msg;
+	for (s = f->str; *s != '\0'; s++) {
+		if (*s >= '0' && *s <= '9') {
+			if (frac >= 1 || ++digits > 2)
+				return msg;
+			t = t * 10 + (*s - '0');
+			if (frac == 0)
+				frac = 1;
+		} else if ((*s == ',' || *s == '.') && frac == -1 &&
+		    digits > 0)
+			frac = 0;
+		else
+			return msg;
+	}
+	if (frac == 0)
+		return msg;
+	if (frac == -1)
+		t *= 10;
+	if (t < 5 || t > 990)
+		return msg;
+	f->num = t;
+	return NULL;
+}
+
+static const struct key keys[K__MAX] = {
+	[K_GROUP] =	{ "group", v_id, 0 },
+	[K_SUBJECT] =	{ "subject", v_id, 0 },
+	[K_TEACHER] =	{ "teacher", v_id, 0 },
+	[K_ACTION] =	{ "action", v_line, 0 },
+	[K_ID] =	{ "id", v_id, 0 },
+	[K_NUMBER] =	{ "number", v_int, 0 },
+	[K_TOPIC] =	{ "topic", v_text, 0 },
+	[K_HOURS] =	{ "hours", v_topic_hours, 0 },
+	[K_PLANNED] =	{ "planned_on", v_date, 0 },
+	[K_TEST] =	{ "is_test", v_flag, 0 },
+	[K_EDIT] =	{ "edit", v_id, 0 },
+	[K_CHECKSUM] =	{ "checksum", v_token, 0 },
+	[K_FILE] =	{ "file", v_text, KEY_FILE },
+};
+
+/* Who reads every plan of the school. */
+#define PLAN_READERS	(ROLE_ADMIN | ROLE_MANAGEMENT | ROLE_INSPECTOR)
+
+static const char *
+plan_url(struct req *r, const struct plan_key *k)
+{
+	return arena_printf(&r->arena, "/plan?group=%lld&subject=%lld"
+	    "&teacher=%lld", k->group_id, k->subject_id, k->teacher_id);
+}
+
+/* The page of one plan; the key is checked already. */
+static int
+load(struct req *r, const struct plan_key *k, int can_edit)
+{
+	struct plan_totals	 t;
+	char			 text[512];
+	long long		 next;
+	int			 rc;
+
+	if (plan_load(r, "Plan", k, &t) == -1)
+		return 500;
+	if ((rc = plan_next_topic(k->group_id, k->subject_id, k->teacher_id,
+	    &next, text, sizeof(text))) == -1)
+		return 500;
+	if (rc == 1) {
+		req_setf(r, "Plan.Next.id", "%lld", next);
+		req_set(r, "Plan.Next.topic", text);
+	}
+	req_set(r, "Page.Url", plan_url(r, k));
+	if (can_edit)
+		req_set(r, "Page.CanEdit", "1");
+	return 200;
+}
+
+/*
+ * The plan asked for, checked: 200 with *k and *can_edit, or the status.
+ * Writing needs the journal's write check and the plan being the user's
+ * own (a co-teacher edits only theirs), unless a rule opened it.
+ */
+static int
+find(struct req *r, int write, struct plan_key *k, int *can_edit)
+{
+	long long	 g, s;
+	enum obj_res	 ok;
+	int		 rc;
+
+	if (req_str(r, K_GROUP) == NULL || req_str(r, K_SUBJECT) == NULL)
+		return 400;
+	g = r->fields[K_GROUP].num;
+	s = r->fields[K_SUBJECT].num;
+	if ((ok = obj_journal_view(r, g, s)) != OBJ_OK &&
+	    !(write && ok == OBJ_DENIED))
+		return (int)ok;
+	if ((rc = plan_key_find(r, g, s, req_str(r, K_TEACHER) != NULL ?
+	    r->fields[K_TEACHER].num : 0, k)) == -1)
+		return 500;
+	if (rc == 0)
+		return 404;
+	if ((ok = obj_journal_write(r, g, s, NULL)) == OBJ_ERROR)
+		return 500;
+	*can_edit = ok == OBJ_OK && (k->teacher_id == r->sess.person_id ||
+	    rights_granted(r, M_POST));
+	if (write && !*can_edit)
+		return 403;
+	return 200;
+}
+
+static int
+plan_get(struct req *r)
+{
+	struct plan_key	 k;
+	int		 rc, can_edit;
+
+	if (req_str(r, K_GROUP) == NULL && req_str(r, K_SUBJECT) == NULL) {
+		req_set(r, "Page.List", "1");
+		if (r->sess.roles & PLAN_READERS)
+			req_set(r, "Page.All", "1");
+		return plan_list(r, "Plans", (r->sess.roles & PLAN_READERS) ?
+		    1 : 0) == -1 ? 500 : 200;
+	}
+	if ((rc = find(r, 0, &k, &can_edit)) != 200)
+		return rc;
+	if (can_edit && req_str(r, K_EDIT) != NULL) {
+		if ((rc = plan_topic_get(r->hdf, "Edit", &k,
+		    r->fields[K_EDIT].num)) == -1)
+			return 500;
+		if (rc == 0)
+			return 404;
+	}
+	return load(r, &k, can_edit);
+}
+
+/* A topic from the form, with field errors set. */
+static void
+topic_form(struct req *r, struct plan_topic_in *in, const char *from,
+    const char *to)
+{
+	const char	*topic = req_str(r, K_TOPIC);
+	char		 lo[11], hi[11];
+
+	memset(in, 0, sizeof(*in));
+	if (topic == NULL)
+		req_field_error(r, "topic", r->fields[K_TOPIC].error != NULL ?
+		    r->fields[K_TOPIC].error : "Напишите тему урока.");
+	else if (strchr(topic, '\n') != NULL || utf8_len(topic) > 500)
+		req_field_error(r, "topic", "Тема — одна строка, не длиннее "
+		    "500 символов.");
+	in->topic = topic;
+	if (r->fields[K_HOURS].error != NULL)
+		req_field_error(r, "hours", r->fields[K_HOURS].error);
+	in->tenths = req_str(r, K_HOURS) != NULL ?
+	    (int)r->fields[K_HOURS].num : 10;
+	if (r->fields[K_PLANNED].error != NULL)
+		req_field_error(r, "planned_on", r->fields[K_PLANNED].error);
+	else if ((in->planned_on = req_str(r, K_PLANNED)) != NULL) {
+		snprintf(lo, sizeof(lo), "%s", from);
+		snprintf(hi, sizeof(hi), "%s", to);
+		if (strcmp(in->planned_on, lo) < 0 ||
+		    strcmp(in->planned_on, hi) > 0)
+			req_field_error(r, "planned_on", arena_printf(
+			    &r->arena, "Дата — в пределах учебного года "
+			    "(%.2s.%.2s.%.4s — %.2s.%.2s.%.4s).", lo + 8,
+			    lo + 5, lo, hi + 8, hi + 5, hi));
+	}
+	in->is_test = req_str(r, K_TEST) != NULL &&
+	    r->fields[K_TEST].num == 1;
+	if (r->fields[K_NUMBER].error != NULL ||
+	    (req_str(r, K_NUMBER) != NULL && r->fields[K_NUMBER].num < 0))
+		req_field_error(r, "number", "Номер — целое число от 1.");
+	else if (req_str(r, K_NUMBER) != NULL)
+		in->number = r->fields[K_NUMBER].num;
+}
+
+/* The form again with what was typed and the errors. */
+static int
+again(struct req *r, const struct plan_key *k, int status)
+{
+	size_t	 f;
+	int	 rc;
+
+	for (f = K_ID; f <= K_TEST; f++)
+		if (r->fields[f].raw != NULL)
+			req_set(r, arena_printf(&r->arena, "Form.%s",
+			    keys[f].name), r->fields[f].raw);
+	if (req_str(r, K_ID) != NULL && req_str(r, K_ACTION) != NULL &&
+	    strcmp(req_str(r, K_ACTION), "edit") == 0)
+		req_set(r, "Edit.id", req_str(r, K_ID));
+	rc = load(r, k, 1);
+	return rc == 200 ? SCREEN_FORM(status) : rc;
+}
+
+static int
+import(struct req *r, const struct plan_key *k, int commit, const char *from,
+    const char *to)
+{
+	const struct field	*file = &r->fields[K_FILE];
+	struct plan_import	 im;
+	unsigned char		 sum[crypto_hash_sha256_BYTES];
+	char			 hex[2 * sizeof(sum) + 1];
+	size_t			 i;
+	int			 rc;
+
+	if (!file->ok) {
+		req_field_error(r, "file", "Выберите файл CSV.");
+		return again(r, k, 400);
+	}
+	crypto_hash_sha256(sum, (const unsigned char *)file->raw,
+	    file->rawlen);
+	sodium_bin2hex(hex, sizeof(hex), sum, sizeof(sum));
+	if (commit && (req_str(r, K_CHECKSUM) == NULL ||
+	    strcmp(req_str(r, K_CHECKSUM), hex) != 0)) {
+		req_field_error(r, "file", "Это не тот файл, что был проверен, "
+		    "или он изменился после проверки: проверьте его заново.");
+		return again(r, k, 400);
+	}
+	if (plan_import_check(r, &im, file->raw, file->rawlen, from,
+	    to) == -1)
+		return 500;
+	req_set(r, "Preview.Show", "1");
+	req_set(r, "Preview.checksum", hex);
+	if (im.fatal != NULL)
+		req_set(r, "Preview.fatal", im.fatal);
+	else {
+		req_setf(r, "Preview.total", "%zu", im.nrows);
+		req_setf(r, "Preview.nerrors", "%zu", im.nerrors);
+		req_setf(r, "Preview.hours", "%d,%d", im.tenths / 10,
+		    im.tenths % 10);
+		req_set(r, "Preview.encoding", im.cp1251 ?
+		    "Windows-1251 (перекодирован в UTF-8)" : "UTF-8");
+		req_set(r, "Preview.sep", im.sep == ';' ? "«;»" : "«,»");
+		for (i = 0; i < im.nerrors; i++)
+			req_set(r, arena_printf(&r->arena,
+			    "Preview.Errors.%zu", i), im.errors[i]);
+	}
+	if (!commit || im.fatal != NULL || im.nerrors != 0) {
+		if (commit)
+			req_set(r, "Preview.refused", "1");
+		rc = load(r, k, 1);
+		return rc != 200 ? rc : commit ? SCREEN_FORM(400) : 200;
+	}
+	if ((rc = plan_replace(r, k, &im)) == -1)
+		return 500;
+	if (rc == 2) {
+		req_field_error(r, "file", "План уже используется: уроки "
+		    "журнала ссылаются на его темы. Загрузка заменила бы весь "
+		    "план, поэтому она отменена; меняйте темы вручную.");
+		req_set(r, "Preview.Show", "");
+		return again(r, k, 409);
+	}
+	return req_redirect(r, plan_url(r, k));
+}
+
+static int
+plan_post(struct req *r)
+{
+	struct plan_key		 k;
+	struct plan_topic_in	 in;
+	const char		*action = req_str(r, K_ACTION);
+	char			 from[11], to[11];
+	long long		 id = req_str(r, K_ID) != NULL ?
+				    r->fields[K_ID].num : 0;
+	int			 rc, can_edit;
+
+	if (action == NULL)
+		return 400;
+	if ((rc = find(r, 1, &k, &can_edit)) != 200)
+		return rc;
+	if (plan_year_span(k.year_id, from, to) == -1)
+		return 500;
+	if (strcmp(action, "add") == 0 || strcmp(action, "edit") == 0) {
+		if (strcmp(action, "edit") == 0 && id == 0)
+			return 400;
+		topic_form(r, &in, from, to);
+		if (req_has_errors(r))
+			return again(r, &k, 400);
+		if (id == 0)
+			rc = plan_topic_add(r, &k, &in) == -1 ? -1 : 1;
+		else
+			rc = plan_topic_update(r, &k, id, &in);
+	} else if (strcmp(action, "delete") == 0 ||
+	    strcmp(action, "up") == 0 || strcmp(action, "down") == 0) {
+		if (id == 0)
+			return 400;
+		if (strcmp(action, "delete") == 0)
+			rc = plan_topic_delete(r, &k, id);
+		else if ((rc = plan_topic_move(r, &k, id,
+		    action[0] == 'u' ? -1 : 1)) == 0)
+			rc = 1;	/* already first or last: nothing to do */
+		if (rc == 2) {
+			req_set(r, "Page.Refused", "Тему нельзя удалить: "
+			    "урок журнала уже ссылается на неё.");
+			return again(r, &k, 409);
+		}
+	} else if (strcmp(action, "renumber") == 0)
+		rc = plan_renumber(r, &k) == -1 ? -1 : 1;
+	else if (strcmp(action, "preview") == 0 ||
+	    strcmp(action, "import") == 0)
+		return import(r, &k, action[0] == 'i', from, to);
+	else
+		return 400;
+	if (rc == -1)
+		return 500;
+	if (rc == 0)
+		return 404;
+	return req_redirect(r, plan_url(r, &k));
+}
+
+static const struct screen screen = {
+	.name = "plan",
+	.methods = M_GET | M_POST,
+	.keys = keys,
+	.nkeys = K__MAX,
+	.template = "plan.cs",
+	.get = plan_get,
+	.post = plan_post,
+};
+
+int
+main(int argc, char *argv[])
+{
+	return screen_main(&screen, argc, argv);
+}
