@@ -48,7 +48,7 @@ sub cleanup {
 		sql("DELETE FROM class WHERE id = $made{fclass}") if $made{fclass};
 		sql("DELETE FROM year WHERE id = $made{fyear}") if $made{fyear};
 		sql("DELETE FROM person WHERE school_id = $made{fschool}") if $made{fschool};
-		sql("DELETE FROM school WHERE id = $made{fschool}") if $made{fschool};
+		drop_school($made{fschool}) if $made{fschool};
 		1;
 	} or warn "cleanup: $@";
 	%made = ();

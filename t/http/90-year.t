@@ -48,7 +48,7 @@ END {
 				sql("DELETE FROM $_ WHERE year_id = $id") for qw(bell holiday period);
 				sql("DELETE FROM year WHERE id = $id");
 			}
-			sql("DELETE FROM school WHERE id = $other_school") if $other_school;
+			drop_school($other_school) if $other_school;
 			1;
 		} or warn "cleanup: $@";
 		eval { clear_attempts() };

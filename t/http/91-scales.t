@@ -77,7 +77,7 @@ sub restore {
 		if ($made{school}) {
 			sql("DELETE FROM person WHERE school_id = $made{school}");
 			sql("DELETE FROM school_setting WHERE school_id = $made{school}");
-			sql("DELETE FROM school WHERE id = $made{school}");
+			drop_school($made{school});
 		}
 		1;
 	} or warn "cleanup: $@";

@@ -61,7 +61,7 @@ END {
 				sql("DELETE FROM class WHERE school_id = $school2");
 				sql("DELETE FROM subject WHERE school_id = $school2");
 				sql("DELETE FROM year WHERE school_id = $school2");
-				sql("DELETE FROM school WHERE id = $school2");
+				drop_school($school2);
 			}
 			1;
 		} or warn "cleanup: $@";

@@ -58,8 +58,7 @@ END {
 				sql("DELETE FROM class WHERE school_id = $school2");
 				sql("DELETE FROM year WHERE school_id = $school2");
 				# sql/013 gives every new school its work kinds (a trigger).
-				sql("DELETE FROM work_kind WHERE school_id = $school2");
-				sql("DELETE FROM school WHERE id = $school2");
+				drop_school($school2);
 			}
 			1;
 		} or warn "cleanup: $@";

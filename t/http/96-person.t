@@ -73,7 +73,7 @@ END {
 	eval { sql("UPDATE person SET birth_date = " . sq($birth) . " WHERE id = $S") } if $S;
 	eval { sql("DELETE FROM pd_check WHERE id > $max_check") } if defined $max_check;
 	eval { sql("DELETE FROM person WHERE id = $stranger") } if $stranger;
-	eval { sql("DELETE FROM school WHERE id = $other_school") } if $other_school;
+	eval { drop_school($other_school) } if $other_school;
 	eval { clear_attempts() };
 }
 

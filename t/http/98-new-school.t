@@ -27,8 +27,7 @@ END {
 		sql("DELETE FROM year WHERE school_id = $school");
 		sql("DELETE FROM person WHERE school_id = $school");
 		# sql/013 gives every new school its work kinds (a trigger).
-		sql("DELETE FROM work_kind WHERE school_id = $school");
-		sql("DELETE FROM school WHERE id = $school");
+		drop_school($school);
 		clear_attempts();
 	};
 	diag("cleanup: $@") if $@;

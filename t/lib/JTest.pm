@@ -32,7 +32,7 @@ our @EXPORT = qw(
     base_url var_dir root_dir cgi_bin_dir need_stack need_var
     client login login_ok try_login csrf_of hidden_of
     accounts account_of_role accounts_of_role account_id account_roles
-    sql sql_value sq clear_attempts session_count audit_count
+    sql sql_value sq clear_attempts drop_school session_count audit_count
     log_path log_size log_since log_all
     describe cgi_programs run_cgi cgi_user ROLES
     status_is redirects_to security_headers_ok russian_html_ok res_diag
@@ -242,6 +242,14 @@ sub sql_value {
 }
 
 sub clear_attempts { sql('DELETE FROM login_attempt') }
+
+# Remove a school a test made (with what every school gets by itself: the
+# forms of work of sql/013), after the test removed its own rows.
+sub drop_school {
+	my ($id) = @_;
+	sql('DELETE FROM work_kind WHERE school_id = ' . int($id));
+	sql('DELETE FROM school WHERE id = ' . int($id));
+}
 
 sub account_id {
 	my ($login) = @_;
