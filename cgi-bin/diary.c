@@ -14,6 +14,7 @@
 #include "journal.h"
 #include "objects.h"
 #include "people.h"
+#include "plan.h"
 #include "timetable.h"
 
 enum { K_STUDENT, K_WEEK, K__MAX };
@@ -50,7 +51,7 @@ diary_get(struct req *r)
 	}
 	if ((ok = obj_student_diary(r, student)) != OBJ_OK)
 		return (int)ok;
-	if ((rc = db_diary_student(r->hdf, student, &year, &grade)) != 1)
+	if ((rc = db_diary_student(r->hdf, "", student, &year, &grade)) != 1)
 		return rc == 0 ? 404 : 500;
 
 	tt_today(today);
@@ -66,7 +67,13 @@ diary_get(struct req *r)
 	req_setf(r, "Page.Span", "%.2s.%.2s – %.2s.%.2s.%.4s", monday + 8,
 	    monday + 5, d + 8, d + 5, d);
 	req_set(r, "Page.Today", today);
-	if (db_diary_week(r, student, monday) == -1)
+	if (db_diary_week(r, "", student, monday) == -1)
+		return 500;
+	/* The tests of the class in the next two weeks (R32), held or
+	 * planned; no limit: the warning is for the staff's schedule. */
+	tt_add_days(today, 14, d);
+	if (tests_schedule(r, "Tests", atoll(req_get(r, "Student.class_id",
+	    "0")), today, d, 1000) == -1)
 		return 500;
 	return 200;
 }

@@ -83,7 +83,7 @@ marks_get(struct req *r)
 	}
 	if ((ok = obj_student_diary(r, student)) != OBJ_OK)
 		return (int)ok;
-	if ((rc = db_diary_student(r->hdf, student, &year, &grade)) != 1)
+	if ((rc = db_diary_student(r->hdf, "", student, &year, &grade)) != 1)
 		return rc == 0 ? 404 : 500;
 	/* Grade 1 has no marks at all (R24): say so instead of dashes. */
 	if (scales_no_marks_grades(r->sess.school_id, &no_marks) == -1)

@@ -55,10 +55,7 @@ DB_STMT(q_families_without_consent,
     " JOIN person p ON p.id = cs.student_id"
     " WHERE cs.left_on IS NULL AND c.school_id = ?"
     " AND (? = 0 OR c.teacher_id = ?)"
-    " AND NOT EXISTS (SELECT 1 FROM guardian g JOIN consent cn"
-    "   ON cn.id = (SELECT MAX(c3.id) FROM consent c3"
-    "     WHERE c3.guardian_id = g.guardian_id)"
-    "   WHERE g.student_id = p.id AND cn.status = 'consent')"
+    " AND NOT " HAS_CONSENT_SQL("p.id")
     " ORDER BY c.grade, c.letter, p.last_name, p.first_name");
 
 int

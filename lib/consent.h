@@ -10,6 +10,17 @@
 struct _hdf;
 struct req;
 
+/*
+ * SQL: whether the student (a column) has a guardian whose newest
+ * statement is a consent (R6).  Without one the family has no diary login
+ * and gets paper statements.
+ */
+#define HAS_CONSENT_SQL(student) \
+	"EXISTS (SELECT 1 FROM guardian gc JOIN consent cc" \
+	" ON cc.id = (SELECT MAX(c3.id) FROM consent c3" \
+	"   WHERE c3.guardian_id = gc.guardian_id)" \
+	" WHERE gc.student_id = " student " AND cc.status = 'consent')"
+
 /* prefix.{id,name} of a guardian; 1, 0 or -1. */
 int	db_guardian_get(struct _hdf *, const char *prefix, long long guardian_id);
 /* prefix.N.{status,signed,document,recorded_by,recorded_at}, newest first. */

@@ -3,11 +3,13 @@
  * token of the e-mail digests.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <sodium.h>
 
 #include "audit.h"
+#include "consent.h"
 #include "db.h"
 #include "delivery.h"
 #include "journal.h"
@@ -45,6 +47,22 @@ DB_STMT(q_families_paper,
     " GROUP BY c.id, p.id"
     " ORDER BY c.grade, c.letter, p.last_name, p.first_name");
 
+/* The weekly paper statements (000:II.3.8): current students whose family
+ * has no consent or chose paper; of one class, of the classes a teacher
+ * leads, or of the school. */
+DB_STMT(q_paper_students,
+    "SELECT p.id FROM class_student cs JOIN class c ON c.id = cs.class_id"
+    " JOIN current_year cy ON cy.year_id = c.year_id"
+    " JOIN person p ON p.id = cs.student_id"
+    " WHERE cs.left_on IS NULL AND c.school_id = ?"
+    " AND (? = 0 OR c.id = ?) AND (? = 0 OR c.teacher_id = ?)"
+    " AND (NOT " HAS_CONSENT_SQL("p.id")
+    "   OR EXISTS (SELECT 1 FROM guardian gp JOIN delivery dp"
+    "     ON dp.guardian_id = gp.guardian_id AND dp.mode = 'paper'"
+    "     WHERE gp.student_id = p.id))"
+    " ORDER BY c.grade, c.letter, p.last_name, p.first_name"
+    " LIMIT 2000");
+
 static const char *const modes[] = {
 	"web", "email_daily", "email_weekly", "paper", NULL
 };
@@ -72,6 +90,34 @@ db_families_paper(struct _hdf *hdf, const char *prefix, long long school_id,
 {
 	return db_query_hdf(hdf, prefix, &q_families_paper, "lll", school_id,
 	    teacher_id, teacher_id);
+}
+
+int
+db_paper_students(long long school_id, long long class_id,
+    long long teacher_id, long long **ids)
+{
+	long long	*v = NULL;
+	size_t		 n = 0, cap = 0;
+	int		 rc;
+
+	*ids = NULL;
+	if (db_query(&q_paper_students, "lllll", school_id, class_id,
+	    class_id, teacher_id, teacher_id) == -1)
+		return -1;
+	while ((rc = db_next(&q_paper_students)) == 1) {
+		if (n == cap) {
+			cap = cap ? cap * 2 : 64;
+			if ((v = realloc(v, cap * sizeof(*v))) == NULL)
+				abort();
+		}
+		v[n++] = db_int(&q_paper_students, 0);
+	}
+	if (rc == -1) {
+		free(v);
+		return -1;
+	}
+	*ids = v;
+	return (int)n;
 }
 
 int

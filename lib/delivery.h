@@ -29,6 +29,14 @@ int	delivery_set(struct req *, long long guardian_id, const char *mode,
  */
 int	db_families_paper(struct _hdf *, const char *prefix, long long school_id,
 	    long long teacher_id);
+/*
+ * The ids of the current students who get weekly paper statements (no
+ * consent, or a guardian chose paper): of class_id, or of the classes
+ * teacher_id leads, or (both 0) of the school, by class and name, in a
+ * malloc'ed array for the caller to free.  The count or -1.
+ */
+int	db_paper_students(long long school_id, long long class_id,
+	    long long teacher_id, long long **ids);
 /* Whether mode is one of the four choices. */
 int	delivery_mode_valid(const char *mode);
 

@@ -84,17 +84,22 @@ DB_STMT(q_diary_period_marks,
 #define CHART_H	40
 
 int
-db_diary_student(struct _hdf *hdf, long long student_id, long long *year,
-    int *grade)
+db_diary_student(struct _hdf *hdf, const char *prefix, long long student_id,
+    long long *year, int *grade)
 {
+	char	 name[128];
 	int	 rc;
 
-	if ((rc = db_row_hdf(hdf, "Student", &q_diary_student, "l",
+	snprintf(name, sizeof(name), "%sStudent", prefix);
+	if ((rc = db_row_hdf(hdf, name, &q_diary_student, "l",
 	    student_id)) != 1)
 		return rc;
-	*year = atoll(hdf_get_value(hdf, "Student.year_id", "0"));
-	*grade = atoi(hdf_get_value(hdf, "Student.grade", "0"));
-	if (db_query_hdf(hdf, "Periods", &q_diary_periods, "ld", *year,
+	snprintf(name, sizeof(name), "%sStudent.year_id", prefix);
+	*year = atoll(hdf_get_value(hdf, name, "0"));
+	snprintf(name, sizeof(name), "%sStudent.grade", prefix);
+	*grade = atoi(hdf_get_value(hdf, name, "0"));
+	snprintf(name, sizeof(name), "%sPeriods", prefix);
+	if (db_query_hdf(hdf, name, &q_diary_periods, "ld", *year,
 	    *grade) == -1)
 		return -1;
 	return 1;
@@ -320,7 +325,8 @@ held_for(struct held *h, int n, const char *date, long long group,
 }
 
 int
-db_diary_week(struct req *r, long long student_id, const char *monday)
+db_diary_week(struct req *r, const char *prefix, long long student_id,
+    const char *monday)
 {
 	struct held	*h = NULL, *x;
 	struct idindex	 byid = { 0 };
@@ -329,7 +335,7 @@ db_diary_week(struct req *r, long long student_id, const char *monday)
 	int		 n = 0, cap = 0, rc, d, num, l, k, ret = -1, *nm = NULL;
 	int		 slot = 0;
 
-	if (tt_week_hdf(r, "Week", TT_STUDENT, student_id, NULL, monday) == -1)
+	if (tt_week_hdf(r, arena_printf(&r->arena, "%sWeek", prefix), TT_STUDENT, student_id, NULL, monday) == -1)
 		return -1;
 	if (db_query(&q_diary_held, "ssl", monday, monday, student_id) == -1)
 		return -1;
@@ -365,31 +371,32 @@ db_diary_week(struct req *r, long long student_id, const char *monday)
 	/* Each day's lessons in order: the timetable's cells, then what was
 	 * held outside it.  lesson id -> slot d * 100 + k, for the marks. */
 	for (d = 1; d <= 7; d++) {
-		date = req_get(r, arena_printf(&r->arena, "Week.Days.%d.date",
-		    d), NULL);
+		date = req_get(r, arena_printf(&r->arena, "%sWeek.Days.%d.date",
+		    prefix, d), NULL);
 		if (date == NULL)
 			continue;
-		snprintf(key, sizeof(key), "Days.%d", d);
+		snprintf(key, sizeof(key), "%sDays.%d", prefix, d);
 		req_set(r, arena_printf(&r->arena, "%s.date", key), date);
 		req_set(r, arena_printf(&r->arena, "%s.name", key), req_get(r,
-		    arena_printf(&r->arena, "Week.Days.%d.name", d), ""));
+		    arena_printf(&r->arena, "%sWeek.Days.%d.name", prefix, d), ""));
 		req_set(r, arena_printf(&r->arena, "%s.label", key), req_get(r,
-		    arena_printf(&r->arena, "Week.Days.%d.label", d), ""));
+		    arena_printf(&r->arena, "%sWeek.Days.%d.label", prefix, d), ""));
 		if ((v = req_get(r, arena_printf(&r->arena,
-		    "Week.Days.%d.holiday", d), NULL)) != NULL)
+		    "%sWeek.Days.%d.holiday", prefix, d), NULL)) != NULL)
 			req_set(r, arena_printf(&r->arena, "%s.holiday", key), v);
 		k = 0;
 		for (num = 1; num <= 10; num++)
 			for (l = 0; ; l++) {
 				const char	*c = arena_printf(&r->arena,
-				    "Week.Rows.%d.Cells.%d.%d", num, d, l);
+				    "%sWeek.Rows.%d.Cells.%d.%d", prefix, num, d,
+				    l);
 				const char	*subject;
 
 				if ((subject = req_get(r, arena_printf(&r->arena,
 				    "%s.subject", c), NULL)) == NULL)
 					break;
 				lkey = arena_printf(&r->arena,
-				    "Days.%d.Lessons.%d", d, k);
+				    "%sDays.%d.Lessons.%d", prefix, d, k);
 				req_setf(r, arena_printf(&r->arena, "%s.number",
 				    lkey), "%d", num);
 #define COPY(f)	req_set(r, arena_printf(&r->arena, "%s." f, lkey), \
@@ -403,10 +410,10 @@ db_diary_week(struct req *r, long long student_id, const char *monday)
 #undef COPY
 				req_set(r, arena_printf(&r->arena, "%s.starts",
 				    lkey), req_get(r, arena_printf(&r->arena,
-				    "Week.Rows.%d.starts", num), ""));
+				    "%sWeek.Rows.%d.starts", prefix, num), ""));
 				req_set(r, arena_printf(&r->arena, "%s.ends",
 				    lkey), req_get(r, arena_printf(&r->arena,
-				    "Week.Rows.%d.ends", num), ""));
+				    "%sWeek.Rows.%d.ends", prefix, num), ""));
 				x = held_for(h, n, date, atoll(req_get(r,
 				    arena_printf(&r->arena, "%s.group_id", c),
 				    "0")), subject, num);
@@ -429,8 +436,8 @@ db_diary_week(struct req *r, long long student_id, const char *monday)
 			if (x->used || strcmp(x->date, date) != 0)
 				continue;
 			x->used = 1;
-			lkey = arena_printf(&r->arena, "Days.%d.Lessons.%d",
-			    d, k);
+			lkey = arena_printf(&r->arena, "%sDays.%d.Lessons.%d",
+			    prefix, d, k);
 			idindex_add(&byid, x->id, d * 100 + k);
 			if (x->number > 0)
 				req_setf(r, arena_printf(&r->arena,
@@ -465,8 +472,8 @@ db_diary_week(struct req *r, long long student_id, const char *monday)
 		if ((slot = idindex_find(&byid,
 		    db_int(&q_diary_week_marks, 0))) < 0 || slot >= 800)
 			continue;
-		lkey = arena_printf(&r->arena, "Days.%d.Lessons.%d.Marks.%d",
-		    slot / 100, slot % 100, nm[slot]++);
+		lkey = arena_printf(&r->arena, "%sDays.%d.Lessons.%d.Marks.%d",
+		    prefix, slot / 100, slot % 100, nm[slot]++);
 		req_set(r, arena_printf(&r->arena, "%s.code", lkey),
 		    db_str(&q_diary_week_marks, 1));
 		req_set(r, arena_printf(&r->arena, "%s.work", lkey),
@@ -485,8 +492,8 @@ db_diary_week(struct req *r, long long student_id, const char *monday)
 		if ((slot = idindex_find(&byid,
 		    db_int(&q_diary_week_absences, 0))) < 0)
 			continue;
-		lkey = arena_printf(&r->arena, "Days.%d.Lessons.%d",
-		    slot / 100, slot % 100);
+		lkey = arena_printf(&r->arena, "%sDays.%d.Lessons.%d",
+		    prefix, slot / 100, slot % 100);
 		req_set(r, arena_printf(&r->arena, "%s.absent", lkey), "1");
 		req_set(r, arena_printf(&r->arena, "%s.absent_reason", lkey),
 		    db_str(&q_diary_week_absences, 1));

@@ -12,12 +12,12 @@ struct _hdf;
 struct req;
 
 /*
- * Student.{id,name,class_id,class,grade,year_id} and Periods.N.{id,name,
- * starts,ends,current} for the student's grade; *year and *grade out.
- * 1, 0 (not a current student) or -1.
+ * <prefix>Student.{id,name,class_id,class,grade,year_id} and
+ * <prefix>Periods.N.{id,name,starts,ends,current} for the student's grade;
+ * *year and *grade out.  1, 0 (not a current student) or -1.
  */
-int	db_diary_student(struct _hdf *, long long student_id, long long *year,
-	    int *grade);
+int	db_diary_student(struct _hdf *, const char *prefix, long long student_id,
+	    long long *year, int *grade);
 /*
  * The marks page of one period: Subjects.N.{id,name,teachers,count,avg,
  * wavg,forecast,lessons,missed,excused,points} with Marks.M.{day,code,
@@ -36,8 +36,10 @@ int	db_diary_marks(struct _hdf *, long long student_id, long long year_id,
  * absent,reason_text} and Marks.M.{code,work,work_name,comment}: the
  * timetable with its changes, each lesson joined with what was held (a
  * held lesson with no timetable slot is added to its day).  A fixed
- * number of queries.  0 or -1.
+ * number of queries.  Every name is under prefix ("" or e.g. "S.3.").
+ * 0 or -1.
  */
-int	db_diary_week(struct req *, long long student_id, const char *monday);
+int	db_diary_week(struct req *, const char *prefix, long long student_id,
+	    const char *monday);
 
 #endif

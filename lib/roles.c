@@ -125,6 +125,9 @@ const struct access access_table[] = {
 	{ "marks",	"Отметки",
 	    ROLE_STUDENT | ROLE_PARENT | ROLE_CLASS_TEACHER | ROLE_ADMIN |
 	    ROLE_MANAGEMENT | ROLE_INSPECTOR, 0, ACC_MENU },
+	/* The weekly paper statements of the paper families (R41, R6). */
+	{ "statement",	"Бумажные выписки за неделю",
+	    ROLE_ADMIN | ROLE_MANAGEMENT | ROLE_CLASS_TEACHER, 0, 0 },
 	/* Issue 6: how families get the diary's news (R36, R41). */
 	{ "delivery",	"Рассылка",		ROLE_PARENT, 0, ACC_MENU },
 	{ "unsubscribe", "Отписка от писем",	ROLES_ALL, 0, ACC_PUBLIC },

@@ -40,5 +40,17 @@
 </section>
 <?cs /each ?>
 </div>
+<section class="card" id="tests">
+  <h2>Контрольные работы в ближайшие две недели</h2>
+  <?cs if:subcount(Tests.Days) == 0 ?>
+  <p class="meta">Не запланированы.</p>
+  <?cs else ?>
+  <ul class="list">
+  <?cs each:d = Tests.Days ?><?cs each:i = d.Items ?>
+    <li><span class="meta"><?cs var:d.dow ?> <?cs var:string.slice(d.date, 8, 10) ?>.<?cs var:string.slice(d.date, 5, 7) ?></span> <strong><?cs var:i.subject ?></strong><?cs if:i.what ?>: <?cs var:i.what ?><?cs /if ?></li>
+  <?cs /each ?><?cs /each ?>
+  </ul>
+  <?cs /if ?>
+</section>
 <?cs /if ?>
 <?cs include:"footer.cs" ?>

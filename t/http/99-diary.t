@@ -107,6 +107,15 @@ like(day($c->get("/diary?student=$kid&week=$monday")->text, $monday), qr{<b clas
 my $cache = $c->get("/diary?student=$kid&week=$monday")->header('cache-control') // '';
 like($cache, qr/no-store/, 'the page is never cached');
 
+# The class's tests of the next two weeks, from the teachers' plans.
+sql("INSERT INTO plan_topic (school_id, year_id, teacher_id, subject_id, group_id, number, topic, hours, planned_on, is_test)"
+    . " VALUES (1, $year, $teacher, $subject, $group, 999, 'jtest: Контрольная работа по теме «Приставки»', 1,"
+    . " CURDATE() + INTERVAL 3 DAY, 1)");
+my $topic = sql_value('SELECT MAX(id) FROM plan_topic');
+my ($tests) = $c->get("/diary?student=$kid&week=$monday")->text =~ m{<section class="card" id="tests">(.*?)</section>}s;
+like($tests // '', qr/jtest: Контрольная работа по теме «Приставки»/, 'a planned test of the class is listed');
+sql("DELETE FROM plan_topic WHERE id = $topic");
+
 # Navigation and bad input.
 like($t, qr{href="/diary\?student=$kid&amp;week=2026-11-16" rel="prev"}, 'a link to the week before');
 like($t, qr{href="/diary\?student=$kid&amp;week=2026-11-30" rel="next"}, 'and after');
