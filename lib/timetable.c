@@ -878,3 +878,32 @@ db_tt_day_lessons(struct _hdf *hdf, const char *prefix, long long school_id,
 	return db_query_hdf(hdf, prefix, &q_tt_day, "lds", school_id,
 	    tt_weekday(date), date);
 }
+
+DB_STMT(q_week_student_rel,
+    "SELECT c.teacher_id <=> ?, " FULL_NAME("p") ", cs.class_id"
+    " FROM class_student cs JOIN class c ON c.id = cs.class_id"
+    " JOIN person p ON p.id = cs.student_id"
+    " WHERE cs.student_id = ? AND cs.left_on IS NULL AND c.school_id = ?"
+    " ORDER BY cs.class_id DESC LIMIT 1");
+
+enum obj_res
+obj_week_student(struct req *r, long long student_id)
+{
+	int	 rc, mine;
+
+	if (db_query(&q_week_student_rel, "lll", r->sess.person_id,
+	    student_id, r->sess.school_id) == -1 ||
+	    (rc = db_next(&q_week_student_rel)) == -1)
+		return OBJ_ERROR;
+	if (rc == 0)
+		return OBJ_MISSING;
+	mine = db_int(&q_week_student_rel, 0) == 1;
+	req_set(r, "Student.name", db_str(&q_week_student_rel, 1));
+	req_set(r, "Student.class_id", db_str(&q_week_student_rel, 2));
+	db_done(&q_week_student_rel);
+	if (r->sess.roles & OVERSEERS)
+		return OBJ_OK;
+	if ((r->sess.roles & ROLE_CLASS_TEACHER) && mine)
+		return OBJ_OK;
+	return OBJ_DENIED;
+}

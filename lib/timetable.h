@@ -90,6 +90,12 @@ enum obj_res	obj_week_class(const struct req *, long long class_id);
 /* A teacher's week: overseers any staff of the school; a teacher their own. */
 enum obj_res	obj_week_teacher(const struct req *, long long person_id);
 
+/*
+ * A current student's own week (their groups): overseers; the class
+ * teacher of their class.  Sets Student.{name,class_id} when found.
+ */
+enum obj_res	obj_week_student(struct req *, long long student_id);
+
 /* --- The timetable editor --- */
 
 /* The school's year containing date (or the current one): id, 1/0/-1. */

@@ -223,6 +223,31 @@ is(scalar @hits, 1, 'the moved lesson shows once in the week');
 like($wc->text, qr/lesson-moved_in" data-tt="$M->[0]">.*?перенесён с 25\.11, $M->[1]-й урок/s,
     'in its new slot, saying where from');
 
+# ------------------------------------------------------------ a student's week
+# A student of the first English half of a split class whose halves both
+# have lessons (5 А's second half has no teacher in the demo): their week
+# has that half's lessons and the whole class's, never the other half's.
+my ($SP) = sql("SELECT g1.id, g2.id, g1.class_id FROM `groups` g1 JOIN `groups` g2"
+    . " ON g2.class_id = g1.class_id AND g2.kind = 'subgroup' AND g2.id > g1.id"
+    . " WHERE g1.kind = 'subgroup' AND EXISTS (SELECT 1 FROM timetable WHERE group_id = g1.id)"
+    . " AND EXISTS (SELECT 1 FROM timetable WHERE group_id = g2.id) ORDER BY g1.id LIMIT 1");
+my ($H1, $H2, $HC) = @$SP;
+my $HWHOLE = sql_value("SELECT id FROM `groups` WHERE class_id = $HC AND kind = 'class'");
+my $pupil = sql_value("SELECT gs.student_id FROM group_student gs JOIN class_student cs"
+    . " ON cs.student_id = gs.student_id AND cs.class_id = $HC AND cs.left_on IS NULL"
+    . " WHERE gs.group_id = $H1 ORDER BY gs.student_id LIMIT 1");
+my @e1 = map { $_->[0] } sql("SELECT id FROM timetable WHERE group_id = $H1");
+my @e2 = map { $_->[0] } sql("SELECT id FROM timetable WHERE group_id = $H2");
+my ($wholeone) = map { $_->[0] } sql("SELECT id FROM timetable WHERE group_id = $HWHOLE AND weekday = 1"
+    . " ORDER BY number LIMIT 1");
+ok($pupil && @e1 && @e2, 'a student of the first half; both halves have lessons');
+my $wp = $mgmt->get("/week?student=$pupil&date=2026-11-23");
+status_is($wp, 200, "a student's week");
+my %in = map { $_ => 1 } $wp->text =~ /data-tt="(\d+)"/g;
+is(scalar(grep { $in{$_} } @e1), scalar @e1, 'has every lesson of their half');
+is(scalar(grep { $in{$_} } @e2), 0, 'and none of the other half');
+ok($in{$wholeone}, 'and the lessons of the whole class');
+
 # ------------------------------------------------------------ absent teacher
 # A teacher with lessons on Friday 27 November and no changes then.
 my ($A) = sql("SELECT teacher_id FROM timetable WHERE weekday = 5 GROUP BY teacher_id"
@@ -286,6 +311,7 @@ like(page_text($own->text), qr/Расписание: \Q${\ full_name($tpid)}\E/,
 status_is($cl{teacher}->get("/week?teacher=$sub"), $sub == $tpid ? 200 : 403, "a teacher: not another teacher's week");
 status_is($cl{teacher}->get("/week?class=$D->{id}"), 200, "a teacher: any class's week");
 status_is($cl{teacher}->get("/timetable?class=$C->{id}"), 403, 'a teacher: no editor');
+status_is($cl{teacher}->get("/week?student=$pupil"), 403, "a teacher: no student's week");
 status_is($cl{teacher}->get('/changes'), 403, 'a teacher: no changes');
 
 # A class teacher without the teacher role: their own class only.
@@ -297,6 +323,10 @@ ok($ctc->{logged_in}, 'the class teacher of 5 А logged in (class teacher role o
 status_is($ctc->get("/week?class=$C->{id}"), 200, 'a class teacher: their class');
 status_is($ctc->get("/week?class=$D->{id}"), 403, 'a class teacher: not another class');
 status_is($ctc->get("/week?room=$lroom"), 403, 'a class teacher: no room weeks');
+my $own_pupil = sql_value("SELECT student_id FROM class_student WHERE class_id = $C->{id} AND left_on IS NULL LIMIT 1");
+status_is($ctc->get("/week?student=$own_pupil"), 200, "a class teacher: a student of their class");
+my $other_pupil = sql_value("SELECT student_id FROM class_student WHERE class_id = $D->{id} AND left_on IS NULL LIMIT 1");
+status_is($ctc->get("/week?student=$other_pupil"), 403, 'a class teacher: not a student of another class');
 sql("INSERT IGNORE INTO account_role (account_id, role) VALUES ($stripped, 'teacher')");
 $stripped = undef;
 
