@@ -650,7 +650,8 @@ db_tt_changes_by_date(struct _hdf *hdf, const char *prefix,
 
 DB_STMT(q_change_row,
     "SELECT t.year_id, t.group_id, t.subject_id, t.teacher_id, t.number,"
-    " t.room, y.is_open FROM timetable t JOIN year y ON y.id = t.year_id"
+    " t.room, y.is_open, ? BETWEEN y.starts_on AND y.ends_on"
+    " FROM timetable t JOIN year y ON y.id = t.year_id"
     " WHERE t.id = ? AND t.school_id = ? AND t.weekday = ?"
     " AND ? BETWEEN t.valid_from AND t.valid_to");
 DB_STMT(q_change_put,
@@ -722,8 +723,9 @@ tt_change_save(struct req *r, const struct tt_change *c, const char **msg)
 	int		 rc, number, busy;
 
 	*msg = NULL;
-	if (db_query(&q_change_row, "llds", c->tt_id, r->sess.school_id,
-	    tt_weekday(c->on_date), c->on_date) == -1 ||
+	if (db_query(&q_change_row, "sllds", c->new_date ? c->new_date :
+	    c->on_date, c->tt_id, r->sess.school_id, tt_weekday(c->on_date),
+	    c->on_date) == -1 ||
 	    (rc = db_next(&q_change_row)) == -1)
 		return -1;
 	if (rc == 0) {
@@ -737,9 +739,20 @@ tt_change_save(struct req *r, const struct tt_change *c, const char **msg)
 	number = (int)db_int(&q_change_row, 4);
 	plan_room = arena_strdup(&r->arena, db_str(&q_change_row, 5));
 	rc = (int)db_int(&q_change_row, 6);
+	busy = (int)db_int(&q_change_row, 7);
 	db_done(&q_change_row);
 	if (rc != 1) {
 		*msg = "Учебный год закрыт: расписание не меняется.";
+		return 0;
+	}
+	if (busy != 1 || (c->new_date && tt_weekday(c->new_date) == 7)) {
+		*msg = "Перенести урок можно на учебный день того же учебного "
+		    "года (не на воскресенье).";
+		return 0;
+	}
+	if (c->teacher_id == teacher) {
+		*msg = "Замена: выберите другого учителя, не того, кто ведёт "
+		    "урок по расписанию.";
 		return 0;
 	}
 	if (db_query(&q_group_kind, "l", group) == -1 ||

@@ -161,6 +161,21 @@ redirects_to($r, '/timetable', 'remove from a date');
 is(sql_value("SELECT valid_to FROM timetable WHERE id = $new"), '2026-12-06',
     'a row that had started ends the day before');
 
+# Changing a row: its own slot is no conflict with itself; moving its
+# dates over the other row of that teacher and slot is.
+$r = tt_post($mgmt, $D->{id}, id => $new, group => $group_t, subject => $MATH, teacher => $free,
+    weekday => 6, number => 8, room => "$tag-f", valid_from => '2026-12-01', valid_to => '2026-12-06');
+redirects_to($r, '/timetable', 'a row changed in place');
+is(sql_value("SELECT room FROM timetable WHERE id = $new"), "$tag-f", 'its new room is stored');
+$r = tt_post($mgmt, $D->{id}, id => $new, group => $group_t, subject => $MATH, teacher => $free,
+    weekday => 6, number => 8, room => "$tag-f", valid_from => '2026-11-23', valid_to => '2026-12-06');
+status_is($r, 409, 'changed to overlap the other row: 409');
+is(sql_value("SELECT valid_from FROM timetable WHERE id = $new"), '2026-12-01', 'and left as it was');
+my ($other_class_row) = map { $_->[0] } sql("SELECT id FROM timetable WHERE group_id = $WHOLE_C LIMIT 1");
+$r = tt_post($mgmt, $D->{id}, id => $other_class_row, group => $group_t, subject => $MATH, teacher => $free,
+    weekday => 6, number => 9, room => "$tag-g");
+status_is($r, 404, "another class's row through this class: 404");
+
 # ------------------------------------------------------------ one-day change
 # A lesson of the whole 5 А on Thursday 26 November, given by a substitute.
 my ($T) = sql("SELECT t.id, t.number, t.teacher_id FROM timetable t WHERE t.group_id = $WHOLE_C"
@@ -209,6 +224,13 @@ $r = change_post($mgmt, date => '2026-11-26', lesson => $tid, teacher => $sub, r
 status_is($r, 400, 'a change without a reason: 400');
 $r = change_post($mgmt, date => '2026-11-27', lesson => $tid, teacher => $sub, reason => $tag);
 status_is($r, 409, 'a lesson that is not on that day: 409');
+$r = change_post($mgmt, date => '2026-11-26', lesson => $tid, teacher => $tteacher, reason => $tag);
+status_is($r, 409, 'the timetabled teacher as their own substitute: 409');
+$r = change_post($mgmt, date => '2026-11-26', lesson => $tid, new_date => '2026-11-29', reason => $tag);
+status_is($r, 409, 'moved to a Sunday: 409');
+like(page_text($r->text), qr/не на воскресенье/, 'says why');
+is(sql_value("SELECT teacher_id FROM timetable_change WHERE timetable_id = $tid AND on_date = '2026-11-26'"),
+    $sub, 'the refused changes left the recorded one as it was');
 
 # A moved lesson leaves its slot and appears in the new one.
 my ($M) = sql("SELECT id, number FROM timetable WHERE group_id = $WHOLE_C AND weekday = 3"
