@@ -110,7 +110,7 @@ week_get(struct req *r)
 	req_setf(r, "Week.view", "%d", (int)view);
 	if (view == 0)
 		return 200;
-	if (tt_week_hdf(r, "Week", view, id, room, monday) == -1)
+	if (db_week_hdf(r, "Week", view, id, room, monday) == -1)
 		return 500;
 	return 200;
 }

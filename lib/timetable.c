@@ -174,7 +174,7 @@ DB_STMT(q_week_room, WEEK_A "? IN (t.room, c.room)"
     WEEK_B "COALESCE(c.room, t.room) = ?" WEEK_END);
 
 int
-tt_week_lessons(struct req *r, enum tt_view view, long long id,
+db_week_lessons(struct req *r, enum tt_view view, long long id,
     const char *room, const char *monday, struct tt_lesson **out)
 {
 	struct db_stmt	*q;
@@ -270,7 +270,7 @@ static const char *const day_names[] = { "", "Понедельник", "Втор
     "Среда", "Четверг", "Пятница", "Суббота", "Воскресенье" };
 
 int
-tt_week_hdf(struct req *r, const char *prefix, enum tt_view view,
+db_week_hdf(struct req *r, const char *prefix, enum tt_view view,
     long long id, const char *room, const char *monday)
 {
 	struct tt_lesson *ls, *l;
@@ -279,7 +279,7 @@ tt_week_hdf(struct req *r, const char *prefix, enum tt_view view,
 	int		 n, i, k, rc, maxnum = 0, days = 6;
 	int		 count[8][11];
 
-	if ((n = tt_week_lessons(r, view, id, room, monday, &ls)) == -1)
+	if ((n = db_week_lessons(r, view, id, room, monday, &ls)) == -1)
 		return -1;
 	req_set(r, arena_printf(&r->arena, "%s.monday", prefix), monday);
 	tt_add_days(monday, 6, d);
@@ -485,8 +485,9 @@ int
 db_tt_list_by_class(struct _hdf *hdf, const char *prefix, long long class_id,
     const char *date)
 {
-	char		 key[128];
+	char		 key[128], num_s[8];
 	int		 rc, n = 0, last_d = 0, last_n = 0, k = 0, d, num;
+	int		 maxnum = 0;
 
 	if (db_query(&q_tt_list_by_class, "ls", class_id, date) == -1)
 		return -1;
@@ -499,8 +500,16 @@ db_tt_list_by_class(struct _hdf *hdf, const char *prefix, long long class_id,
 		last_n = num;
 		snprintf(key, sizeof(key), "%s.%d.%d.%d", prefix, d, num, k++);
 		db_row_to_hdf(hdf, key, &q_tt_list_by_class);
+		if (num > maxnum)
+			maxnum = num;
 		n++;
 	}
+	/* The grid's last row: the last lesson, and one free row below it
+	 * to add to (at least the usual 8). */
+	snprintf(key, sizeof(key), "%s.rows", prefix);
+	snprintf(num_s, sizeof(num_s), "%d", maxnum < 8 ? 8 : maxnum < 10 ?
+	    maxnum + 1 : 10);
+	hdf_set_value(hdf, key, num_s);
 	return rc == -1 ? -1 : n;
 }
 
@@ -536,7 +545,7 @@ static const char *const day_in[] = { "", "в понедельник", "во в�
     "в среду", "в четверг", "в пятницу", "в субботу", "в воскресенье" };
 
 int
-tt_conflict(struct req *r, const struct tt_row *t, const char **msg)
+db_tt_conflict(struct req *r, const struct tt_row *t, const char **msg)
 {
 	struct db_stmt	*q = &q_tt_conflict;
 	const char	*what;
@@ -665,7 +674,7 @@ DB_STMT(q_change_drop,
 /*
  * Whether the slot (date, number) is taken for this lesson's teacher, room
  * or class, by another lesson that really happens there.  The weeks come
- * from tt_week_lessons, so moves and substitutions already count.
+ * from db_week_lessons, so moves and substitutions already count.
  */
 static int
 slot_busy(struct req *r, long long tt_id, const char *date, int number,
@@ -683,9 +692,9 @@ slot_busy(struct req *r, long long tt_id, const char *date, int number,
 			continue;
 		if (pass == 2 && class_id == 0)
 			continue;
-		n = pass == 0 ? tt_week_lessons(r, TT_TEACHER, teacher, NULL,
-		    monday, &ls) : pass == 1 ? tt_week_lessons(r, TT_ROOM, 0,
-		    room, monday, &ls) : tt_week_lessons(r, TT_CLASS, class_id,
+		n = pass == 0 ? db_week_lessons(r, TT_TEACHER, teacher, NULL,
+		    monday, &ls) : pass == 1 ? db_week_lessons(r, TT_ROOM, 0,
+		    room, monday, &ls) : db_week_lessons(r, TT_CLASS, class_id,
 		    NULL, monday, &ls);
 		if (n == -1)
 			return -1;
