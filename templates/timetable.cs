@@ -1,6 +1,6 @@
 <?cs include:"header.cs" ?>
 <h1>Редактор расписания<?cs if:Class.name ?>: <?cs var:Class.name ?> класс<?cs /if ?></h1>
-<form method="get" action="/timetable" class="form inline noprint">
+<form method="get" action="/timetable" class="form tt-bar noprint">
   <label for="class">Класс</label>
   <select id="class" name="class">
     <?cs each:c = Classes ?><option value="<?cs var:c.id ?>"<?cs if:Class.id == c.id ?> selected<?cs /if ?>><?cs var:c.name ?></option><?cs /each ?>

@@ -362,7 +362,7 @@ like($wr->text, qr/data-tt="$lid"/, 'shows the lessons in that room');
 like($wc->text, qr/<button type="button" data-print>/, 'the week has a print button');
 like($wc->text, qr/rel="next"/, 'and week navigation');
 my $css = client()->get('/static/style.css');
-like($css->text, qr/Issue 5.*\@media print \{.*?\.week-choose[^{]*\{ display: none/s,
+like($css->text, qr/Issue 5.*\@media print \{.*?form\.tt-bar[^{]*\{ display: none/s,
     'the print CSS hides the choosers');
 # Holidays instead of lessons: the autumn holidays' week.
 my $wh = $mgmt->get("/week?class=$C->{id}&date=2026-11-02");
