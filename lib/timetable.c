@@ -678,7 +678,7 @@ DB_STMT(q_change_drop,
  */
 static int
 slot_busy(struct req *r, long long tt_id, const char *date, int number,
-    long long teacher, const char *room, long long group_id,
+    long long teacher, int substitute, const char *room, long long group_id,
     const char *group_kind, long long class_id, const char **msg)
 {
 	struct tt_lesson *ls;
@@ -699,6 +699,16 @@ slot_busy(struct req *r, long long tt_id, const char *date, int number,
 		if (n == -1)
 			return -1;
 		for (i = 0; i < n; i++) {
+			/* A substitute who is away that day themselves. */
+			if (pass == 0 && substitute && ls[i].tt_id != tt_id &&
+			    ls[i].plan_teacher_id == teacher &&
+			    ls[i].teacher_id != teacher && !ls[i].moved_in &&
+			    strcmp(ls[i].date, date) == 0) {
+				*msg = arena_printf(&r->arena, "Этот учитель "
+				    "отсутствует %s: его уроки в этот день "
+				    "заменены.", date);
+				return 1;
+			}
 			if (ls[i].tt_id == tt_id || ls[i].cancelled ||
 			    ls[i].moved_out || ls[i].number != number ||
 			    strcmp(ls[i].date, date) != 0)
@@ -780,7 +790,7 @@ tt_change_save(struct req *r, const struct tt_change *c, const char **msg)
 		room = c->room ? c->room : plan_room;
 		busy = slot_busy(r, c->tt_id, date, c->new_number ?
 		    c->new_number : number, c->teacher_id ? c->teacher_id :
-		    teacher, room, group, kind,
+		    teacher, c->teacher_id != 0, room, group, kind,
 		    (c->new_date || c->new_number) ? cls : 0, msg);
 		/* A substitute or room alone: only their side can clash. */
 		if (busy != 0)

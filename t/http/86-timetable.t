@@ -271,9 +271,10 @@ is(scalar(grep { $in{$_} } @e2), 0, 'and none of the other half');
 ok($in{$wholeone}, 'and the lessons of the whole class');
 
 # ------------------------------------------------------------ absent teacher
-# A teacher with lessons on Friday 27 November and no changes then.
+# A teacher with two to five lessons on Friday 27 November (so with free
+# numbers too) and no changes then.
 my ($A) = sql("SELECT teacher_id FROM timetable WHERE weekday = 5 GROUP BY teacher_id"
-    . " HAVING COUNT(*) >= 2 ORDER BY COUNT(*) DESC, teacher_id LIMIT 1");
+    . " HAVING COUNT(*) BETWEEN 2 AND 5 ORDER BY COUNT(*) DESC, teacher_id LIMIT 1");
 my $absent = $A->[0];
 my @al = sql("SELECT id, number FROM timetable WHERE teacher_id = $absent AND weekday = 5 ORDER BY number");
 $page = $mgmt->get("/changes?date=2026-11-27&absent=$absent");
@@ -303,6 +304,14 @@ is(sql_value("SELECT COUNT(*) FROM timetable_change WHERE absent_teacher_id = $a
     . " AND teacher_id IS NOT NULL"), scalar @al, 'one change per lesson, each with a substitute');
 $wt = $mgmt->get("/week?teacher=$pairs[3]&date=2026-11-27");
 like($wt->text, qr/data-tt="$al[0][0]"/, "a substitute's week shows the lesson");
+# The absent teacher cannot substitute anyone that day.
+my %their = map { $_->[1] => 1 } @al;
+my ($freeslot) = grep { !$their{$_} } 1 .. 7;
+my ($X) = sql("SELECT id FROM timetable WHERE weekday = 5 AND number = $freeslot AND teacher_id <> $absent"
+    . " AND id NOT IN (SELECT timetable_id FROM timetable_change WHERE timetable_id IS NOT NULL) LIMIT 1");
+$r = change_post($mgmt, date => '2026-11-27', lesson => $X->[0], teacher => $absent, reason => $tag);
+status_is($r, 409, 'an absent teacher as a substitute the same day: 409');
+like(page_text($r->text), qr/отсутствует 2026-11-27/, 'says they are away');
 
 # ------------------------------------------------------------ roles
 my %acc = map { $_ => account_of_role($_) } qw(admin inspector teacher class_teacher student parent secretary);
