@@ -363,6 +363,12 @@ $stripped = undef;
 
 status_is($mgmt->get('/week?class=999999'), 404, 'a class that does not exist: 404');
 status_is($mgmt->get('/week?teacher=999999'), 404, 'a teacher who does not exist: 404');
+status_is($mgmt->get('/timetable?class=999999'), 404, 'the editor of a class that does not exist: 404');
+status_is($mgmt->get("/week?class=$C->{id}&date=2026-02-30"), 400, 'a date that does not exist: 400');
+status_is($mgmt->get("/week?student=$lteacher"), 404, "a staff member's id as a student: 404");
+$page = $mgmt->get('/changes?date=2026-11-26');
+status_is($mgmt->post_form('/changes', [csrf => csrf_of($page->text), action => 'delete', change => 999999999,
+    date => '2026-11-26']), 404, 'deleting a change that does not exist: 404');
 
 # ------------------------------------------------------------ room, print
 my $wr = $mgmt->get("/week?room=$lroom&date=2026-11-23");
@@ -377,5 +383,17 @@ like($css->text, qr/Issue 5.*\@media print \{.*?form\.tt-bar[^{]*\{ display: non
 my $wh = $mgmt->get("/week?class=$C->{id}&date=2026-11-02");
 like(page_text($wh->text), qr/Осенние каникулы/, 'a holiday week says so');
 unlike($wh->text, qr/data-tt="$lid"/, 'and has no lessons on the holiday days');
+
+# Undoing a change puts the lesson back as timetabled.
+$page = $mgmt->get('/changes?date=2026-11-26');
+like($page->text, qr/data-change="$cid"/, 'the change is listed with its undo form');
+$r = $mgmt->post_form('/changes', [csrf => csrf_of($page->text), action => 'delete', change => $cid,
+    date => '2026-11-26']);
+redirects_to($r, '/changes', 'a change undone');
+is(sql_value("SELECT COUNT(*) FROM timetable_change WHERE id = $cid"), 0, 'it is gone');
+is(sql_value("SELECT COUNT(*) FROM audit WHERE action = 'timetable_change.delete' AND object_id = $cid"), 1,
+    'audited');
+like($mgmt->get("/week?class=$C->{id}&date=2026-11-26")->text, qr/lesson-normal" data-tt="$tid"/,
+    'the week shows the lesson as timetabled again');
 
 done_testing();
