@@ -44,7 +44,7 @@ absent_lessons(struct req *r, long long teacher, const char *date,
 
 	*nout = 0;
 	if (tt_monday(date, monday) == -1 ||
-	    (n = tt_week_lessons(r, TT_TEACHER, teacher, NULL, monday,
+	    (n = db_week_lessons(r, TT_TEACHER, teacher, NULL, monday,
 	    &ls)) == -1)
 		return -1;
 	for (i = 0; i < n; i++) {

@@ -222,7 +222,7 @@ timetable_post(struct req *r)
 		rc = load(r, &x);
 		return rc == 200 ? SCREEN_FORM(400) : rc;
 	}
-	if ((rc = tt_conflict(r, &t, &msg)) == -1)
+	if ((rc = db_tt_conflict(r, &t, &msg)) == -1)
 		return 500;
 	if (rc == 1) {
 		req_field_error(r, "conflict", msg);

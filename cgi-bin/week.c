@@ -1,9 +1,11 @@
 /*
  * week: the lessons of one week as they really happen (R15, R22, R32):
  * a class's, a teacher's (their own by default, with the lessons they
- * substitute) or a room's, with the day's changes and holidays, bells per
- * number; printable.  Who sees which: overseers any; a teacher their own
- * week, any class's and any room's; a class teacher their class's.
+ * substitute), a room's or one student's (their subgroups and streams),
+ * with the day's changes and holidays, bells per number; printable.  Who
+ * sees which: overseers any; a teacher their own week, any class's and
+ * any room's; a class teacher their class's and its students'.  Not
+ * students or parents: the diary shows them theirs.
  */
 #include <stdio.h>
 #include <string.h>
@@ -12,12 +14,13 @@
 #include "journal.h"
 #include "timetable.h"
 
-enum { K_CLASS, K_TEACHER, K_ROOM, K_DATE, K__MAX };
+enum { K_CLASS, K_TEACHER, K_ROOM, K_STUDENT, K_DATE, K__MAX };
 
 static const struct key keys[K__MAX] = {
 	[K_CLASS] =	{ "class", v_id, 0 },
 	[K_TEACHER] =	{ "teacher", v_id, 0 },
 	[K_ROOM] =	{ "room", v_line, 0 },
+	[K_STUDENT] =	{ "student", v_id, 0 },
 	[K_DATE] =	{ "date", v_date, 0 },
 };
 
@@ -35,7 +38,8 @@ week_get(struct req *r)
 	unsigned	 roles = r->sess.roles;
 
 	if (r->fields[K_CLASS].error || r->fields[K_TEACHER].error ||
-	    r->fields[K_ROOM].error || r->fields[K_DATE].error)
+	    r->fields[K_ROOM].error || r->fields[K_DATE].error ||
+	    r->fields[K_STUDENT].error)
 		return 400;
 	tt_today(today);
 	date = req_str(r, K_DATE) ? req_str(r, K_DATE) : today;
@@ -52,6 +56,15 @@ week_get(struct req *r)
 		req_set(r, "Week.title", arena_printf(&r->arena, "%s класс",
 		    req_get(r, "Class.name", "")));
 		req_setf(r, "Week.query", "class=%lld", id);
+	} else if (req_str(r, K_STUDENT) != NULL) {
+		/* One student's lessons: their subgroups, streams. */
+		id = r->fields[K_STUDENT].num;
+		if ((ok = obj_week_student(r, id)) != OBJ_OK)
+			return (int)ok;
+		view = TT_STUDENT;
+		req_set(r, "Week.title", arena_printf(&r->arena, "%s (ученик)",
+		    req_get(r, "Student.name", "")));
+		req_setf(r, "Week.query", "student=%lld", id);
 	} else if (req_str(r, K_ROOM) != NULL) {
 		if (!(roles & (OVERSEERS | ROLE_TEACHER)))
 			return 403;
@@ -97,7 +110,7 @@ week_get(struct req *r)
 	req_setf(r, "Week.view", "%d", (int)view);
 	if (view == 0)
 		return 200;
-	if (tt_week_hdf(r, "Week", view, id, room, monday) == -1)
+	if (db_week_hdf(r, "Week", view, id, room, monday) == -1)
 		return 500;
 	return 200;
 }

@@ -90,6 +90,8 @@ const struct access access_table[] = {
 	    ACC_MENU },
 	{ "changes",	"Замены и переносы",	OVERSEERS, ADMINISTRATION,
 	    ACC_MENU },
+	{ "ttimport",	"Импорт расписания",	ADMINISTRATION, ADMINISTRATION,
+	    ACC_MENU },
 
 	/* Issue 5: the calendar-thematic plan (R29) and the tests schedule. */
 	{ "plan",	"Тематическое планирование (КТП)",

@@ -174,7 +174,7 @@ DB_STMT(q_week_room, WEEK_A "? IN (t.room, c.room)"
     WEEK_B "COALESCE(c.room, t.room) = ?" WEEK_END);
 
 int
-tt_week_lessons(struct req *r, enum tt_view view, long long id,
+db_week_lessons(struct req *r, enum tt_view view, long long id,
     const char *room, const char *monday, struct tt_lesson **out)
 {
 	struct db_stmt	*q;
@@ -270,7 +270,7 @@ static const char *const day_names[] = { "", "Понедельник", "Втор
     "Среда", "Четверг", "Пятница", "Суббота", "Воскресенье" };
 
 int
-tt_week_hdf(struct req *r, const char *prefix, enum tt_view view,
+db_week_hdf(struct req *r, const char *prefix, enum tt_view view,
     long long id, const char *room, const char *monday)
 {
 	struct tt_lesson *ls, *l;
@@ -279,7 +279,7 @@ tt_week_hdf(struct req *r, const char *prefix, enum tt_view view,
 	int		 n, i, k, rc, maxnum = 0, days = 6;
 	int		 count[8][11];
 
-	if ((n = tt_week_lessons(r, view, id, room, monday, &ls)) == -1)
+	if ((n = db_week_lessons(r, view, id, room, monday, &ls)) == -1)
 		return -1;
 	req_set(r, arena_printf(&r->arena, "%s.monday", prefix), monday);
 	tt_add_days(monday, 6, d);
@@ -485,8 +485,9 @@ int
 db_tt_list_by_class(struct _hdf *hdf, const char *prefix, long long class_id,
     const char *date)
 {
-	char		 key[128];
+	char		 key[128], num_s[8];
 	int		 rc, n = 0, last_d = 0, last_n = 0, k = 0, d, num;
+	int		 maxnum = 0;
 
 	if (db_query(&q_tt_list_by_class, "ls", class_id, date) == -1)
 		return -1;
@@ -499,8 +500,16 @@ db_tt_list_by_class(struct _hdf *hdf, const char *prefix, long long class_id,
 		last_n = num;
 		snprintf(key, sizeof(key), "%s.%d.%d.%d", prefix, d, num, k++);
 		db_row_to_hdf(hdf, key, &q_tt_list_by_class);
+		if (num > maxnum)
+			maxnum = num;
 		n++;
 	}
+	/* The grid's last row: the last lesson, and one free row below it
+	 * to add to (at least the usual 8). */
+	snprintf(key, sizeof(key), "%s.rows", prefix);
+	snprintf(num_s, sizeof(num_s), "%d", maxnum < 8 ? 8 : maxnum < 10 ?
+	    maxnum + 1 : 10);
+	hdf_set_value(hdf, key, num_s);
 	return rc == -1 ? -1 : n;
 }
 
@@ -536,7 +545,7 @@ static const char *const day_in[] = { "", "в понедельник", "во в�
     "в среду", "в четверг", "в пятницу", "в субботу", "в воскресенье" };
 
 int
-tt_conflict(struct req *r, const struct tt_row *t, const char **msg)
+db_tt_conflict(struct req *r, const struct tt_row *t, const char **msg)
 {
 	struct db_stmt	*q = &q_tt_conflict;
 	const char	*what;
@@ -650,7 +659,8 @@ db_tt_changes_by_date(struct _hdf *hdf, const char *prefix,
 
 DB_STMT(q_change_row,
     "SELECT t.year_id, t.group_id, t.subject_id, t.teacher_id, t.number,"
-    " t.room, y.is_open FROM timetable t JOIN year y ON y.id = t.year_id"
+    " t.room, y.is_open, ? BETWEEN y.starts_on AND y.ends_on"
+    " FROM timetable t JOIN year y ON y.id = t.year_id"
     " WHERE t.id = ? AND t.school_id = ? AND t.weekday = ?"
     " AND ? BETWEEN t.valid_from AND t.valid_to");
 DB_STMT(q_change_put,
@@ -664,11 +674,11 @@ DB_STMT(q_change_drop,
 /*
  * Whether the slot (date, number) is taken for this lesson's teacher, room
  * or class, by another lesson that really happens there.  The weeks come
- * from tt_week_lessons, so moves and substitutions already count.
+ * from db_week_lessons, so moves and substitutions already count.
  */
 static int
 slot_busy(struct req *r, long long tt_id, const char *date, int number,
-    long long teacher, const char *room, long long group_id,
+    long long teacher, int substitute, const char *room, long long group_id,
     const char *group_kind, long long class_id, const char **msg)
 {
 	struct tt_lesson *ls;
@@ -682,13 +692,23 @@ slot_busy(struct req *r, long long tt_id, const char *date, int number,
 			continue;
 		if (pass == 2 && class_id == 0)
 			continue;
-		n = pass == 0 ? tt_week_lessons(r, TT_TEACHER, teacher, NULL,
-		    monday, &ls) : pass == 1 ? tt_week_lessons(r, TT_ROOM, 0,
-		    room, monday, &ls) : tt_week_lessons(r, TT_CLASS, class_id,
+		n = pass == 0 ? db_week_lessons(r, TT_TEACHER, teacher, NULL,
+		    monday, &ls) : pass == 1 ? db_week_lessons(r, TT_ROOM, 0,
+		    room, monday, &ls) : db_week_lessons(r, TT_CLASS, class_id,
 		    NULL, monday, &ls);
 		if (n == -1)
 			return -1;
 		for (i = 0; i < n; i++) {
+			/* A substitute who is away that day themselves. */
+			if (pass == 0 && substitute && ls[i].tt_id != tt_id &&
+			    ls[i].plan_teacher_id == teacher &&
+			    ls[i].teacher_id != teacher && !ls[i].moved_in &&
+			    strcmp(ls[i].date, date) == 0) {
+				*msg = arena_printf(&r->arena, "Этот учитель "
+				    "отсутствует %s: его уроки в этот день "
+				    "заменены.", date);
+				return 1;
+			}
 			if (ls[i].tt_id == tt_id || ls[i].cancelled ||
 			    ls[i].moved_out || ls[i].number != number ||
 			    strcmp(ls[i].date, date) != 0)
@@ -722,8 +742,9 @@ tt_change_save(struct req *r, const struct tt_change *c, const char **msg)
 	int		 rc, number, busy;
 
 	*msg = NULL;
-	if (db_query(&q_change_row, "llds", c->tt_id, r->sess.school_id,
-	    tt_weekday(c->on_date), c->on_date) == -1 ||
+	if (db_query(&q_change_row, "sllds", c->new_date ? c->new_date :
+	    c->on_date, c->tt_id, r->sess.school_id, tt_weekday(c->on_date),
+	    c->on_date) == -1 ||
 	    (rc = db_next(&q_change_row)) == -1)
 		return -1;
 	if (rc == 0) {
@@ -737,9 +758,20 @@ tt_change_save(struct req *r, const struct tt_change *c, const char **msg)
 	number = (int)db_int(&q_change_row, 4);
 	plan_room = arena_strdup(&r->arena, db_str(&q_change_row, 5));
 	rc = (int)db_int(&q_change_row, 6);
+	busy = (int)db_int(&q_change_row, 7);
 	db_done(&q_change_row);
 	if (rc != 1) {
 		*msg = "Учебный год закрыт: расписание не меняется.";
+		return 0;
+	}
+	if (busy != 1 || (c->new_date && tt_weekday(c->new_date) == 7)) {
+		*msg = "Перенести урок можно на учебный день того же учебного "
+		    "года (не на воскресенье).";
+		return 0;
+	}
+	if (c->teacher_id == teacher) {
+		*msg = "Замена: выберите другого учителя, не того, кто ведёт "
+		    "урок по расписанию.";
 		return 0;
 	}
 	if (db_query(&q_group_kind, "l", group) == -1 ||
@@ -758,7 +790,7 @@ tt_change_save(struct req *r, const struct tt_change *c, const char **msg)
 		room = c->room ? c->room : plan_room;
 		busy = slot_busy(r, c->tt_id, date, c->new_number ?
 		    c->new_number : number, c->teacher_id ? c->teacher_id :
-		    teacher, room, group, kind,
+		    teacher, c->teacher_id != 0, room, group, kind,
 		    (c->new_date || c->new_number) ? cls : 0, msg);
 		/* A substitute or room alone: only their side can clash. */
 		if (busy != 0)
@@ -877,4 +909,33 @@ db_tt_day_lessons(struct _hdf *hdf, const char *prefix, long long school_id,
 {
 	return db_query_hdf(hdf, prefix, &q_tt_day, "lds", school_id,
 	    tt_weekday(date), date);
+}
+
+DB_STMT(q_week_student_rel,
+    "SELECT c.teacher_id <=> ?, " FULL_NAME("p") ", cs.class_id"
+    " FROM class_student cs JOIN class c ON c.id = cs.class_id"
+    " JOIN person p ON p.id = cs.student_id"
+    " WHERE cs.student_id = ? AND cs.left_on IS NULL AND c.school_id = ?"
+    " ORDER BY cs.class_id DESC LIMIT 1");
+
+enum obj_res
+obj_week_student(struct req *r, long long student_id)
+{
+	int	 rc, mine;
+
+	if (db_query(&q_week_student_rel, "lll", r->sess.person_id,
+	    student_id, r->sess.school_id) == -1 ||
+	    (rc = db_next(&q_week_student_rel)) == -1)
+		return OBJ_ERROR;
+	if (rc == 0)
+		return OBJ_MISSING;
+	mine = db_int(&q_week_student_rel, 0) == 1;
+	req_set(r, "Student.name", db_str(&q_week_student_rel, 1));
+	req_set(r, "Student.class_id", db_str(&q_week_student_rel, 2));
+	db_done(&q_week_student_rel);
+	if (r->sess.roles & OVERSEERS)
+		return OBJ_OK;
+	if ((r->sess.roles & ROLE_CLASS_TEACHER) && mine)
+		return OBJ_OK;
+	return OBJ_DENIED;
 }

@@ -53,7 +53,7 @@ struct tt_lesson {
  * out, moved-out ones are kept with moved_out = 1.  One query whatever
  * the size of the week.  Returns the count or -1.
  */
-int	tt_week_lessons(struct req *, enum tt_view, long long id,
+int	db_week_lessons(struct req *, enum tt_view, long long id,
 	    const char *room, const char *monday, struct tt_lesson **out);
 /*
  * The whole week into the page: prefix.{monday,sunday,prev,next,title},
@@ -64,7 +64,7 @@ int	tt_week_lessons(struct req *, enum tt_view, long long id,
  * moved-out ones are not shown).  Bells and holidays: one query each.
  * Returns 0 or -1.
  */
-int	tt_week_hdf(struct req *, const char *prefix, enum tt_view,
+int	db_week_hdf(struct req *, const char *prefix, enum tt_view,
 	    long long id, const char *room, const char *monday);
 
 /* The Monday on or before date (YYYY-MM-DD) into buf[11]; 0 or -1. */
@@ -90,6 +90,12 @@ enum obj_res	obj_week_class(const struct req *, long long class_id);
 /* A teacher's week: overseers any staff of the school; a teacher their own. */
 enum obj_res	obj_week_teacher(const struct req *, long long person_id);
 
+/*
+ * A current student's own week (their groups): overseers; the class
+ * teacher of their class.  Sets Student.{name,class_id} when found.
+ */
+enum obj_res	obj_week_student(struct req *, long long student_id);
+
 /* --- The timetable editor --- */
 
 /* The school's year containing date (or the current one): id, 1/0/-1. */
@@ -99,7 +105,8 @@ int	db_tt_year_by_date(long long school_id, const char *date,
 /*
  * The class's timetable rows valid on date: prefix.D.N.L.{id,group,
  * group_id,subject,subject_id,teacher,teacher_id,room,valid_from,valid_to}
- * by weekday D and number N.  Rows or -1.
+ * by weekday D and number N; prefix.rows the number of rows to show.
+ * Rows or -1.
  */
 int	db_tt_list_by_class(struct _hdf *, const char *prefix,
 	    long long class_id, const char *date);
@@ -126,7 +133,7 @@ struct tt_row {
  * and number on overlapping dates.  *msg gets the Russian message naming
  * it.  Returns 1 (conflict), 0 (none), -1.
  */
-int	tt_conflict(struct req *, const struct tt_row *, const char **msg);
+int	db_tt_conflict(struct req *, const struct tt_row *, const char **msg);
 /* Insert (row->id == 0) or update, with its audit row.  The id or -1. */
 long long	tt_save(struct req *, const struct tt_row *);
 /* Delete a row with its changes, audited.  0, -1. */

@@ -1,6 +1,6 @@
 <?cs include:"header.cs" ?>
 <h1>Замены и переносы на <?cs var:Page.date ?></h1>
-<form method="get" action="/changes" class="form inline noprint">
+<form method="get" action="/changes" class="form tt-bar noprint">
   <label for="date">Дата</label>
   <input id="date" name="date" type="date" value="<?cs var:Page.date ?>">
   <button type="submit">Показать</button>
@@ -37,7 +37,7 @@
 <?cs if:Page.CanEdit ?>
 <section class="card narrow-left">
   <h2>Учитель отсутствует</h2>
-  <form method="get" action="/changes" class="form inline">
+  <form method="get" action="/changes" class="form tt-bar">
     <input type="hidden" name="date" value="<?cs var:Page.date ?>">
     <label for="absent">Учитель</label>
     <select id="absent" name="absent">

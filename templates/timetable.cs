@@ -1,6 +1,6 @@
 <?cs include:"header.cs" ?>
 <h1>Редактор расписания<?cs if:Class.name ?>: <?cs var:Class.name ?> класс<?cs /if ?></h1>
-<form method="get" action="/timetable" class="form inline noprint">
+<form method="get" action="/timetable" class="form tt-bar noprint">
   <label for="class">Класс</label>
   <select id="class" name="class">
     <?cs each:c = Classes ?><option value="<?cs var:c.id ?>"<?cs if:Class.id == c.id ?> selected<?cs /if ?>><?cs var:c.name ?></option><?cs /each ?>
@@ -16,7 +16,7 @@
 <table class="grid week-grid tt-grid">
   <thead><tr><th class="num">№</th><?cs loop:d = 1, 6, 1 ?><th><?cs if:d == 1 ?>Понедельник<?cs elif:d == 2 ?>Вторник<?cs elif:d == 3 ?>Среда<?cs elif:d == 4 ?>Четверг<?cs elif:d == 5 ?>Пятница<?cs else ?>Суббота<?cs /if ?></th><?cs /loop ?></tr></thead>
   <tbody>
-  <?cs loop:n = 1, 8, 1 ?>
+  <?cs loop:n = 1, Grid.rows, 1 ?>
     <tr><th class="num"><?cs var:n ?></th>
     <?cs loop:d = 1, 6, 1 ?>
       <td><?cs each:e = Grid[d][n] ?>

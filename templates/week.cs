@@ -1,6 +1,6 @@
 <?cs include:"header.cs" ?>
 <h1>Расписание<?cs if:Week.title ?>: <?cs var:Week.title ?><?cs /if ?></h1>
-<form method="get" action="/week" class="form inline noprint week-choose">
+<form method="get" action="/week" class="form tt-bar noprint week-choose">
   <?cs if:subcount(Classes) > 0 ?>
   <label for="class">Класс</label>
   <select id="class" name="class">
@@ -13,7 +13,7 @@
   <button type="submit">Показать</button>
 </form>
 <?cs if:Page.Teachers ?>
-<form method="get" action="/week" class="form inline noprint week-choose">
+<form method="get" action="/week" class="form tt-bar noprint week-choose">
   <label for="teacher">Учитель</label>
   <select id="teacher" name="teacher">
     <?cs each:t = Teachers ?><option value="<?cs var:t.id ?>"<?cs if:Week.teacher == t.id ?> selected<?cs /if ?>><?cs var:t.name ?></option><?cs /each ?>
@@ -23,7 +23,7 @@
 </form>
 <?cs /if ?>
 <?cs if:Page.Rooms && subcount(Rooms) > 0 ?>
-<form method="get" action="/week" class="form inline noprint week-choose">
+<form method="get" action="/week" class="form tt-bar noprint week-choose">
   <label for="room">Кабинет</label>
   <select id="room" name="room">
     <?cs each:m = Rooms ?><option<?cs if:Week.room == m.name ?> selected<?cs /if ?>><?cs var:m.name ?></option><?cs /each ?>

@@ -161,6 +161,21 @@ redirects_to($r, '/timetable', 'remove from a date');
 is(sql_value("SELECT valid_to FROM timetable WHERE id = $new"), '2026-12-06',
     'a row that had started ends the day before');
 
+# Changing a row: its own slot is no conflict with itself; moving its
+# dates over the other row of that teacher and slot is.
+$r = tt_post($mgmt, $D->{id}, id => $new, group => $group_t, subject => $MATH, teacher => $free,
+    weekday => 6, number => 8, room => "$tag-f", valid_from => '2026-12-01', valid_to => '2026-12-06');
+redirects_to($r, '/timetable', 'a row changed in place');
+is(sql_value("SELECT room FROM timetable WHERE id = $new"), "$tag-f", 'its new room is stored');
+$r = tt_post($mgmt, $D->{id}, id => $new, group => $group_t, subject => $MATH, teacher => $free,
+    weekday => 6, number => 8, room => "$tag-f", valid_from => '2026-11-23', valid_to => '2026-12-06');
+status_is($r, 409, 'changed to overlap the other row: 409');
+is(sql_value("SELECT valid_from FROM timetable WHERE id = $new"), '2026-12-01', 'and left as it was');
+my ($other_class_row) = map { $_->[0] } sql("SELECT id FROM timetable WHERE group_id = $WHOLE_C LIMIT 1");
+$r = tt_post($mgmt, $D->{id}, id => $other_class_row, group => $group_t, subject => $MATH, teacher => $free,
+    weekday => 6, number => 9, room => "$tag-g");
+status_is($r, 404, "another class's row through this class: 404");
+
 # ------------------------------------------------------------ one-day change
 # A lesson of the whole 5 А on Thursday 26 November, given by a substitute.
 my ($T) = sql("SELECT t.id, t.number, t.teacher_id FROM timetable t WHERE t.group_id = $WHOLE_C"
@@ -209,6 +224,13 @@ $r = change_post($mgmt, date => '2026-11-26', lesson => $tid, teacher => $sub, r
 status_is($r, 400, 'a change without a reason: 400');
 $r = change_post($mgmt, date => '2026-11-27', lesson => $tid, teacher => $sub, reason => $tag);
 status_is($r, 409, 'a lesson that is not on that day: 409');
+$r = change_post($mgmt, date => '2026-11-26', lesson => $tid, teacher => $tteacher, reason => $tag);
+status_is($r, 409, 'the timetabled teacher as their own substitute: 409');
+$r = change_post($mgmt, date => '2026-11-26', lesson => $tid, new_date => '2026-11-29', reason => $tag);
+status_is($r, 409, 'moved to a Sunday: 409');
+like(page_text($r->text), qr/не на воскресенье/, 'says why');
+is(sql_value("SELECT teacher_id FROM timetable_change WHERE timetable_id = $tid AND on_date = '2026-11-26'"),
+    $sub, 'the refused changes left the recorded one as it was');
 
 # A moved lesson leaves its slot and appears in the new one.
 my ($M) = sql("SELECT id, number FROM timetable WHERE group_id = $WHOLE_C AND weekday = 3"
@@ -223,10 +245,36 @@ is(scalar @hits, 1, 'the moved lesson shows once in the week');
 like($wc->text, qr/lesson-moved_in" data-tt="$M->[0]">.*?перенесён с 25\.11, $M->[1]-й урок/s,
     'in its new slot, saying where from');
 
+# ------------------------------------------------------------ a student's week
+# A student of the first English half of a split class whose halves both
+# have lessons (5 А's second half has no teacher in the demo): their week
+# has that half's lessons and the whole class's, never the other half's.
+my ($SP) = sql("SELECT g1.id, g2.id, g1.class_id FROM `groups` g1 JOIN `groups` g2"
+    . " ON g2.class_id = g1.class_id AND g2.kind = 'subgroup' AND g2.id > g1.id"
+    . " WHERE g1.kind = 'subgroup' AND EXISTS (SELECT 1 FROM timetable WHERE group_id = g1.id)"
+    . " AND EXISTS (SELECT 1 FROM timetable WHERE group_id = g2.id) ORDER BY g1.id LIMIT 1");
+my ($H1, $H2, $HC) = @$SP;
+my $HWHOLE = sql_value("SELECT id FROM `groups` WHERE class_id = $HC AND kind = 'class'");
+my $pupil = sql_value("SELECT gs.student_id FROM group_student gs JOIN class_student cs"
+    . " ON cs.student_id = gs.student_id AND cs.class_id = $HC AND cs.left_on IS NULL"
+    . " WHERE gs.group_id = $H1 ORDER BY gs.student_id LIMIT 1");
+my @e1 = map { $_->[0] } sql("SELECT id FROM timetable WHERE group_id = $H1");
+my @e2 = map { $_->[0] } sql("SELECT id FROM timetable WHERE group_id = $H2");
+my ($wholeone) = map { $_->[0] } sql("SELECT id FROM timetable WHERE group_id = $HWHOLE AND weekday = 1"
+    . " ORDER BY number LIMIT 1");
+ok($pupil && @e1 && @e2, 'a student of the first half; both halves have lessons');
+my $wp = $mgmt->get("/week?student=$pupil&date=2026-11-23");
+status_is($wp, 200, "a student's week");
+my %in = map { $_ => 1 } $wp->text =~ /data-tt="(\d+)"/g;
+is(scalar(grep { $in{$_} } @e1), scalar @e1, 'has every lesson of their half');
+is(scalar(grep { $in{$_} } @e2), 0, 'and none of the other half');
+ok($in{$wholeone}, 'and the lessons of the whole class');
+
 # ------------------------------------------------------------ absent teacher
-# A teacher with lessons on Friday 27 November and no changes then.
+# A teacher with two to five lessons on Friday 27 November (so with free
+# numbers too) and no changes then.
 my ($A) = sql("SELECT teacher_id FROM timetable WHERE weekday = 5 GROUP BY teacher_id"
-    . " HAVING COUNT(*) >= 2 ORDER BY COUNT(*) DESC, teacher_id LIMIT 1");
+    . " HAVING COUNT(*) BETWEEN 2 AND 5 ORDER BY COUNT(*) DESC, teacher_id LIMIT 1");
 my $absent = $A->[0];
 my @al = sql("SELECT id, number FROM timetable WHERE teacher_id = $absent AND weekday = 5 ORDER BY number");
 $page = $mgmt->get("/changes?date=2026-11-27&absent=$absent");
@@ -256,6 +304,14 @@ is(sql_value("SELECT COUNT(*) FROM timetable_change WHERE absent_teacher_id = $a
     . " AND teacher_id IS NOT NULL"), scalar @al, 'one change per lesson, each with a substitute');
 $wt = $mgmt->get("/week?teacher=$pairs[3]&date=2026-11-27");
 like($wt->text, qr/data-tt="$al[0][0]"/, "a substitute's week shows the lesson");
+# The absent teacher cannot substitute anyone that day.
+my %their = map { $_->[1] => 1 } @al;
+my ($freeslot) = grep { !$their{$_} } 1 .. 7;
+my ($X) = sql("SELECT id FROM timetable WHERE weekday = 5 AND number = $freeslot AND teacher_id <> $absent"
+    . " AND id NOT IN (SELECT timetable_id FROM timetable_change WHERE timetable_id IS NOT NULL) LIMIT 1");
+$r = change_post($mgmt, date => '2026-11-27', lesson => $X->[0], teacher => $absent, reason => $tag);
+status_is($r, 409, 'an absent teacher as a substitute the same day: 409');
+like(page_text($r->text), qr/отсутствует 2026-11-27/, 'says they are away');
 
 # ------------------------------------------------------------ roles
 my %acc = map { $_ => account_of_role($_) } qw(admin inspector teacher class_teacher student parent secretary);
@@ -286,6 +342,7 @@ like(page_text($own->text), qr/Расписание: \Q${\ full_name($tpid)}\E/,
 status_is($cl{teacher}->get("/week?teacher=$sub"), $sub == $tpid ? 200 : 403, "a teacher: not another teacher's week");
 status_is($cl{teacher}->get("/week?class=$D->{id}"), 200, "a teacher: any class's week");
 status_is($cl{teacher}->get("/timetable?class=$C->{id}"), 403, 'a teacher: no editor');
+status_is($cl{teacher}->get("/week?student=$pupil"), 403, "a teacher: no student's week");
 status_is($cl{teacher}->get('/changes'), 403, 'a teacher: no changes');
 
 # A class teacher without the teacher role: their own class only.
@@ -297,11 +354,21 @@ ok($ctc->{logged_in}, 'the class teacher of 5 А logged in (class teacher role o
 status_is($ctc->get("/week?class=$C->{id}"), 200, 'a class teacher: their class');
 status_is($ctc->get("/week?class=$D->{id}"), 403, 'a class teacher: not another class');
 status_is($ctc->get("/week?room=$lroom"), 403, 'a class teacher: no room weeks');
+my $own_pupil = sql_value("SELECT student_id FROM class_student WHERE class_id = $C->{id} AND left_on IS NULL LIMIT 1");
+status_is($ctc->get("/week?student=$own_pupil"), 200, "a class teacher: a student of their class");
+my $other_pupil = sql_value("SELECT student_id FROM class_student WHERE class_id = $D->{id} AND left_on IS NULL LIMIT 1");
+status_is($ctc->get("/week?student=$other_pupil"), 403, 'a class teacher: not a student of another class');
 sql("INSERT IGNORE INTO account_role (account_id, role) VALUES ($stripped, 'teacher')");
 $stripped = undef;
 
 status_is($mgmt->get('/week?class=999999'), 404, 'a class that does not exist: 404');
 status_is($mgmt->get('/week?teacher=999999'), 404, 'a teacher who does not exist: 404');
+status_is($mgmt->get('/timetable?class=999999'), 404, 'the editor of a class that does not exist: 404');
+status_is($mgmt->get("/week?class=$C->{id}&date=2026-02-30"), 400, 'a date that does not exist: 400');
+status_is($mgmt->get("/week?student=$lteacher"), 404, "a staff member's id as a student: 404");
+$page = $mgmt->get('/changes?date=2026-11-26');
+status_is($mgmt->post_form('/changes', [csrf => csrf_of($page->text), action => 'delete', change => 999999999,
+    date => '2026-11-26']), 404, 'deleting a change that does not exist: 404');
 
 # ------------------------------------------------------------ room, print
 my $wr = $mgmt->get("/week?room=$lroom&date=2026-11-23");
@@ -310,11 +377,23 @@ like($wr->text, qr/data-tt="$lid"/, 'shows the lessons in that room');
 like($wc->text, qr/<button type="button" data-print>/, 'the week has a print button');
 like($wc->text, qr/rel="next"/, 'and week navigation');
 my $css = client()->get('/static/style.css');
-like($css->text, qr/Issue 5.*\@media print \{.*?\.week-choose[^{]*\{ display: none/s,
+like($css->text, qr/Issue 5.*\@media print \{.*?form\.tt-bar[^{]*\{ display: none/s,
     'the print CSS hides the choosers');
 # Holidays instead of lessons: the autumn holidays' week.
 my $wh = $mgmt->get("/week?class=$C->{id}&date=2026-11-02");
 like(page_text($wh->text), qr/Осенние каникулы/, 'a holiday week says so');
 unlike($wh->text, qr/data-tt="$lid"/, 'and has no lessons on the holiday days');
+
+# Undoing a change puts the lesson back as timetabled.
+$page = $mgmt->get('/changes?date=2026-11-26');
+like($page->text, qr/data-change="$cid"/, 'the change is listed with its undo form');
+$r = $mgmt->post_form('/changes', [csrf => csrf_of($page->text), action => 'delete', change => $cid,
+    date => '2026-11-26']);
+redirects_to($r, '/changes', 'a change undone');
+is(sql_value("SELECT COUNT(*) FROM timetable_change WHERE id = $cid"), 0, 'it is gone');
+is(sql_value("SELECT COUNT(*) FROM audit WHERE action = 'timetable_change.delete' AND object_id = $cid"), 1,
+    'audited');
+like($mgmt->get("/week?class=$C->{id}&date=2026-11-26")->text, qr/lesson-normal" data-tt="$tid"/,
+    'the week shows the lesson as timetabled again');
 
 done_testing();
