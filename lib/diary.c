@@ -335,7 +335,7 @@ db_diary_week(struct req *r, const char *prefix, long long student_id,
 	int		 n = 0, cap = 0, rc, d, num, l, k, ret = -1, *nm = NULL;
 	int		 slot = 0;
 
-	if (tt_week_hdf(r, arena_printf(&r->arena, "%sWeek", prefix), TT_STUDENT, student_id, NULL, monday) == -1)
+	if (db_week_hdf(r, arena_printf(&r->arena, "%sWeek", prefix), TT_STUDENT, student_id, NULL, monday) == -1)
 		return -1;
 	if (db_query(&q_diary_held, "ssl", monday, monday, student_id) == -1)
 		return -1;

@@ -30,7 +30,7 @@ int	db_diary_marks(struct _hdf *, long long student_id, long long year_id,
 
 /*
  * The diary's week from monday (YYYY-MM-DD), as in a paper diary: Week.*
- * from tt_week_hdf (days, holidays, bells), and per day
+ * from db_week_hdf (days, holidays, bells), and per day
  * Days.D.{date,name,label,holiday} with Lessons.K.{number,starts,ends,
  * subject,teacher,room,state,note,reason,topic,homework,own_homework,
  * absent,reason_text} and Marks.M.{code,work,work_name,comment}: the
