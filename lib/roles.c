@@ -88,6 +88,11 @@ const struct access access_table[] = {
 	/* Issue 5: the calendar-thematic plan (R29) and the tests schedule. */
 
 	/* Issue 4: the journal: lessons, marks, absences (R19-R25). */
+	{ "journal",	"Журнал",		ROLE_TEACHER | ROLE_CLASS_TEACHER |
+	    OVERSEERS, ROLE_TEACHER, 0 },
+	{ "lesson",	"Урок",			ROLE_TEACHER | ROLE_CLASS_TEACHER |
+	    OVERSEERS, ROLE_TEACHER, 0 },
+	{ "unlock",	"Исправление отметки",	ROLE_MANAGEMENT, ROLE_MANAGEMENT, 0 },
 
 	/* Issue 4: period marks, forms of work, the class teacher's checks. */
 
