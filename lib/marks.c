@@ -97,7 +97,7 @@ DB_STMT(q_averages,
 	"   ON sv.scale_id = ss.scale_id AND sv.code = m.code" \
 	"   WHERE ss.subject_id = l.subject_id AND ss.grade = ?" \
 	"   AND sv.is_pass = 0)"
-DB_STMT(q_notes,
+DB_STMT(q_notes_lessons,
     "SELECT 'late_lesson' AS kind, l.on_date AS d,"
     " DATE_FORMAT(l.on_date, '%d.%m.%Y') AS date, '' AS student,"
     " '' AS code, DATE_FORMAT(l.created_at, '%d.%m.%Y') AS extra"
@@ -109,9 +109,21 @@ DB_STMT(q_notes,
     "   FROM bell b WHERE b.year_id = l.year_id AND b.shift = 1"
     "   AND b.number = l.number), (SELECT MAX(b2.ends_at) FROM bell b2"
     "   WHERE b2.year_id = l.year_id), '23:59:59')) + INTERVAL ? HOUR"
-    " UNION ALL SELECT 'late_mark', l.on_date,"
-    " DATE_FORMAT(l.on_date, '%d.%m.%Y'), " FULL_NAME("p") ", m.code,"
-    " DATE_FORMAT(m.set_at, '%d.%m.%Y')" NOTE_MARKS
+    " UNION ALL SELECT 'few_marks', '9999-12-31', '', " FULL_NAME("p") ","
+    " COUNT(x.id), ?"
+    " FROM " GROUP_MEMBERS_SQL " gm JOIN person p ON p.id = gm.student_id"
+    " LEFT JOIN (SELECT m.id, m.student_id FROM mark m JOIN lesson_work lw"
+    "   ON lw.id = m.lesson_work_id JOIN lesson l ON l.id = lw.lesson_id"
+    "   WHERE l.group_id = ? AND l.subject_id = ?"
+    "   AND l.on_date BETWEEN ? AND ?) x ON x.student_id = gm.student_id"
+    " WHERE gm.group_id = ? GROUP BY p.id, p.last_name, p.first_name,"
+    " p.middle_name HAVING COUNT(x.id) < ?"
+    " ORDER BY d, kind, student");
+DB_STMT(q_notes_marks,
+    "SELECT 'late_mark' AS kind, l.on_date AS d,"
+    " DATE_FORMAT(l.on_date, '%d.%m.%Y') AS date, " FULL_NAME("p") " AS student,"
+    " m.code AS code,"
+    " DATE_FORMAT(m.set_at, '%d.%m.%Y') AS extra" NOTE_MARKS
     " AND DATE(m.set_at) > l.on_date + INTERVAL ? DAY"
     " UNION ALL SELECT 'no_retest', l.on_date,"
     " DATE_FORMAT(l.on_date, '%d.%m.%Y'), " FULL_NAME("p") ", m.code, ''"
@@ -138,15 +150,6 @@ DB_STMT(q_notes,
     "     MAX(l5.on_date) FROM lesson l5 WHERE l5.group_id = l.group_id"
     "     AND l5.subject_id = l.subject_id AND l5.on_date < l.on_date),"
     "     h.starts_on))"
-    " UNION ALL SELECT 'few_marks', '9999-12-31', '', " FULL_NAME("p") ","
-    " COUNT(x.id), ?"
-    " FROM " GROUP_MEMBERS_SQL " gm JOIN person p ON p.id = gm.student_id"
-    " LEFT JOIN (SELECT m.id, m.student_id FROM mark m JOIN lesson_work lw"
-    "   ON lw.id = m.lesson_work_id JOIN lesson l ON l.id = lw.lesson_id"
-    "   WHERE l.group_id = ? AND l.subject_id = ?"
-    "   AND l.on_date BETWEEN ? AND ?) x ON x.student_id = gm.student_id"
-    " WHERE gm.group_id = ? GROUP BY p.id, p.last_name, p.first_name,"
-    " p.middle_name HAVING COUNT(x.id) < ?"
     " ORDER BY d, kind, student");
 
 /* A setting as a number, with the seeds' default when set nowhere. */
@@ -174,19 +177,22 @@ load_notes(struct req *r, long long group_id, long long subject_id,
 	need = rule(sid, "min_marks_per_period", 3);
 	if (hours > 1)
 		need += (long long)(hours + 0.99) - 1;
-	return db_query_hdf(r->hdf, "Notes", &q_notes,
-	    "llss" "llssl" "llssl" "llssdld" "llssdl" "llssdd" "l" "llssll",
+	if (db_query_hdf(r->hdf, "Notes", &q_notes_lessons,
+	    "llss" "llssl" "l" "llssll",
 	    group_id, subject_id, from, to,
 	    group_id, subject_id, from, to,
 	    rule(sid, "homework_deadline_hours", 2),
+	    need,
+	    group_id, subject_id, from, to, group_id, need) == -1)
+		return -1;
+	return db_query_hdf(r->hdf, "MarkNotes", &q_notes_marks,
+	    "llssl" "llssdll" "llssdl" "llssdd",
 	    group_id, subject_id, from, to, rule(sid, "mark_due_days", 7),
 	    group_id, subject_id, from, to, grade,
 	    rule(sid, "retest_days", 4), rule(sid, "retest_days", 4),
 	    group_id, subject_id, from, to, grade,
 	    rule(sid, "long_absence_lessons", 3),
-	    group_id, subject_id, from, to, grade, grade,
-	    need,
-	    group_id, subject_id, from, to, group_id, need);
+	    group_id, subject_id, from, to, grade, grade);
 }
 
 int

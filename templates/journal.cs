@@ -39,13 +39,13 @@
 </table>
 <?cs /if ?>
 </section>
+<?cs def:note(n) ?><li class="note-<?cs var:n.kind ?>"><?cs if:n.kind == "late_lesson" ?>Урок <?cs var:n.date ?> внесён позже дня урока (<?cs var:n.extra ?>).<?cs elif:n.kind == "late_homework" ?>Домашнее задание к уроку <?cs var:n.date ?> задано поздно (<?cs var:n.extra ?>).<?cs elif:n.kind == "late_mark" ?><?cs var:n.student ?>: отметка «<?cs var:n.code ?>» за <?cs var:n.date ?> выставлена поздно (<?cs var:n.extra ?>).<?cs elif:n.kind == "no_retest" ?><?cs var:n.student ?>: после неудовлетворительной отметки «<?cs var:n.code ?>» за <?cs var:n.date ?> нет повторной проверки.<?cs elif:n.kind == "after_absence" ?><?cs var:n.student ?>: неудовлетворительная отметка «<?cs var:n.code ?>» <?cs var:n.date ?> сразу после длительного пропуска.<?cs elif:n.kind == "after_holiday" ?><?cs var:n.student ?>: неудовлетворительная отметка «<?cs var:n.code ?>» <?cs var:n.date ?> сразу после каникул.<?cs elif:n.kind == "few_marks" ?><?cs var:n.student ?>: отметок в периоде <?cs var:n.code ?>, нужно не меньше <?cs var:n.extra ?>.<?cs /if ?></li><?cs /def ?>
 <section class="card notes">
 <h2>Замечания</h2>
-<?cs if:subcount(Notes) == 0 ?><p class="state">Замечаний нет.</p><?cs else ?>
+<?cs if:subcount(Notes) + subcount(MarkNotes) == 0 ?><p class="state">Замечаний нет.</p><?cs else ?>
 <ul class="list">
-<?cs each:n = Notes ?>
-<li class="note-<?cs var:n.kind ?>"><?cs if:n.kind == "late_lesson" ?>Урок <?cs var:n.date ?> внесён позже дня урока (<?cs var:n.extra ?>).<?cs elif:n.kind == "late_homework" ?>Домашнее задание к уроку <?cs var:n.date ?> задано поздно (<?cs var:n.extra ?>).<?cs elif:n.kind == "late_mark" ?><?cs var:n.student ?>: отметка «<?cs var:n.code ?>» за <?cs var:n.date ?> выставлена поздно (<?cs var:n.extra ?>).<?cs elif:n.kind == "no_retest" ?><?cs var:n.student ?>: после неудовлетворительной отметки «<?cs var:n.code ?>» за <?cs var:n.date ?> нет повторной проверки.<?cs elif:n.kind == "after_absence" ?><?cs var:n.student ?>: неудовлетворительная отметка «<?cs var:n.code ?>» <?cs var:n.date ?> сразу после длительного пропуска.<?cs elif:n.kind == "after_holiday" ?><?cs var:n.student ?>: неудовлетворительная отметка «<?cs var:n.code ?>» <?cs var:n.date ?> сразу после каникул.<?cs elif:n.kind == "few_marks" ?><?cs var:n.student ?>: отметок в периоде <?cs var:n.code ?>, нужно не меньше <?cs var:n.extra ?>.<?cs /if ?></li>
-<?cs /each ?>
+<?cs each:n = MarkNotes ?><?cs call:note(n) ?><?cs /each ?>
+<?cs each:n = Notes ?><?cs call:note(n) ?><?cs /each ?>
 </ul>
 <?cs /if ?>
 </section>
