@@ -243,8 +243,8 @@ DB_STMT(q_writer_role,
 DB_STMT(q_lesson_insert,
     "INSERT INTO lesson (school_id, year_id, group_id, subject_id,"
     " teacher_id, substitute_for, on_date, number, topic, covered, homework,"
-    " homework_at, created_by) SELECT g.school_id, g.year_id, g.id, ?, ?, ?,"
-    " ?, NULLIF(?, 0), ?, ?, ?, IF(? <> '', NOW(), NULL), ?"
+    " homework_at, created_by) SELECT g.school_id, g.year_id, g.id, ?, ?,"
+    " NULLIF(?, 0), ?, NULLIF(?, 0), ?, ?, ?, IF(? <> '', NOW(), NULL), ?"
     " FROM `groups` g WHERE g.id = ?");
 DB_STMT(q_lesson_update,
     "UPDATE lesson SET on_date = ?, number = NULLIF(?, 0), topic = ?,"
@@ -283,7 +283,7 @@ lesson_save(struct req *r, const struct lesson_in *in)
 	size_t		 i;
 	int		 teaches = 0, rc;
 
-	if (db_query(&q_writer_role, "llllllls", in->group_id, in->subject_id,
+	if (db_query(&q_writer_role, "lllllls", in->group_id, in->subject_id,
 	    r->sess.person_id, in->group_id, in->subject_id,
 	    r->sess.person_id, in->on_date) == -1 ||
 	    (rc = db_next(&q_writer_role)) != 1)
@@ -293,7 +293,7 @@ lesson_save(struct req *r, const struct lesson_in *in)
 		absent = db_int(&q_writer_role, 1);
 	db_done(&q_writer_role);
 	if (id == 0) {
-		if (db_exec(&q_lesson_insert, "lllsdsssslll", in->subject_id,
+		if (db_exec(&q_lesson_insert, "lllsdssssll", in->subject_id,
 		    r->sess.person_id, teaches ? (long long)0 : absent,
 		    in->on_date, in->number, in->topic, in->covered,
 		    in->homework, in->homework, r->sess.account_id,
