@@ -30,6 +30,9 @@
 	"   ON cs.student_id = gs.student_id JOIN class c ON c.id = cs.class_id" \
 	"   WHERE gs.group_id = " g ".id))"
 
+/* The chance of a mark's value: 0..99 from the cell's ids. */
+#define DJ_H	"(CRC32(CONCAT('v', lw.id, '-', m.student_id)) % 100)"
+
 static void
 demo_journal(FILE *fp)
 {
@@ -83,41 +86,39 @@ demo_journal(FILE *fp)
 	 */
 	fputs("INSERT INTO mark (lesson_work_id, student_id, code, num, set_at,"
 	    " changed_at)\n"
-	    "SELECT x.lw, x.student_id, sv.code, sv.num, x.at, x.at FROM ("
-	    " SELECT lw.id AS lw, m.student_id, ss.scale_id, sc.kind,"
-	    " CRC32(CONCAT('v', lw.id, '-', m.student_id)) % 100 AS h,"
-	    " TIMESTAMP(l.on_date, '15:30:00') AS at"
+	    "SELECT STRAIGHT_JOIN lw.id, m.student_id, sv.code, sv.num,"
+	    " TIMESTAMP(l.on_date, '15:30:00'), TIMESTAMP(l.on_date, '15:30:00')"
 	    " FROM lesson_work lw JOIN lesson l ON l.id = lw.lesson_id"
 	    " JOIN " DJ_MEMBERS " m ON m.group_id = l.group_id"
 	    " JOIN subject_scale ss ON ss.subject_id = l.subject_id"
 	    "   AND ss.grade = m.grade JOIN scale sc ON sc.id = ss.scale_id"
+	    " JOIN scale_value sv ON sv.scale_id = ss.scale_id AND sv.code ="
+	    " CASE sc.kind WHEN 'pass' THEN IF(" DJ_H " < 92, 'зач', 'незач')"
+	    " WHEN 'ten' THEN CAST(10 - " DJ_H " DIV 15 AS CHAR)"
+	    " ELSE IF(" DJ_H " < 30, '5', IF(" DJ_H " < 72, '4',"
+	    "   IF(" DJ_H " < 93, '3', '2'))) END"
 	    " WHERE m.grade > 1 AND CRC32(CONCAT('p', lw.id, '-', m.student_id))"
 	    "   % 100 < IF(lw.sort = 1, 25, 95)"
 	    " AND NOT EXISTS (SELECT 1 FROM absence a WHERE a.lesson_id = l.id"
-	    "   AND a.student_id = m.student_id)) x"
-	    " JOIN scale_value sv ON sv.scale_id = x.scale_id AND sv.code ="
-	    " CASE x.kind WHEN 'pass' THEN IF(x.h < 92, 'зач', 'незач')"
-	    " WHEN 'ten' THEN CAST(10 - x.h DIV 15 AS CHAR)"
-	    " ELSE IF(x.h < 30, '5', IF(x.h < 72, '4', IF(x.h < 93, '3', '2')))"
-	    " END;\n", fp);
+	    "   AND a.student_id = m.student_id);\n", fp);
 	/* The first quarter's marks of grades 5 and 7, from the averages. */
 	fputs("INSERT INTO period_mark (school_id, year_id, student_id,"
 	    " subject_id, kind, period_id, code, set_at)\n"
-	    "SELECT l.school_id, l.year_id, mk.student_id, l.subject_id,"
-	    " 'period', p.id, CAST(LEAST(5, GREATEST(2, FLOOR(SUM(mk.num *"
+	    "SELECT STRAIGHT_JOIN l.school_id, l.year_id, mk.student_id,"
+	    " l.subject_id, 'period', p.id, CAST(LEAST(5, GREATEST(2, FLOOR(SUM(mk.num *"
 	    " wk.weight) / SUM(wk.weight) + 0.5))) AS CHAR),"
 	    " TIMESTAMP(p.ends_on - INTERVAL 3 DAY, '16:00:00')"
-	    " FROM mark mk JOIN lesson_work lw ON lw.id = mk.lesson_work_id"
-	    " JOIN work_kind wk ON wk.id = lw.work_kind_id"
-	    " JOIN lesson l ON l.id = lw.lesson_id"
-	    " JOIN `groups` g ON g.id = l.group_id"
-	    " JOIN class c ON c.id = g.class_id AND c.grade IN (5, 7)"
-	    " JOIN period p ON p.year_id = l.year_id AND p.name = '1 четверть'"
+	    " FROM class c JOIN `groups` g ON g.class_id = c.id"
+	    " JOIN period p ON p.year_id = c.year_id AND p.name = '1 четверть'"
 	    "   AND c.grade BETWEEN p.grade_from AND p.grade_to"
+	    " JOIN lesson l ON l.group_id = g.id"
+	    " JOIN lesson_work lw ON lw.lesson_id = l.id"
+	    " JOIN work_kind wk ON wk.id = lw.work_kind_id"
+	    " JOIN mark mk ON mk.lesson_work_id = lw.id"
 	    " JOIN subject_scale ss ON ss.subject_id = l.subject_id"
 	    "   AND ss.grade = c.grade JOIN scale sc ON sc.id = ss.scale_id"
 	    "   AND sc.kind = 'five'"
-	    " WHERE l.on_date BETWEEN p.starts_on AND p.ends_on"
+	    " WHERE c.grade IN (5, 7) AND l.on_date BETWEEN p.starts_on AND p.ends_on"
 	    " AND mk.num IS NOT NULL"
 	    " GROUP BY l.school_id, l.year_id, mk.student_id, l.subject_id, p.id,"
 	    " p.ends_on;\n", fp);
