@@ -55,6 +55,9 @@ home_get(struct req *r)
 	if ((s->roles & ROLE_TEACHER) && db_journals_by_teacher(r->hdf,
 	    "MyJournals", s->school_id, s->person_id) == -1)
 		return 500;
+	if ((s->roles & ROLE_CLASS_TEACHER) && db_journals_by_class_teacher(
+	    r->hdf, "ClassJournals", s->school_id, s->person_id) == -1)
+		return 500;
 	if ((s->roles & (ROLE_ADMIN | ROLE_MANAGEMENT | ROLE_INSPECTOR |
 	    ROLE_SECRETARY)) && db_school_counts(r->hdf, "Counts",
 	    s->school_id) == -1)

@@ -189,12 +189,12 @@ lesson_post(struct req *r)
 	else if (nworks > 0) {
 		/* R20: a test or practical work names its subject matter. */
 		if ((rc = db_work_kinds_need_topic(r->sess.school_id, works,
-		    nworks)) == -1)
+		    nworks)) == 1)
+			rc = (rc = lesson_topic_meaningful(r, in.topic)) == -1 ?
+			    -1 : rc == 1 ? 0 : -2;
+		if (rc == -1)
 			return 500;
-		if (rc == 1 && (rc = lesson_topic_meaningful(r,
-		    in.topic)) == -1)
-			return 500;
-		if (rc == 0)
+		if (rc == -2)
 			req_field_error(r, "topic", "Тема должна говорить, о чём"
 			    " работа: например, «Контрольная работа по теме"
 			    " „Дроби“». Название работы с номером темой не"

@@ -129,6 +129,7 @@ static char *
 next_word(char **sp)
 {
 	unsigned char	*p = (unsigned char *)*sp, *w;
+	int		 n, i;
 
 	while (*p && *p < 0x80 && !((*p >= 'a' && *p <= 'z')))
 		p++;
@@ -146,7 +147,14 @@ next_word(char **sp)
 		*sp = (char *)p;
 		return next_word(sp);
 	}
-	if (*p)
+	if (*p == 0xE2 || *p == 0xC2) {
+		/* End the word without leaving half a character behind. */
+		n = *p == 0xE2 ? 3 : 2;
+		*p = 0;
+		for (i = 1; i < n && p[i] != 0; i++)
+			;
+		p += i;
+	} else if (*p)
 		*p++ = 0;
 	*sp = (char *)p;
 	return (char *)w;
@@ -300,7 +308,7 @@ lesson_save(struct req *r, const struct lesson_in *in)
 		    in->group_id) != 1)
 			return -1;
 		id = (long long)db_last_id();
-	} else if (db_exec(&q_lesson_update, "sdssssssll", in->on_date,
+	} else if (db_exec(&q_lesson_update, "sdsssssll", in->on_date,
 	    in->number, in->topic, in->covered, in->homework, in->homework,
 	    in->homework, id, r->sess.school_id) < 0)
 		return -1;
@@ -374,4 +382,22 @@ db_journal_names(struct _hdf *hdf, const char *prefix, long long group_id,
 {
 	return db_row_hdf(hdf, prefix, &q_journal_names, "lll", group_id,
 	    subject_id, school_id);
+}
+
+DB_STMT(q_journals_by_class_teacher,
+    "SELECT DISTINCT a.group_id, g.name AS `group`, a.subject_id,"
+    " s.name AS subject, " CLASS_NAME("c") " AS class FROM class c"
+    " JOIN current_year cy ON cy.year_id = c.year_id"
+    " JOIN " GROUP_CLASSES_SQL " gc ON gc.class_id = c.id"
+    " JOIN assignment a ON a.group_id = gc.group_id"
+    " JOIN `groups` g ON g.id = a.group_id JOIN subject s ON s.id = a.subject_id"
+    " WHERE c.school_id = ? AND c.teacher_id = ?"
+    " ORDER BY c.grade, c.letter, s.name, g.name");
+
+int
+db_journals_by_class_teacher(struct _hdf *hdf, const char *prefix,
+    long long school_id, long long person_id)
+{
+	return db_query_hdf(hdf, prefix, &q_journals_by_class_teacher, "ll",
+	    school_id, person_id);
 }

@@ -68,6 +68,12 @@ long long	lesson_save(struct req *, const struct lesson_in *);
 int	db_journals_by_teacher(struct _hdf *, const char *prefix,
 	    long long school_id, long long person_id);
 
+/*
+ * The journals of the classes a class teacher leads (read-only for them):
+ * prefix.N.{group_id,group,subject_id,subject,class}.
+ */
+int	db_journals_by_class_teacher(struct _hdf *, const char *prefix,
+	    long long school_id, long long person_id);
 /* prefix.N.{id,name} of the group's current students. */
 int	db_group_students(struct _hdf *, const char *prefix, long long group_id);
 /* prefix.{group,subject} names of a journal of the user's school: 1, 0, -1. */

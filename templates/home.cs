@@ -27,6 +27,16 @@
   </ul>
 </section>
 <?cs /if ?>
+<?cs if:subcount(ClassJournals) > 0 ?>
+<section class="card">
+  <h2>Журналы моего класса</h2>
+  <ul class="list journals">
+  <?cs each:j = ClassJournals ?>
+    <li><a href="/journal?group=<?cs var:url_escape(j.group_id) ?>&amp;subject=<?cs var:url_escape(j.subject_id) ?>"><?cs var:j.subject ?> — <?cs var:j.group ?></a> <span class="meta"><?cs var:j.class ?></span></li>
+  <?cs /each ?>
+  </ul>
+</section>
+<?cs /if ?>
 <?cs if:subcount(LedClasses) > 0 ?>
 <section class="card">
   <h2>Классное руководство</h2>

@@ -123,6 +123,12 @@ my $jpath = "/journal?group=$J->{group}&subject=$J->{subject}";
 	$r = $c{ $T->{login} }->get('/home');
 	like($r->content, qr{href="/journal\?group=$J->{group}&amp;subject=$J->{subject}"},
 	    'the teacher\'s home page lists the journal');
+	$r = $c{ $CT->{login} }->get('/home');
+	like($r->text, qr{Журналы моего класса.*href="/journal\?group=$J->{group}&amp;subject=$J->{subject}"}s,
+	    'the class teacher\'s home page lists the journals of their class');
+	unlike($c{ $CT2->{login} }->get('/home')->text,
+	    qr{Журналы моего класса.*href="/journal\?group=$J->{group}&amp;subject=$J->{subject}"}s,
+	    '... and another class teacher\'s does not');
 }
 
 # ------------------------------------------------------------ lessons
@@ -142,6 +148,17 @@ my $self = $kind{'Самостоятельная работа'};
 	is(hidden_of($r->content, 'on_date') // ($r->content =~ /name="on_date"[^>]*value="([^"]*)"/)[0],
 	    $today, 'the date defaults to today');
 
+	# The number in the day comes from the timetable when it has the lesson.
+	unlike($r->content, qr/name="number"[^>]*value="\d/, 'no timetable row: no number proposed');
+	sql("INSERT INTO timetable (school_id, year_id, group_id, subject_id, teacher_id, weekday,"
+	    . " number, room, valid_from, valid_to) SELECT 1, year_id, $J->{group}, $J->{subject},"
+	    . " $J->{teacher}, WEEKDAY(CURDATE()) + 1, 6, 'тест журнала', CURDATE() - INTERVAL 7 DAY,"
+	    . " CURDATE() + INTERVAL 7 DAY FROM `groups` WHERE id = $J->{group}");
+	push @extra_cleanup, "DELETE FROM timetable WHERE room = 'тест журнала'";
+	$r = $c{ $T->{login} }->get("/lesson?group=$J->{group}&subject=$J->{subject}");
+	like($r->content, qr/name="number"[^>]*value="6"/, 'the number is proposed from the timetable');
+	sql("DELETE FROM timetable WHERE room = 'тест журнала'");
+
 	$r = post_lesson($c{ $T->{login} }, on_date => $today, topic => 'Контрольная работа № 1',
 	    works => [ $test ]);
 	status_is($r, 400, 'R20: a test named only by its number is refused');
@@ -150,6 +167,10 @@ my $self = $kind{'Самостоятельная работа'};
 
 	$r = post_lesson($c{ $T->{login} }, on_date => $today, topic => 'к/р №2', works => [ $test ]);
 	status_is($r, 400, 'R20: «к/р №2» refused too');
+	$r = post_lesson($c{ $T->{login} }, on_date => $today, topic => 'Лабораторная работа «№3»',
+	    works => [ $kind{'Лабораторная работа'} ]);
+	status_is($r, 400, 'R20: «Лабораторная работа «№3»» refused');
+	is(sql_value("SELECT COUNT(*) FROM lesson WHERE id > $lmax"), 0, '... nothing written');
 
 	$r = post_lesson($c{ $T->{login} }, on_date => '2026-10-28', topic => 'Повторение дробей');
 	status_is($r, 400, 'a date in the holidays (outside the periods) is refused');
@@ -347,6 +368,34 @@ sub mark_of {
 	like($r->content, qr/data-work="$W[1]" data-student="$S1"/, 'the page shows the cell');
 	like($r->content, qr/value="5" data-old="5" data-work="$W[1]" data-student="$S1"/,
 	    '... with its mark');
+}
+
+# ------------------------------------------------------------ editing a lesson
+{
+	my $tc = $c{ $T->{login} };
+	status_is($tc->get("/lesson?id=$LID"), 200, 'the lesson form of an existing lesson');
+	like($tc->get("/lesson?id=$LID")->text, qr/value="Контрольная работа по теме «Дроби»"/,
+	    '... filled in');
+	my $r = $tc->post_form('/lesson', [ csrf => $tc->session_csrf, id => $LID, on_date => $today,
+	    topic => 'Контрольная работа по теме «Дроби и проценты»', homework => '§ 13', work => $answer ]);
+	redirects_to($r, '/journal', 'the lesson is edited') or diag(join ' | ', $r->text =~ /field-error">([^<]*)/g);
+	is(sql_value("SELECT topic FROM lesson WHERE id = $LID"), 'Контрольная работа по теме «Дроби и проценты»',
+	    '... topic changed');
+	is(sql_value("SELECT COUNT(*) FROM lesson_work WHERE lesson_id = $LID"), 2,
+	    '... the test column holding marks stays although unticked');
+	$r = post_lesson($tc, on_date => $today, topic => 'Решение уравнений', works => [ $answer, $self ]);
+	redirects_to($r, '/journal', 'another lesson with two forms of work');
+	my $l2 = sql_value("SELECT MAX(id) FROM lesson WHERE id > $lmax");
+	is(sql_value("SELECT COUNT(*) FROM lesson_work WHERE lesson_id = $l2"), 2, '... two columns');
+	$r = $tc->post_form('/lesson', [ csrf => $tc->session_csrf, id => $l2, on_date => $today,
+	    topic => 'Решение уравнений', work => $answer ]);
+	redirects_to($r, '/journal', '... edited to one form');
+	is(sql_value("SELECT COUNT(*) FROM lesson_work WHERE lesson_id = $l2"), 1,
+	    '... the empty column is gone');
+	$r = $c{ $T2->{login} }->post_form('/lesson', [ csrf => $c{ $T2->{login} }->session_csrf,
+	    id => $l2, on_date => $today, topic => 'Чужая правка' ]);
+	status_is($r, 403, 'another teacher cannot edit it');
+	is(sql_value("SELECT topic FROM lesson WHERE id = $l2"), 'Решение уравнений', '... unchanged');
 }
 
 # ------------------------------------------------------------ substitution (R22)
