@@ -67,8 +67,8 @@ DB_STMT(q_absences,
     " JOIN lesson l ON l.id = a.lesson_id WHERE l.group_id = ?"
     " AND l.subject_id = ? AND l.on_date BETWEEN ? AND ?");
 DB_STMT(q_averages,
-    "SELECT m.student_id, REPLACE(FORMAT(" MARK_AVG("m") ", 2), ',', ''),"
-    " REPLACE(FORMAT(" MARK_WAVG("m", "w") ", 2), ',', ''), COUNT(*)"
+    "SELECT m.student_id, REPLACE(ROUND(" MARK_AVG("m") ", 2), '.', ','),"
+    " REPLACE(ROUND(" MARK_WAVG("m", "w") ", 2), '.', ','), COUNT(*)"
     " FROM mark m JOIN lesson_work lw ON lw.id = m.lesson_work_id"
     " JOIN work_kind w ON w.id = lw.work_kind_id"
     " JOIN lesson l ON l.id = lw.lesson_id WHERE l.group_id = ?"

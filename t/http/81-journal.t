@@ -370,6 +370,24 @@ sub mark_of {
 	    '... with its mark');
 }
 
+# ------------------------------------------------------------ averages
+{
+	my $page = $c{ $T->{login} }->get($jpath)->text;
+	my $name = sql_value("SELECT CONCAT_WS(' ', last_name, first_name, NULLIF(middle_name, ''))"
+	    . " FROM person WHERE id = $S1");
+	my ($avg, $wavg) = $page =~ m{<th class="who">\Q$name\E</th>.*?<td class="num avg">([^<]*)</td><td class="num wavg">([^<]*)</td>}s;
+	my ($ea, $ew) = @{ (sql("SELECT REPLACE(ROUND(AVG(m.num), 2), '.', ','),"
+	    . " REPLACE(ROUND(SUM(m.num * w.weight) / SUM(w.weight), 2), '.', ',')"
+	    . " FROM mark m JOIN lesson_work lw ON lw.id = m.lesson_work_id"
+	    . " JOIN work_kind w ON w.id = lw.work_kind_id JOIN lesson l ON l.id = lw.lesson_id"
+	    . " JOIN period p ON p.year_id = l.year_id AND CURDATE() BETWEEN p.starts_on AND p.ends_on"
+	    . "  AND $J->{grade} BETWEEN p.grade_from AND p.grade_to"
+	    . " WHERE m.student_id = $S1 AND l.group_id = $J->{group} AND l.subject_id = $J->{subject}"
+	    . " AND l.on_date BETWEEN p.starts_on AND p.ends_on AND m.num IS NOT NULL"))[0] };
+	is($avg, $ea, "the simple average of a student ($ea)");
+	is($wavg, $ew, "the weighted average ($ew)");
+}
+
 # ------------------------------------------------------------ editing a lesson
 {
 	my $tc = $c{ $T->{login} };
