@@ -15,7 +15,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "db.h"
 #include "journal.h"
 #include "marks.h"
 #include "objects.h"
@@ -169,8 +168,7 @@ post_column(struct req *r, long long group, long long subject)
 		    req_str(r, K_PERIOD) ? "&period=" : "",
 		    req_str(r, K_PERIOD) ? req_str(r, K_PERIOD) : ""));
 	/* Nothing is kept: show the journal as it is, with the reason. */
-	db_rollback();
-	if (db_begin() == -1)
+	if (cell_writes_undo() == -1)
 		return 503;
 	rc = page(r, group, subject);
 	return rc == 200 ? SCREEN_FORM(worst) : rc;

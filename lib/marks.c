@@ -570,6 +570,14 @@ cell_write(struct req *r, long long group_id, long long subject_id,
 	return CELL_OK;
 }
 
+int
+cell_writes_undo(void)
+{
+	if (db_in_trans() && db_rollback() == -1)
+		return -1;
+	return db_begin();
+}
+
 DB_STMT(q_mark_get,
     "SELECT m.id, m.code, " FULL_NAME("p") " AS student, l.group_id,"
     " l.subject_id, DATE_FORMAT(l.on_date, '%d.%m.%Y') AS date,"

@@ -52,6 +52,13 @@ enum cell_res	cell_write(struct req *, long long group_id,
 		    const char **current, const char **msg);
 
 /*
+ * Undo the cells written so far by this request (a column refused as a
+ * whole) and open a new transaction, so that the journal shown with the
+ * error reads what is stored.  0, or -1 when the database is away.
+ */
+int	cell_writes_undo(void);
+
+/*
  * prefix.{id,code,student,group_id,subject_id,date,work,set_at,
  * unlocked_until,locked} of a mark of the user's school.  1, 0, -1.
  */
