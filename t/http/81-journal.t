@@ -286,6 +286,46 @@ sub mark_of {
 	}
 }
 
+# ------------------------------------------------------------ two writers at once
+# Two sessions of the teacher (two tabs, two devices) write one empty cell
+# at the same moment: one wins, the other gets 409 with the winner's value.
+{
+	my $S7 = $students[6];
+	my @cl = ($c{ $T->{login} }, login_ok($T->{login}, $T->{password}, 'a second session'));
+	my @tok = map { $_->session_csrf } @cl;
+	my @kids;
+	for my $i (0, 1) {
+		pipe(my $rd, my $wr) or die "pipe: $!";
+		my $pid = fork() // die "fork: $!";
+		if ($pid == 0) {
+			close $rd;
+			my $r = $cl[$i]->post_form('/journal', [ csrf => $tok[$i], ajax => 1,
+			    group => $J->{group}, subject => $J->{subject}, work => $W[0],
+			    student => $S7, value => $i ? '3' : '5', old => '' ]);
+			my ($v) = $r->text =~ /data-value="([^"]*)"/;
+			print $wr $r->status, ' ', $v // '', "\n";
+			close $wr;
+			require POSIX;
+			POSIX::_exit(0);
+		}
+		close $wr;
+		push @kids, [ $pid, $rd ];
+	}
+	my @res;
+	for my $k (@kids) {
+		my $line = readline($k->[1]) // '';
+		chomp $line;
+		push @res, [ split / /, $line, 2 ];
+		waitpid($k->[0], 0);
+	}
+	my $stored = mark_of($W[0], $S7) // '';
+	my @won = grep { $_->[0] == 200 } @res;
+	my @lost = grep { $_->[0] == 409 } @res;
+	ok(@won == 1 && @lost == 1, 'simultaneous writes: one 200, one 409 (' . join(', ', map { "@$_" } @res) . ')');
+	is($lost[0][1], $stored, '... the 409 carries the stored value') if @lost;
+	is($won[0][1], $stored, '... which is the winner\'s') if @won;
+}
+
 # ------------------------------------------------------------ the edit window
 {
 	my $tc = $c{ $T->{login} };
