@@ -6,6 +6,7 @@
 #include <stdlib.h>
 
 #include "journal.h"
+#include "lesson.h"
 #include "people.h"
 #include "personal.h"
 
@@ -49,6 +50,13 @@ home_get(struct req *r)
 	    "MyClass", s->person_id) == -1)
 		return 500;
 	if ((s->roles & ROLE_CLASS_TEACHER) && led_classes(r) == -1)
+		return 500;
+	/* Issue 4: the teacher's journals and those they substitute in. */
+	if ((s->roles & ROLE_TEACHER) && db_journals_by_teacher(r->hdf,
+	    "MyJournals", s->school_id, s->person_id) == -1)
+		return 500;
+	if ((s->roles & ROLE_CLASS_TEACHER) && db_journals_by_class_teacher(
+	    r->hdf, "ClassJournals", s->school_id, s->person_id) == -1)
 		return 500;
 	if ((s->roles & (ROLE_ADMIN | ROLE_MANAGEMENT | ROLE_INSPECTOR |
 	    ROLE_SECRETARY)) && db_school_counts(r->hdf, "Counts",

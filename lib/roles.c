@@ -101,6 +101,11 @@ const struct access access_table[] = {
 	    OVERSEERS | ROLE_TEACHER | ROLE_CLASS_TEACHER, 0, ACC_MENU },
 
 	/* Issue 4: the journal: lessons, marks, absences (R19-R25). */
+	{ "journal",	"Журнал",		ROLE_TEACHER | ROLE_CLASS_TEACHER |
+	    OVERSEERS, ROLE_TEACHER, 0 },
+	{ "lesson",	"Урок",			ROLE_TEACHER | ROLE_CLASS_TEACHER |
+	    OVERSEERS, ROLE_TEACHER, 0 },
+	{ "unlock",	"Исправление отметки",	ROLE_MANAGEMENT, ROLE_MANAGEMENT, 0 },
 
 	/* Issue 4: period marks, forms of work, the class teacher's checks. */
 	{ "workkinds",	"Формы работы",		ADMINISTRATION, ROLE_ADMIN, ACC_MENU },

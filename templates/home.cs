@@ -17,6 +17,26 @@
   <p><?cs var:MyClass.name ?> класс</p>
 </section>
 <?cs /if ?>
+<?cs if:subcount(MyJournals) > 0 ?>
+<section class="card">
+  <h2>Мои журналы</h2>
+  <ul class="list journals">
+  <?cs each:j = MyJournals ?>
+    <li><a href="/journal?group=<?cs var:url_escape(j.group_id) ?>&amp;subject=<?cs var:url_escape(j.subject_id) ?>"><?cs var:j.subject ?> — <?cs var:j.group ?></a><?cs if:j.substitute == "1" ?> <span class="meta">замена</span><?cs /if ?></li>
+  <?cs /each ?>
+  </ul>
+</section>
+<?cs /if ?>
+<?cs if:subcount(ClassJournals) > 0 ?>
+<section class="card">
+  <h2>Журналы моего класса</h2>
+  <ul class="list journals">
+  <?cs each:j = ClassJournals ?>
+    <li><a href="/journal?group=<?cs var:url_escape(j.group_id) ?>&amp;subject=<?cs var:url_escape(j.subject_id) ?>"><?cs var:j.subject ?> — <?cs var:j.group ?></a> <span class="meta"><?cs var:j.class ?></span></li>
+  <?cs /each ?>
+  </ul>
+</section>
+<?cs /if ?>
 <?cs if:subcount(LedClasses) > 0 ?>
 <section class="card">
   <h2>Классное руководство</h2>

@@ -1,11 +1,125 @@
 /*
- * demo-journal.h: the current period's journal: lessons, marks, absences, homework, some period marks (issue 4).
- * Included by demo-school.c after its data is built; writes SQL inside the
- * demo's transaction (before COMMIT).  Not written yet: nothing to add.
+ * demo-journal.h: the journal of the demo year (issue 4): lessons of
+ * every assignment from 1 September to 20 November (the first quarter
+ * and the second one so far), by its hours a week on fixed weekdays
+ * derived from the assignment (not from the timetable), skipping the
+ * holidays; topics, homework, one or two forms of work, marks with a
+ * believable spread on the subject's scale (none in grade 1), about 5%
+ * absences with reasons, and the first quarter's period marks of grades
+ * 5 and 7.  Included by demo-school.c after its data is built; writes
+ * SQL inside the demo's transaction (before COMMIT).
+ *
+ * Everything is a few INSERT ... SELECT statements over the rows already
+ * written (the Sequence engine's seq_* tables give the days), so the
+ * whole journal loads in about a second.  Chance is a hash of the row's
+ * ids (CRC32), so the demo is the same at every load.
  */
+#define DJ_MEMBERS \
+	"(SELECT g.id AS group_id, cs.student_id, c.grade FROM `groups` g" \
+	" JOIN class_student cs ON cs.class_id = g.class_id AND cs.left_on IS NULL" \
+	" JOIN class c ON c.id = cs.class_id WHERE g.kind = 'class'" \
+	" UNION ALL SELECT gs.group_id, gs.student_id, c.grade" \
+	" FROM group_student gs JOIN `groups` g ON g.id = gs.group_id" \
+	" JOIN class_student cs ON cs.student_id = gs.student_id" \
+	"   AND cs.left_on IS NULL" \
+	"   AND (g.class_id IS NULL OR cs.class_id = g.class_id)" \
+	" JOIN class c ON c.id = cs.class_id)"
+#define DJ_GRADE(g) \
+	"COALESCE((SELECT c.grade FROM class c WHERE c.id = " g ".class_id)," \
+	" (SELECT MIN(c.grade) FROM group_student gs JOIN class_student cs" \
+	"   ON cs.student_id = gs.student_id JOIN class c ON c.id = cs.class_id" \
+	"   WHERE gs.group_id = " g ".id))"
+
+/* The chance of a mark's value: 0..99 from the cell's ids. */
+#define DJ_H	"(CRC32(CONCAT('v', lw.id, '-', m.student_id)) % 100)"
 
 static void
 demo_journal(FILE *fp)
 {
-	(void)fp;
+	/* Lessons: weekday of the k-th hour = (id + 2k) mod 5. */
+	fprintf(fp,
+	    "INSERT INTO lesson (school_id, year_id, group_id, subject_id,"
+	    " teacher_id, on_date, number, topic, covered, homework,"
+	    " homework_at, created_at)\n"
+	    "SELECT a.school_id, a.year_id, a.group_id, a.subject_id,"
+	    " a.teacher_id, d.d, (a.id + k.seq) %% 6 + 1,"
+	    " CONCAT('Тема ', ROW_NUMBER() OVER (PARTITION BY a.id ORDER BY"
+	    " d.d), ': ', s.name, ' — ', ELT(1 + (a.id + d.seq) %% 8,"
+	    " 'введение', 'новый материал', 'практикум', 'закрепление',"
+	    " 'решение задач', 'повторение', 'обобщение', 'разбор ошибок')),"
+	    " 'Объяснение, работа с учебником, упражнения',"
+	    " CONCAT('§ ', 1 + d.seq DIV 3, ', упр. ', 1 + (a.id * 7 + d.seq) %% 40),"
+	    " TIMESTAMP(d.d, '14:30:00') + INTERVAL"
+	    "   IF(CRC32(CONCAT('h', a.id, d.d)) %% 50 = 0, 30, 0) HOUR,"
+	    " TIMESTAMP(d.d, '14:00:00') + INTERVAL"
+	    "   IF(CRC32(CONCAT('c', a.id, d.d)) %% 40 = 0, 2, 0) DAY\n"
+	    "FROM assignment a JOIN `groups` g ON g.id = a.group_id"
+	    " JOIN subject s ON s.id = a.subject_id"
+	    " JOIN seq_0_to_4 k ON k.seq < LEAST(5, GREATEST(1, ROUND(a.hours)))"
+	    " JOIN (SELECT seq, DATE '2026-09-01' + INTERVAL seq DAY AS d"
+	    "   FROM seq_0_to_80) d"
+	    "   ON WEEKDAY(d.d) = (a.id + 2 * k.seq) %% 5"
+	    " WHERE a.year_id = %d AND NOT EXISTS (SELECT 1 FROM holiday h"
+	    "   WHERE h.year_id = a.year_id AND d.d BETWEEN h.starts_on"
+	    "   AND h.ends_on AND " DJ_GRADE("g") " BETWEEN h.grade_from"
+	    "   AND h.grade_to);\n", YEAR_ID);
+	/* Every lesson an answer column; every fifth a written work too. */
+	fputs("INSERT INTO lesson_work (lesson_id, work_kind_id, topic, sort)\n"
+	    "SELECT l.id, wk.id, '', 1 FROM lesson l JOIN work_kind wk"
+	    " ON wk.school_id = l.school_id AND wk.name = 'Ответ на уроке';\n"
+	    "INSERT INTO lesson_work (lesson_id, work_kind_id, topic, sort)\n"
+	    "SELECT l.id, wk.id, IF(wk.needs_topic, l.topic, ''), 2 FROM lesson l"
+	    " JOIN work_kind wk ON wk.school_id = l.school_id"
+	    " AND wk.name = IF(l.id % 10 = 0, 'Контрольная работа',"
+	    "   'Самостоятельная работа') WHERE l.id % 5 = 0;\n", fp);
+	/* About 5% absences, with reasons. */
+	fputs("INSERT INTO absence (lesson_id, student_id, reason, set_at)\n"
+	    "SELECT l.id, m.student_id, ELT(1 + CRC32(CONCAT('r', l.id,"
+	    " m.student_id)) % 3, 'ill', 'excused', 'unexcused'),"
+	    " TIMESTAMP(l.on_date, '15:00:00') FROM lesson l JOIN " DJ_MEMBERS
+	    " m ON m.group_id = l.group_id"
+	    " WHERE CRC32(CONCAT('a', l.id, '-', m.student_id)) % 100 < 5;\n",
+	    fp);
+	/*
+	 * Marks: a quarter of the class answers, nearly all write; five-point
+	 * 5/4/3/2 as 30/42/21/7 %, pass/fail 92% «зач»; never in grade 1.
+	 */
+	fputs("INSERT INTO mark (lesson_work_id, student_id, code, num, set_at,"
+	    " changed_at)\n"
+	    "SELECT STRAIGHT_JOIN lw.id, m.student_id, sv.code, sv.num,"
+	    " TIMESTAMP(l.on_date, '15:30:00'), TIMESTAMP(l.on_date, '15:30:00')"
+	    " FROM lesson_work lw JOIN lesson l ON l.id = lw.lesson_id"
+	    " JOIN " DJ_MEMBERS " m ON m.group_id = l.group_id"
+	    " JOIN subject_scale ss ON ss.subject_id = l.subject_id"
+	    "   AND ss.grade = m.grade JOIN scale sc ON sc.id = ss.scale_id"
+	    " JOIN scale_value sv ON sv.scale_id = ss.scale_id AND sv.code ="
+	    " CASE sc.kind WHEN 'pass' THEN IF(" DJ_H " < 92, 'зач', 'незач')"
+	    " WHEN 'ten' THEN CAST(10 - " DJ_H " DIV 15 AS CHAR)"
+	    " ELSE IF(" DJ_H " < 30, '5', IF(" DJ_H " < 72, '4',"
+	    "   IF(" DJ_H " < 93, '3', '2'))) END"
+	    " WHERE m.grade > 1 AND CRC32(CONCAT('p', lw.id, '-', m.student_id))"
+	    "   % 100 < IF(lw.sort = 1, 25, 95)"
+	    " AND NOT EXISTS (SELECT 1 FROM absence a WHERE a.lesson_id = l.id"
+	    "   AND a.student_id = m.student_id);\n", fp);
+	/* The first quarter's marks of grades 5 and 7, from the averages. */
+	fputs("INSERT INTO period_mark (school_id, year_id, student_id,"
+	    " subject_id, kind, period_id, code, set_at)\n"
+	    "SELECT STRAIGHT_JOIN l.school_id, l.year_id, mk.student_id,"
+	    " l.subject_id, 'period', p.id, CAST(LEAST(5, GREATEST(2, FLOOR(SUM(mk.num *"
+	    " wk.weight) / SUM(wk.weight) + 0.5))) AS CHAR),"
+	    " TIMESTAMP(p.ends_on - INTERVAL 3 DAY, '16:00:00')"
+	    " FROM class c JOIN `groups` g ON g.class_id = c.id"
+	    " JOIN period p ON p.year_id = c.year_id AND p.name = '1 четверть'"
+	    "   AND c.grade BETWEEN p.grade_from AND p.grade_to"
+	    " JOIN lesson l ON l.group_id = g.id"
+	    " JOIN lesson_work lw ON lw.lesson_id = l.id"
+	    " JOIN work_kind wk ON wk.id = lw.work_kind_id"
+	    " JOIN mark mk ON mk.lesson_work_id = lw.id"
+	    " JOIN subject_scale ss ON ss.subject_id = l.subject_id"
+	    "   AND ss.grade = c.grade JOIN scale sc ON sc.id = ss.scale_id"
+	    "   AND sc.kind = 'five'"
+	    " WHERE c.grade IN (5, 7) AND l.on_date BETWEEN p.starts_on AND p.ends_on"
+	    " AND mk.num IS NOT NULL"
+	    " GROUP BY l.school_id, l.year_id, mk.student_id, l.subject_id, p.id,"
+	    " p.ends_on;\n", fp);
 }

@@ -1,0 +1,209 @@
+/*
+ * journal: the teachers' journal of a group in a subject for a period
+ * (R19-R25): students down, lesson columns across (one per form of work),
+ * marks and «н», averages; the lessons with topics and homework; the
+ * remarks.  Who may write (the teacher, a substitute on the day) gets
+ * inputs; readers (management, inspector, the class teacher) do not.
+ *
+ * POST writes cells: one cell at a time from journal.js (ajax=1: a small
+ * answer the script reads), or a whole lesson column from the form that
+ * works without JavaScript, in one transaction.  Every cell carries the
+ * value the client last saw; a cell changed meanwhile answers 409 with
+ * its current value (see marks.h).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "journal.h"
+#include "marks.h"
+#include "objects.h"
+
+enum { K_GROUP, K_SUBJECT, K_PERIOD, K_WORK, K_STUDENT, K_VALUE, K_OLD,
+    K_AJAX, K_LESSON, K_CELL, K_V, K__MAX };
+
+/* A cell's value: a mark code or «н», up to 8 characters. */
+static const char *
+v_cell(struct field *f)
+{
+	if (utf8_len(f->raw) > 8)
+		return "Отметка: не длиннее 8 символов.";
+	f->str = f->raw;
+	return NULL;
+}
+
+static const struct key keys[K__MAX] = {
+	[K_GROUP] =	{ "group", v_id, 0 },
+	[K_SUBJECT] =	{ "subject", v_id, 0 },
+	[K_PERIOD] =	{ "period", v_id, 0 },
+	[K_WORK] =	{ "work", v_id, 0 },
+	[K_STUDENT] =	{ "student", v_id, 0 },
+	[K_VALUE] =	{ "value", v_cell, 0 },
+	[K_OLD] =	{ "old", v_cell, 0 },
+	[K_AJAX] =	{ "ajax", v_flag, 0 },
+	[K_LESSON] =	{ "lesson", v_id, 0 },
+	[K_CELL] =	{ "cell", v_line, KEY_MULTI },
+	[K_V] =		{ "v", v_cell, KEY_MULTI },
+};
+
+static int
+page(struct req *r, long long group, long long subject)
+{
+	enum obj_res	 ok;
+	int		 rc;
+
+	if ((rc = journal_load(r, group, subject, req_str(r, K_PERIOD) ?
+	    r->fields[K_PERIOD].num : 0)) != 200)
+		return rc;
+	/* Inputs for whoever may write today; each write checks its day. */
+	ok = obj_journal_write(r, group, subject, req_get(r, "Journal.today",
+	    NULL));
+	if (ok == OBJ_ERROR)
+		return 500;
+	if (ok == OBJ_OK && (r->sess.roles & ROLE_TEACHER))
+		req_set(r, "Page.CanWrite", "1");
+	if (r->sess.roles & ROLE_MANAGEMENT)
+		req_set(r, "Page.CanUnlock", "1");
+	return 200;
+}
+
+static int
+journal_get(struct req *r)
+{
+	enum obj_res	 ok;
+
+	if (req_str(r, K_GROUP) == NULL || req_str(r, K_SUBJECT) == NULL)
+		return 400;
+	if ((ok = obj_journal_view(r, r->fields[K_GROUP].num,
+	    r->fields[K_SUBJECT].num)) != OBJ_OK)
+		return (int)ok;
+	return page(r, r->fields[K_GROUP].num, r->fields[K_SUBJECT].num);
+}
+
+static int
+status_of(enum cell_res c)
+{
+	switch (c) {
+	case CELL_OK:		return 200;
+	case CELL_CONFLICT:	return 409;
+	case CELL_REFUSED:	return 400;
+	case CELL_DENIED:	return 403;
+	case CELL_MISSING:	return 404;
+	default:		return 500;
+	}
+}
+
+/* One cell from journal.js: the answer is a one-line fragment. */
+static int
+post_cell(struct req *r, long long group, long long subject)
+{
+	const char	*cur, *msg;
+	enum cell_res	 c;
+	int		 st;
+
+	if (req_str(r, K_WORK) == NULL || req_str(r, K_STUDENT) == NULL)
+		return 400;
+	if (r->fields[K_VALUE].error != NULL)
+		return 400;
+	c = cell_write(r, group, subject, r->fields[K_WORK].num,
+	    r->fields[K_STUDENT].num, req_str(r, K_VALUE), req_str(r, K_OLD),
+	    &cur, &msg);
+	st = status_of(c);
+	if (st == 403 || st == 404 || st == 500)
+		return st;
+	r->template = "journal_cell.cs";
+	req_set(r, "Cell.state", c == CELL_OK ? "saved" : c == CELL_CONFLICT ?
+	    "conflict" : "failed");
+	req_set(r, "Cell.value", cur);
+	if (msg != NULL)
+		req_set(r, "Cell.message", msg);
+	return st == 200 ? 200 : SCREEN_FORM(st);
+}
+
+/* A whole lesson column without JavaScript: all cells or none. */
+static int
+post_column(struct req *r, long long group, long long subject)
+{
+	const struct kv	**cells, **vals;
+	const char	*cur, *msg;
+	char		*s, *dot;
+	long long	 work, student;
+	size_t		 nc, nv, i;
+	enum cell_res	 c;
+	int		 worst = 200, st, rc;
+
+	cells = req_values(r, K_CELL, &nc);
+	vals = req_values(r, K_V, &nv);
+	if (nc != nv || nc == 0)
+		return 400;
+	for (i = 0; i < nc; i++) {
+		/* "work.student.old" */
+		s = arena_strndup(&r->arena, cells[i]->val, cells[i]->vlen);
+		work = strtoll(s, &dot, 10);
+		if (*dot != '.')
+			return 400;
+		student = strtoll(dot + 1, &dot, 10);
+		if (*dot != '.' || work <= 0 || student <= 0)
+			return 400;
+		s = arena_strndup(&r->arena, vals[i]->val, vals[i]->vlen);
+		while (*s == ' ')
+			s++;
+		for (char *e = s + strlen(s); e > s && e[-1] == ' '; )
+			*--e = '\0';
+		if (utf8_len(s) > 8)
+			return 400;
+		c = cell_write(r, group, subject, work, student, s, dot + 1,
+		    &cur, &msg);
+		st = status_of(c);
+		if (st == 403 || st == 404 || st == 500)
+			return st;
+		if (st != 200 && worst == 200) {
+			worst = st;
+			req_set(r, "Page.Error", msg);
+		}
+	}
+	if (worst == 200)
+		return req_redirect(r, arena_printf(&r->arena,
+		    "/journal?group=%lld&subject=%lld%s%s", group, subject,
+		    req_str(r, K_PERIOD) ? "&period=" : "",
+		    req_str(r, K_PERIOD) ? req_str(r, K_PERIOD) : ""));
+	/* Nothing is kept: show the journal as it is, with the reason. */
+	if (cell_writes_undo() == -1)
+		return 503;
+	rc = page(r, group, subject);
+	return rc == 200 ? SCREEN_FORM(worst) : rc;
+}
+
+static int
+journal_post(struct req *r)
+{
+	long long	 group, subject;
+	enum obj_res	 ok;
+
+	if (req_str(r, K_GROUP) == NULL || req_str(r, K_SUBJECT) == NULL)
+		return 400;
+	group = r->fields[K_GROUP].num;
+	subject = r->fields[K_SUBJECT].num;
+	/* The object check for the lesson's day runs in cell_write. */
+	if ((ok = obj_journal_view(r, group, subject)) != OBJ_OK)
+		return (int)ok;
+	if (req_str(r, K_AJAX) != NULL && r->fields[K_AJAX].num == 1)
+		return post_cell(r, group, subject);
+	return post_column(r, group, subject);
+}
+
+static const struct screen screen = {
+	.name = "journal",
+	.methods = M_GET | M_POST,
+	.keys = keys,
+	.nkeys = K__MAX,
+	.template = "journal.cs",
+	.get = journal_get,
+	.post = journal_post,
+};
+
+int
+main(int argc, char *argv[])
+{
+	return screen_main(&screen, argc, argv);
+}

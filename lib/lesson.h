@@ -1,0 +1,82 @@
+/*
+ * lesson.h: one held lesson of a journal (R19, R20, R22): its date,
+ * number, topic, homework and forms of work (the mark columns), and the
+ * teacher's list of journals.  Marks and absences are in marks.h.
+ */
+#ifndef JOURNAL_LESSON_H
+#define JOURNAL_LESSON_H
+
+#include <stddef.h>
+
+struct _hdf;
+struct req;
+
+/* What a lesson form carries. */
+struct lesson_in {
+	long long	 id;		/* 0: a new lesson */
+	long long	 group_id;
+	long long	 subject_id;
+	const char	*on_date;	/* YYYY-MM-DD */
+	int		 number;	/* 0: not given */
+	const char	*topic;
+	const char	*covered;
+	const char	*homework;
+	const long long	*works;		/* work_kind ids, one column each */
+	size_t		 nworks;
+	const long long	*hw_students;	/* individual homework */
+	const char	**hw_texts;
+	size_t		 nhw;
+};
+
+/*
+ * prefix.{id,group_id,subject_id,on_date,number,topic,covered,homework,
+ * year_id} of a lesson of the user's school, with prefix.Works.N.
+ * {work_kind_id,name} and prefix.Hw.<student_id> = text.  1, 0, -1.
+ */
+int	db_lesson_get(struct req *, const char *prefix, long long lesson_id);
+/* prefix.N.{id,name,short_name,needs_topic} of the school's forms of work. */
+int	db_work_kinds_list(struct _hdf *, const char *prefix, long long school_id);
+/* The lesson number the timetable gives the group's subject that day, or 0. */
+int	db_lesson_number_proposed(long long group_id, long long subject_id,
+	    const char *on_date);
+/*
+ * Whether on_date is a school day of the group's year: inside a period
+ * of the group's grade and not in the future.  1 yes, 0 no, -1 error.
+ */
+int	db_lesson_date_ok(long long group_id, const char *on_date);
+/*
+ * R20: whether a topic says what the work is about, not just the work's
+ * name and a number («Контрольная работа № 1»).  The school's work names
+ * are the words that do not count.  1 meaningful, 0 not, -1 error.
+ */
+int	lesson_topic_meaningful(struct req *, const char *topic);
+/* Whether any of the work kinds needs a topic (R20): 1, 0, -1. */
+int	db_work_kinds_need_topic(long long school_id, const long long *ids,
+	    size_t n);
+/*
+ * Create or update a lesson with its columns (forms of work added; a
+ * removed form keeps its column when it holds marks) and individual
+ * homework; the writer's substitution (R22) sets substitute_for.
+ * Returns the lesson id, or -1.
+ */
+long long	lesson_save(struct req *, const struct lesson_in *);
+/*
+ * The teacher's journals: prefix.N.{group_id,group,subject_id,subject,
+ * substitute} — their assignments of the current year, then the journals
+ * they substitute in (a timetable change or a lesson given as substitute).
+ */
+int	db_journals_by_teacher(struct _hdf *, const char *prefix,
+	    long long school_id, long long person_id);
+
+/*
+ * The journals of the classes a class teacher leads (read-only for them):
+ * prefix.N.{group_id,group,subject_id,subject,class}.
+ */
+int	db_journals_by_class_teacher(struct _hdf *, const char *prefix,
+	    long long school_id, long long person_id);
+/* prefix.N.{id,name} of the group's current students. */
+int	db_group_students(struct _hdf *, const char *prefix, long long group_id);
+/* prefix.{group,subject} names of a journal of the user's school: 1, 0, -1. */
+int	db_journal_names(struct _hdf *, const char *prefix, long long group_id,
+	    long long subject_id, long long school_id);
+#endif

@@ -1,0 +1,69 @@
+/*
+ * marks.h: the journal grid (students × lesson columns) and its cells:
+ * marks and «н» (R21), the rules on every write (R23, R24, the scale),
+ * the teacher's remarks (R23, R25, R27) and the management's unlock.
+ *
+ * A cell is (a form of work of a lesson, a student).  Its value is the
+ * mark's code, else «н» when the student missed the lesson, else "".
+ * «н» in any column of a lesson records the absence for the lesson (and
+ * clears that cell's mark); a mark in a cell clears the lesson's absence
+ * (a student with a mark was there); "" clears the cell's mark, or the
+ * absence when the cell showed «н».
+ *
+ * Concurrency: the client sends the value it last saw (old).  When the
+ * cell holds something else now, nothing is written and the answer is
+ * CELL_CONFLICT with the current value: no silent lost update.
+ */
+#ifndef JOURNAL_MARKS_H
+#define JOURNAL_MARKS_H
+
+#include <stddef.h>
+
+struct req;
+
+/*
+ * Load the journal of group × subject for period_id (0: the period of
+ * the group's grade that contains today, else the last begun) into
+ * Journal, Periods, Students (with their cells and averages), Cols,
+ * Lessons and Notes, in a fixed number of queries.  200, 404, 500.
+ */
+int	journal_load(struct req *, long long group_id, long long subject_id,
+	    long long period_id);
+
+enum cell_res {
+	CELL_OK,
+	CELL_CONFLICT,		/* 409: *current holds the value now */
+	CELL_REFUSED,		/* 400: *msg says why, in Russian */
+	CELL_DENIED,		/* 403 */
+	CELL_MISSING,		/* 404 */
+	CELL_ERROR		/* 500 */
+};
+
+/*
+ * Write one cell: value "" clears, «н» marks absent, else a mark code.
+ * old is what the client last saw.  Runs the object check for the
+ * lesson's date and every rule; writes its audit row.  group_id and
+ * subject_id are the journal the request came from: a work of another
+ * journal is CELL_MISSING.
+ */
+enum cell_res	cell_write(struct req *, long long group_id,
+		    long long subject_id, long long work_id,
+		    long long student_id, const char *value, const char *old,
+		    const char **current, const char **msg);
+
+/*
+ * Undo the cells written so far by this request (a column refused as a
+ * whole) and open a new transaction, so that the journal shown with the
+ * error reads what is stored.  0, or -1 when the database is away.
+ */
+int	cell_writes_undo(void);
+
+/*
+ * prefix.{id,code,student,group_id,subject_id,date,work,set_at,
+ * unlocked_until,locked} of a mark of the user's school.  1, 0, -1.
+ */
+int	db_mark_get(struct req *, const char *prefix, long long mark_id);
+/* Open a mark for correction for a day, with the reason audited.  0, -1. */
+int	mark_unlock(struct req *, long long mark_id, const char *reason);
+
+#endif

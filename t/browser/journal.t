@@ -1,0 +1,123 @@
+#!/usr/bin/env node
+// Fast entry in the journal with a real browser (headless Chromium driven
+// by playwright-core).  Prints TAP.
+//
+// The teacher of the largest whole-class journal (grades 5-9, five-point
+// scale) logs in, opens the journal, creates today's lesson with the
+// lesson form, then enters the whole lesson column by keyboard alone: for
+// each student a mark or «н» and Enter (which moves down and saves the
+// cell by fetch).  Every cell must end «saved»; after a reload the page
+// shows every value, and the database holds them.  No console error and
+// no CSP violation on the way.  Reports the keystrokes and requests used.
+// At the end the lesson, its marks and absences are removed.
+'use strict';
+
+const { BASE, needStack, ok, note, finish, watchdog, accounts, sql, one,
+  clearAttempts, launch, newPage } = require('./jtest');
+
+needStack();
+let lmax = null;
+function restore() {
+  if (lmax === null) return;
+  try {
+    sql(`DELETE m FROM mark m JOIN lesson_work lw ON lw.id = m.lesson_work_id WHERE lw.lesson_id > ${lmax};`
+      + `DELETE FROM absence WHERE lesson_id > ${lmax};`
+      + `DELETE FROM homework_student WHERE lesson_id > ${lmax};`
+      + `DELETE FROM lesson_work WHERE lesson_id > ${lmax};`
+      + `DELETE FROM lesson WHERE id > ${lmax}`);
+  } catch (e) {
+    note(`restore failed: ${e.message}`);
+  }
+  lmax = null;
+}
+watchdog(180, restore);
+
+async function main() {
+  const browser = await launch();
+  if (browser === null) return;
+  clearAttempts();
+  const logins = new Map(accounts().map((a) => [a.login, a]));
+  const rows = sql('SELECT a.group_id, a.subject_id, ac.login, (SELECT COUNT(*) FROM class_student cs'
+    + ' WHERE cs.class_id = c.id AND cs.left_on IS NULL) n FROM assignment a'
+    + " JOIN `groups` g ON g.id = a.group_id AND g.kind = 'class' JOIN class c ON c.id = g.class_id"
+    + ' JOIN current_year cy ON cy.year_id = c.year_id JOIN account ac ON ac.person_id = a.teacher_id'
+    + ' JOIN subject_scale ss ON ss.subject_id = a.subject_id AND ss.grade = c.grade'
+    + " JOIN scale s ON s.id = ss.scale_id AND s.kind = 'five' WHERE c.grade BETWEEN 5 AND 9"
+    + ' ORDER BY n DESC, a.id');
+  const j = rows.find((r) => logins.has(r[2]));
+  if (!ok(j, 'a journal with a teacher account')) return;
+  const [group, subject, login, n] = j;
+  const t = logins.get(login);
+  note(`journal group ${group} subject ${subject}, ${n} students, teacher ${login}`);
+  lmax = Number(one('SELECT COALESCE(MAX(id), 0) FROM lesson'));
+
+  const problems = [];
+  const page = await newPage(browser, problems);
+  let posts = 0;
+  page.on('request', (r) => { if (r.method() === 'POST' && new URL(r.url()).pathname === '/journal') posts++; });
+
+  await page.goto(`${BASE}/login`);
+  await page.fill('input[name="login"]', t.login);
+  await page.fill('input[name="password"]', t.password);
+  await Promise.all([
+    page.waitForURL((u) => u.pathname === '/home', { timeout: 15000 }).catch(() => {}),
+    page.click('form[action="/login"] [type="submit"]'),
+  ]);
+  if (!ok(new URL(page.url()).pathname === '/home', 'the teacher logs in', page.url())) return;
+  const jurl = `/journal?group=${group}&subject=${subject}`;
+  const link = page.locator(`a[href="${jurl}"]`);
+  if (!ok(await link.count() > 0, 'the home page lists the journal')) return;
+  await Promise.all([page.waitForURL((u) => u.pathname === '/journal'), link.first().click()]);
+
+  // Today's lesson, through the form.
+  await Promise.all([page.waitForURL((u) => u.pathname === '/lesson'),
+    page.locator('a', { hasText: 'Новый урок' }).first().click()]);
+  await page.fill('input[name="topic"]', 'Тема для проверки ввода с клавиатуры');
+  await page.fill('textarea[name="homework"]', '§ 7, № 3, 4');
+  await Promise.all([page.waitForURL((u) => u.pathname === '/journal'),
+    page.click('form[action="/lesson"] [type="submit"]')]);
+  const work = one(`SELECT lw.id FROM lesson_work lw JOIN lesson l ON l.id = lw.lesson_id WHERE l.id > ${lmax}`
+    + ` AND l.group_id = ${group} AND l.subject_id = ${subject} ORDER BY lw.sort LIMIT 1`);
+  if (!ok(work, 'the lesson is saved with its column')) return;
+
+  const cells = page.locator(`input.cell[data-work="${work}"]`);
+  const count = await cells.count();
+  ok(count === Number(n), `the new column has a cell per student (${count})`);
+  const values = [];
+  for (let i = 0; i < count; i++) values.push(i % 10 === 3 ? 'н' : ['5', '4', '3', '4', '5', '2'][i % 6]);
+
+  // Keyboard alone: focus the first cell once, then type and Enter.
+  await cells.nth(0).focus();
+  let keys = 0;
+  const t0 = Date.now();
+  for (const v of values) {
+    await page.keyboard.type(v);
+    await page.keyboard.press('Enter');
+    keys += v.length + 1;
+  }
+  // The last Enter has nowhere to go: leave the cell to save it.
+  await page.keyboard.press('Tab');
+  keys++;
+  await page.waitForFunction((w) => {
+    const els = document.querySelectorAll(`input.cell[data-work="${w}"]`);
+    return Array.from(els).every((e) => e.classList.contains('saved'));
+  }, work, { timeout: 30000 }).catch(() => {});
+  const states = await cells.evaluateAll((els) => els.map((e) => e.className));
+  ok(states.every((s) => /\bsaved\b/.test(s)), 'every cell shows «saved»',
+    states.filter((s) => !/\bsaved\b/.test(s)).join(', '));
+  note(`${count} students: ${keys} keystrokes, ${posts} POST requests, ${Date.now() - t0} ms`);
+  ok(posts === count, `one request per cell (${posts})`);
+
+  await page.reload();
+  const after = await page.locator(`input.cell[data-work="${work}"]`).evaluateAll((els) => els.map((e) => e.value));
+  ok(JSON.stringify(after) === JSON.stringify(values), 'after a reload the column shows every value',
+    `${after.join(' ')} vs ${values.join(' ')}`);
+  const marks = Number(one(`SELECT COUNT(*) FROM mark WHERE lesson_work_id = ${work}`));
+  const abs = Number(one(`SELECT COUNT(*) FROM absence a JOIN lesson_work lw ON lw.lesson_id = a.lesson_id WHERE lw.id = ${work}`));
+  ok(marks === values.filter((v) => v !== 'н').length, `marks in the database (${marks})`);
+  ok(abs === values.filter((v) => v === 'н').length, `absences in the database (${abs})`);
+  ok(problems.length === 0, 'no console error, CSP violation or failed request', problems.join('\n'));
+  await browser.close();
+}
+
+main().catch((e) => ok(false, 'no exception', e.stack)).finally(() => { restore(); clearAttempts(); finish(); });
