@@ -13,10 +13,12 @@
 
 #include "journal.h"
 #include "lesson.h"
+#include "workkinds.h"
 #include "objects.h"
+#include "plan.h"
 
 enum { K_ID, K_GROUP, K_SUBJECT, K_DATE, K_NUMBER, K_TOPIC, K_COVERED,
-    K_HOMEWORK, K_WORK, K_HW_STUDENT, K_HW_TEXT, K__MAX };
+    K_HOMEWORK, K_WORK, K_HW_STUDENT, K_HW_TEXT, K_PLAN_TOPIC, K__MAX };
 
 static const struct key keys[K__MAX] = {
 	[K_ID] =	{ "id", v_id, 0 },
@@ -30,6 +32,7 @@ static const struct key keys[K__MAX] = {
 	[K_WORK] =	{ "work", v_id, KEY_MULTI },
 	[K_HW_STUDENT] = { "hw_student", v_id, KEY_MULTI },
 	[K_HW_TEXT] =	{ "hw_text", v_text, KEY_MULTI },
+	[K_PLAN_TOPIC] = { "plan_topic", v_id, 0 },
 };
 
 static const char *
@@ -49,12 +52,35 @@ form_data(struct req *r, long long group, long long subject)
 {
 	if (db_journal_names(r->hdf, "Journal", group, subject,
 	    r->sess.school_id) != 1 ||
-	    db_work_kinds_list(r->hdf, "Kinds", r->sess.school_id) == -1 ||
+	    db_work_kinds_active(r->hdf, "Kinds", r->sess.school_id) == -1 ||
 	    db_group_students(r->hdf, "Students", group) == -1)
 		return 500;
 	req_setf(r, "Journal.group_id", "%lld", group);
 	req_setf(r, "Journal.subject_id", "%lld", subject);
 	return 200;
+}
+
+/*
+ * A new lesson proposes the next unused topic of the КТП (R29): the
+ * writer's own plan, else the group's (a substitute follows the absent
+ * teacher's).  Kept as the lesson's plan topic when saved.
+ */
+static int
+propose_topic(struct req *r, long long group, long long subject)
+{
+	char		 text[512];
+	long long	 topic;
+	int		 rc;
+
+	if ((rc = plan_next_topic(group, subject, r->sess.person_id, &topic,
+	    text, sizeof(text))) == 0)
+		rc = plan_next_topic(group, subject, 0, &topic, text,
+		    sizeof(text));
+	if (rc != 1)
+		return rc;
+	req_set(r, "Form.topic", text);
+	req_setf(r, "Form.plan_topic", "%lld", topic);
+	return 1;
 }
 
 static int
@@ -98,6 +124,8 @@ lesson_get(struct req *r)
 	if (id == 0 && (n = db_lesson_number_proposed(group, subject,
 	    date)) > 0)
 		req_setf(r, "Form.number", "%d", n);
+	if (id == 0 && propose_topic(r, group, subject) == -1)
+		return 500;
 	return form_data(r, group, subject);
 }
 
@@ -106,7 +134,7 @@ static void
 refill(struct req *r, const long long *works, size_t nworks)
 {
 	static const size_t	 k[] = { K_DATE, K_NUMBER, K_TOPIC, K_COVERED,
-	    K_HOMEWORK };
+	    K_HOMEWORK, K_PLAN_TOPIC };
 	size_t			 i;
 
 	for (i = 0; i < sizeof(k) / sizeof(k[0]); i++)
@@ -210,6 +238,8 @@ lesson_post(struct req *r)
 		req_set(r, "Page.CanWrite", "1");
 		return rc == 200 ? SCREEN_FORM(400) : rc;
 	}
+	if (req_str(r, K_PLAN_TOPIC) != NULL)
+		in.plan_topic_id = r->fields[K_PLAN_TOPIC].num;
 	in.covered = req_str(r, K_COVERED) ? req_str(r, K_COVERED) : "";
 	in.homework = req_str(r, K_HOMEWORK) ? req_str(r, K_HOMEWORK) : "";
 	in.works = works;

@@ -46,16 +46,6 @@ db_lesson_get(struct req *r, const char *prefix, long long lesson_id)
 	return rc == -1 ? -1 : 1;
 }
 
-DB_STMT(q_work_kinds,
-    "SELECT id, name, short_name, needs_topic FROM work_kind"
-    " WHERE school_id = ? AND is_archived = 0 ORDER BY sort, name");
-
-int
-db_work_kinds_list(struct _hdf *hdf, const char *prefix, long long school_id)
-{
-	return db_query_hdf(hdf, prefix, &q_work_kinds, "l", school_id);
-}
-
 DB_STMT(q_number_proposed,
     "SELECT t.number FROM timetable t WHERE t.group_id = ?"
     " AND t.subject_id = ? AND t.weekday = WEEKDAY(?) + 1"
@@ -251,8 +241,11 @@ DB_STMT(q_writer_role,
 DB_STMT(q_lesson_insert,
     "INSERT INTO lesson (school_id, year_id, group_id, subject_id,"
     " teacher_id, substitute_for, on_date, number, topic, covered, homework,"
-    " homework_at, created_by) SELECT g.school_id, g.year_id, g.id, ?, ?,"
-    " NULLIF(?, 0), ?, NULLIF(?, 0), ?, ?, ?, IF(? <> '', NOW(), NULL), ?"
+    " homework_at, created_by, plan_topic_id) SELECT g.school_id, g.year_id,"
+    " g.id, ?, ?, NULLIF(?, 0), ?, NULLIF(?, 0), ?, ?, ?,"
+    " IF(? <> '', NOW(), NULL), ?,"
+    " (SELECT pt.id FROM plan_topic pt WHERE pt.id = ? AND pt.group_id = g.id"
+    "   AND pt.subject_id = ?)"	/* a topic of this journal's plan only */
     " FROM `groups` g WHERE g.id = ?");
 DB_STMT(q_lesson_update,
     "UPDATE lesson SET on_date = ?, number = NULLIF(?, 0), topic = ?,"
@@ -301,11 +294,11 @@ lesson_save(struct req *r, const struct lesson_in *in)
 		absent = db_int(&q_writer_role, 1);
 	db_done(&q_writer_role);
 	if (id == 0) {
-		if (db_exec(&q_lesson_insert, "lllsdssssll", in->subject_id,
+		if (db_exec(&q_lesson_insert, "lllsdssssllll", in->subject_id,
 		    r->sess.person_id, teaches ? (long long)0 : absent,
 		    in->on_date, in->number, in->topic, in->covered,
 		    in->homework, in->homework, r->sess.account_id,
-		    in->group_id) != 1)
+		    in->plan_topic_id, in->subject_id, in->group_id) != 1)
 			return -1;
 		id = (long long)db_last_id();
 	} else if (db_exec(&q_lesson_update, "sdsssssll", in->on_date,

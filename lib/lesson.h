@@ -26,6 +26,7 @@ struct lesson_in {
 	const long long	*hw_students;	/* individual homework */
 	const char	**hw_texts;
 	size_t		 nhw;
+	long long	 plan_topic_id;	/* the КТП topic covered (R29), 0: none */
 };
 
 /*
@@ -34,8 +35,6 @@ struct lesson_in {
  * {work_kind_id,name} and prefix.Hw.<student_id> = text.  1, 0, -1.
  */
 int	db_lesson_get(struct req *, const char *prefix, long long lesson_id);
-/* prefix.N.{id,name,short_name,needs_topic} of the school's forms of work. */
-int	db_work_kinds_list(struct _hdf *, const char *prefix, long long school_id);
 /* The lesson number the timetable gives the group's subject that day, or 0. */
 int	db_lesson_number_proposed(long long group_id, long long subject_id,
 	    const char *on_date);

@@ -61,6 +61,17 @@ db_work_kinds_list(HDF *hdf, const char *prefix, long long school_id)
 	return db_query_hdf(hdf, prefix, &q_work_kinds_list, "l", school_id);
 }
 
+/* The forms a lesson may use: not archived, in the school's order. */
+DB_STMT(q_work_kinds_active,
+    "SELECT id, name, short_name, needs_topic FROM work_kind"
+    " WHERE school_id = ? AND is_archived = 0 ORDER BY sort, name");
+
+int
+db_work_kinds_active(HDF *hdf, const char *prefix, long long school_id)
+{
+	return db_query_hdf(hdf, prefix, &q_work_kinds_active, "l", school_id);
+}
+
 int
 db_work_kind_get(HDF *hdf, const char *prefix, long long id)
 {

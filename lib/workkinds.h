@@ -36,6 +36,10 @@ enum obj_res	obj_work_kind(const struct req *, long long id);
  */
 int	db_work_kinds_list(struct _hdf *, const char *prefix,
 	    long long school_id);
+/* prefix.N.{id,name,short_name,needs_topic}: the kinds a lesson may use
+ * (not archived), in order.  Count or -1. */
+int	db_work_kinds_active(struct _hdf *, const char *prefix,
+	    long long school_id);
 /* The same for one kind as prefix.*; 1, 0, -1. */
 int	db_work_kind_get(struct _hdf *, const char *prefix, long long id);
 

@@ -24,6 +24,7 @@
     <?cs if:Errors.number ?><p class="field-error"><?cs var:Errors.number ?></p><?cs /if ?>
     <label for="topic">Тема</label>
     <input id="topic" name="topic" type="text" maxlength="255" required value="<?cs var:Form.topic ?>">
+    <?cs if:Form.plan_topic ?><input type="hidden" name="plan_topic" value="<?cs var:Form.plan_topic ?>"><p class="hint">Тема предложена по тематическому плану (КТП); урок будет отмечен как её прохождение.</p><?cs /if ?>
     <?cs if:Errors.topic ?><p class="field-error"><?cs var:Errors.topic ?></p><?cs /if ?>
     <label for="covered">Что пройдено</label>
     <textarea id="covered" name="covered" rows="2"><?cs var:Form.covered ?></textarea>

@@ -122,4 +122,13 @@ demo_journal(FILE *fp)
 	    " AND mk.num IS NOT NULL"
 	    " GROUP BY l.school_id, l.year_id, mk.student_id, l.subject_id, p.id,"
 	    " p.ends_on;\n", fp);
+	/* Each assignment's lessons cover its КТП in order (R29): the k-th
+	 * lesson takes topic k of the teacher's plan (tools/demo-plan.h). */
+	fputs("UPDATE lesson l JOIN (SELECT id, ROW_NUMBER() OVER (PARTITION BY"
+	    " group_id, subject_id, teacher_id ORDER BY on_date, number, id) AS k"
+	    " FROM lesson) x ON x.id = l.id"
+	    " JOIN plan_topic pt ON pt.group_id = l.group_id"
+	    "   AND pt.subject_id = l.subject_id AND pt.teacher_id = l.teacher_id"
+	    "   AND pt.number = x.k"
+	    " SET l.plan_topic_id = pt.id, l.topic = pt.topic;\n", fp);
 }
