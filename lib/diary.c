@@ -39,11 +39,10 @@ DB_STMT(q_diary_periods,
 DB_STMT(q_diary_subjects,
     "SELECT s.id, s.name, GROUP_CONCAT(DISTINCT " FULL_NAME("t")
     "   ORDER BY t.last_name SEPARATOR ', ') AS teachers"
-    " FROM " GROUP_MEMBERS_SQL " gm"
-    " JOIN assignment a ON a.group_id = gm.group_id AND a.year_id = ?"
+    " FROM " STUDENT_GROUPS_SQL " sg"
+    " JOIN assignment a ON a.group_id = sg.group_id AND a.year_id = ?"
     " JOIN subject s ON s.id = a.subject_id"
     " JOIN person t ON t.id = a.teacher_id"
-    " WHERE gm.student_id = ?"
     " GROUP BY s.id, s.name ORDER BY s.name");
 DB_STMT(q_diary_marks,
     "SELECT l.subject_id, DATE_FORMAT(l.on_date, '%d.%m') AS day,"
@@ -68,12 +67,11 @@ DB_STMT(q_diary_averages,
 DB_STMT(q_diary_attendance,
     "SELECT l.subject_id, COUNT(*) AS lessons, COUNT(a.student_id) AS missed,"
     " COALESCE(SUM(a.reason IN ('ill', 'excused')), 0) AS excused"
-    " FROM " GROUP_MEMBERS_SQL " gm"
-    " JOIN lesson l ON l.group_id = gm.group_id"
+    " FROM " STUDENT_GROUPS_SQL " sg"
+    " JOIN lesson l ON l.group_id = sg.group_id"
     "   AND l.on_date BETWEEN ? AND ?"
-    " LEFT JOIN absence a ON a.lesson_id = l.id"
-    "   AND a.student_id = gm.student_id"
-    " WHERE gm.student_id = ? GROUP BY l.subject_id");
+    " LEFT JOIN absence a ON a.lesson_id = l.id AND a.student_id = ?"
+    " GROUP BY l.subject_id");
 DB_STMT(q_diary_period_marks,
     "SELECT subject_id, kind, period_id,"
     " CASE WHEN code IS NOT NULL THEN code WHEN is_na = 1 THEN 'н/а'"
@@ -143,7 +141,7 @@ db_diary_marks(struct _hdf *hdf, long long student_id, long long year_id,
 	double		 num, max = 5;
 
 	(void)period_id;
-	if (db_query(&q_diary_subjects, "ll", year_id, student_id) == -1)
+	if (db_query(&q_diary_subjects, "lll", student_id, student_id, year_id) == -1)
 		return -1;
 	while ((rc = db_next(&q_diary_subjects)) == 1) {
 		snprintf(name, sizeof(name), "Subjects.%d", n);
@@ -230,8 +228,8 @@ db_diary_marks(struct _hdf *hdf, long long student_id, long long year_id,
 			columns(hdf, &q_diary_averages, row, avg_cols);
 	if (rc == -1)
 		goto out;
-	if (db_query(&q_diary_attendance, "ssl", starts, ends,
-	    student_id) == -1)
+	if (db_query(&q_diary_attendance, "llssl", student_id,
+	    student_id, starts, ends, student_id) == -1)
 		goto out;
 	while ((rc = db_next(&q_diary_attendance)) == 1)
 		if ((row = idindex_find(&byid,
@@ -272,14 +270,14 @@ DB_STMT(q_diary_held,
     "SELECT l.id, DATE_FORMAT(l.on_date, '%Y-%m-%d'), IFNULL(l.number, 0),"
     " l.group_id, s.name, l.topic, l.homework, hs.text,"
     " " SHORT_NAME_SQL("t") ", l.substitute_for IS NOT NULL"
-    " FROM " GROUP_MEMBERS_SQL " gm"
-    " JOIN lesson l ON l.group_id = gm.group_id"
+    " FROM " STUDENT_GROUPS_SQL " sg"
+    " JOIN lesson l ON l.group_id = sg.group_id"
     "   AND l.on_date BETWEEN ? AND DATE_ADD(?, INTERVAL 6 DAY)"
     " JOIN subject s ON s.id = l.subject_id"
     " JOIN person t ON t.id = l.teacher_id"
     " LEFT JOIN homework_student hs ON hs.lesson_id = l.id"
-    "   AND hs.student_id = gm.student_id"
-    " WHERE gm.student_id = ? ORDER BY l.on_date, l.number, l.id");
+    "   AND hs.student_id = ?"
+    " ORDER BY l.on_date, l.number, l.id");
 DB_STMT(q_diary_week_marks,
     "SELECT lw.lesson_id, m.code, w.short_name, w.name, m.comment"
     " FROM mark m JOIN lesson_work lw ON lw.id = m.lesson_work_id"
@@ -337,7 +335,8 @@ db_diary_week(struct req *r, const char *prefix, long long student_id,
 
 	if (db_week_hdf(r, arena_printf(&r->arena, "%sWeek", prefix), TT_STUDENT, student_id, NULL, monday) == -1)
 		return -1;
-	if (db_query(&q_diary_held, "ssl", monday, monday, student_id) == -1)
+	if (db_query(&q_diary_held, "llssl", student_id, student_id, monday,
+	    monday, student_id) == -1)
 		return -1;
 	while ((rc = db_next(&q_diary_held)) == 1) {
 		if (n == cap) {

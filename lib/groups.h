@@ -31,6 +31,30 @@ struct req;
 	" JOIN class_student cm ON cm.student_id = gm.student_id" \
 	"   AND cm.left_on IS NULL" \
 	"   AND (go.class_id IS NULL OR cm.class_id = go.class_id))"
+/*
+ * The groups of ONE student (group_id), filtered inside: give the
+ * student's id twice.  Use it instead of GROUP_MEMBERS_SQL ... WHERE
+ * student_id = ? on hot pages: MariaDB does not push a prepared
+ * statement's condition into that union and reads every lesson instead
+ * (6 ms against 0.3 ms on the demo's diary).
+ */
+#define STUDENT_GROUPS_SQL \
+	"(SELECT gw.id AS group_id FROM class_student cw" \
+	" JOIN `groups` gw ON gw.class_id = cw.class_id AND gw.kind = 'class'" \
+	" WHERE cw.student_id = ? AND cw.left_on IS NULL" \
+	" UNION ALL SELECT gm.group_id FROM group_student gm" \
+	" JOIN `groups` go ON go.id = gm.group_id" \
+	" JOIN class_student cm ON cm.student_id = gm.student_id" \
+	"   AND cm.left_on IS NULL" \
+	"   AND (go.class_id IS NULL OR cm.class_id = go.class_id)" \
+	" WHERE gm.student_id = ?)"
+/* The groups that teach ONE class (group_id): give the class id twice. */
+#define CLASS_GROUPS_SQL \
+	"(SELECT gk.id AS group_id FROM `groups` gk WHERE gk.class_id = ?" \
+	" UNION SELECT gs.group_id FROM group_student gs" \
+	" JOIN `groups` gn ON gn.id = gs.group_id AND gn.class_id IS NULL" \
+	" JOIN class_student cs ON cs.student_id = gs.student_id" \
+	"   AND cs.left_on IS NULL WHERE cs.class_id = ?)"
 /* (group_id, class_id): the classes a group teaches (a stream: several). */
 #define GROUP_CLASSES_SQL \
 	"(SELECT gk.id AS group_id, gk.class_id FROM `groups` gk" \

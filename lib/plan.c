@@ -753,8 +753,8 @@ db_tests_classes(struct _hdf *hdf, const char *prefix, long long school_id,
 	    school_id);
 }
 
-#define CLASS_GROUPS	" IN (SELECT gc.group_id FROM " GROUP_CLASSES_SQL \
-			" gc WHERE gc.class_id = ?)"
+/* Two ? each: the class id twice (CLASS_GROUPS_SQL is filtered inside). */
+#define CLASS_GROUPS	" IN (SELECT cg.group_id FROM " CLASS_GROUPS_SQL " cg)"
 
 /*
  * Held: a lesson with a test form of work.  Planned: a test topic of a
@@ -800,8 +800,8 @@ tests_schedule(struct req *r, const char *prefix, long long class_id,
 	size_t		 nday = 0, nitem = 0, nsubj = 0, i;
 	int		 rc, over = 0, dow;
 
-	if (db_query(q, "lssllssl", r->sess.school_id, from, to, class_id,
-	    r->sess.school_id, from, to, class_id) == -1)
+	if (db_query(q, "lsslllssll", r->sess.school_id, from, to, class_id,
+	    class_id, r->sess.school_id, from, to, class_id, class_id) == -1)
 		return -1;
 #define CLOSE_DAY() do { if (day != NULL) { \
 	req_setf(r, arena_printf(&r->arena, "%s.count", day), "%zu", nsubj); \

@@ -156,12 +156,11 @@ tt_add_days(const char *date, int days, char buf[11])
 	"   DATE_ADD(?, INTERVAL 6 DAY) AND "
 #define WEEK_END	" ORDER BY 3, 5, 7"
 
+/* Two ? each (the id twice): the unions are filtered inside, see groups.h. */
 #define IN_CLASS(col) \
-	col " IN (SELECT gc.group_id FROM " GROUP_CLASSES_SQL " gc" \
-	" WHERE gc.class_id = ?)"
+	col " IN (SELECT cg.group_id FROM " CLASS_GROUPS_SQL " cg)"
 #define IN_STUDENT(col) \
-	col " IN (SELECT gm.group_id FROM " GROUP_MEMBERS_SQL " gm" \
-	" WHERE gm.student_id = ?)"
+	col " IN (SELECT sg.group_id FROM " STUDENT_GROUPS_SQL " sg)"
 
 DB_STMT(q_week_class, WEEK_A IN_CLASS("t.group_id")
     WEEK_B IN_CLASS("c.group_id") WEEK_END);
@@ -201,10 +200,12 @@ db_week_lessons(struct req *r, enum tt_view view, long long id,
 	if (view == TT_ROOM)
 		rc = db_query(q, "sslssslsss", monday, monday, school, monday,
 		    monday, room, school, monday, monday, room);
-	else
+	else if (view == TT_TEACHER)
 		rc = db_query(q, "sslssllssl", monday, monday, school, monday,
 		    monday, id, school, monday, monday, id);
-	/* The formats differ only in the filter's type: 11 parameters. */
+	else	/* a class's or a student's groups: the id twice each */
+		rc = db_query(q, "sslsslllssll", monday, monday, school, monday,
+		    monday, id, id, school, monday, monday, id, id);
 	if (rc == -1)
 		return -1;
 	while ((rc = db_next(q)) == 1) {

@@ -104,6 +104,18 @@ unlike(day($c2->get("/diary?student=$kid2&week=$monday")->text, $monday), qr/П�
 sql("INSERT INTO absence (lesson_id, student_id, reason) VALUES ($l, $kid, 'ill')");
 like(day($c->get("/diary?student=$kid&week=$monday")->text, $monday), qr{<b class="absent" title="по болезни">н</b>},
     'an absence with its reason');
+# The teacher changes the mark in the journal; the parent's next load has it.
+my $tlogin = sql_value("SELECT login FROM account WHERE person_id = $teacher AND is_active = 1");
+my ($trow) = grep { $_->{login} eq ($tlogin // '') } accounts();
+SKIP: {
+	skip 'the teacher is not in demo-accounts.tsv', 3 unless $trow;
+	my $tc = login_ok($trow->{login}, $trow->{password}, 'the teacher logs in');
+	my $r = $tc->post_form('/journal', [ csrf => $tc->session_csrf, ajax => 1, group => $group,
+	    subject => $subject, work => $w, student => $kid, value => '4', old => '5' ]);
+	status_is($r, 200, 'the teacher changes the mark in the journal');
+	like(day($c->get("/diary?student=$kid&week=$monday")->text, $monday), qr{<b class="mark" title="Диктант">4</b>},
+	    'the parent sees the new mark on the next load (R33)');
+}
 my $cache = $c->get("/diary?student=$kid&week=$monday")->header('cache-control') // '';
 like($cache, qr/no-store/, 'the page is never cached');
 
