@@ -128,20 +128,31 @@ DB_STMT(q_notes_marks,
     " UNION ALL SELECT 'no_retest', l.on_date,"
     " DATE_FORMAT(l.on_date, '%d.%m.%Y'), " FULL_NAME("p") ", m.code, ''"
     NOTE_MARKS NOTE_BAD " AND l.on_date + INTERVAL ? DAY < CURDATE()"
-    " AND NOT EXISTS (SELECT 1 FROM mark m2 JOIN lesson_work lw2"
-    "   ON lw2.id = m2.lesson_work_id JOIN lesson l2 ON l2.id = lw2.lesson_id"
-    "   WHERE m2.student_id = m.student_id AND l2.subject_id = l.subject_id"
+    /* From the journal's own lessons of the next days (index group,
+     * subject, date), not from all the student's marks: 54 ms → 1 ms. */
+    " AND NOT EXISTS (SELECT 1 FROM lesson l2 JOIN lesson_work lw2"
+    "   ON lw2.lesson_id = l2.id JOIN mark m2 ON m2.lesson_work_id = lw2.id"
+    "   AND m2.student_id = m.student_id"
+    "   WHERE l2.group_id = l.group_id AND l2.subject_id = l.subject_id"
     "   AND l2.on_date > l.on_date"
     "   AND l2.on_date <= l.on_date + INTERVAL ? DAY)"
     " UNION ALL SELECT 'after_absence', l.on_date,"
     " DATE_FORMAT(l.on_date, '%d.%m.%Y'), " FULL_NAME("p") ", m.code, ''"
-    NOTE_MARKS NOTE_BAD " AND (SELECT COUNT(*) FROM lesson l4"
-    "   WHERE l4.group_id = l.group_id AND l4.subject_id = l.subject_id"
-    "   AND l4.on_date < l.on_date AND l4.on_date > COALESCE((SELECT"
-    "     MAX(l3.on_date) FROM lesson l3 WHERE l3.group_id = l.group_id"
-    "     AND l3.subject_id = l.subject_id AND l3.on_date < l.on_date"
-    "     AND NOT EXISTS (SELECT 1 FROM absence a3 WHERE a3.lesson_id = l3.id"
-    "       AND a3.student_id = m.student_id)), '1000-01-01')) >= ?"
+    /* Missed each of the last N lessons before this one: the N-th
+     * previous lesson's date by the (group, subject, date) index, then
+     * no lesson from it on without an absence (0.5 ms a bad mark less). */
+    NOTE_MARKS NOTE_BAD " AND (SELECT l6.on_date FROM lesson l6"
+    "   WHERE l6.group_id = l.group_id AND l6.subject_id = l.subject_id"
+    "   AND l6.on_date < l.on_date ORDER BY l6.on_date DESC, l6.id DESC"
+    "   LIMIT 1 OFFSET ?) IS NOT NULL"
+    " AND NOT EXISTS (SELECT 1 FROM lesson l4 WHERE l4.group_id = l.group_id"
+    "   AND l4.subject_id = l.subject_id AND l4.on_date < l.on_date"
+    "   AND l4.on_date >= (SELECT l7.on_date FROM lesson l7"
+    "     WHERE l7.group_id = l.group_id AND l7.subject_id = l.subject_id"
+    "     AND l7.on_date < l.on_date ORDER BY l7.on_date DESC, l7.id DESC"
+    "     LIMIT 1 OFFSET ?)"
+    "   AND NOT EXISTS (SELECT 1 FROM absence a4 WHERE a4.lesson_id = l4.id"
+    "     AND a4.student_id = m.student_id))"
     " UNION ALL SELECT 'after_holiday', l.on_date,"
     " DATE_FORMAT(l.on_date, '%d.%m.%Y'), " FULL_NAME("p") ", m.code, ''"
     NOTE_MARKS NOTE_BAD " AND EXISTS (SELECT 1 FROM holiday h"
@@ -172,8 +183,12 @@ static int
 load_notes(struct req *r, long long group_id, long long subject_id,
     const char *from, const char *to, int grade, double hours)
 {
-	long long	 sid = r->sess.school_id, need;
+	long long	 sid = r->sess.school_id, need, absent_offset;
 
+	/* The N-th lesson back is OFFSET N - 1 (N at least 1). */
+	absent_offset = rule(sid, "long_absence_lessons", 3) - 1;
+	if (absent_offset < 0)
+		absent_offset = 0;
 	need = rule(sid, "min_marks_per_period", 3);
 	if (hours > 1)
 		need += (long long)(hours + 0.99) - 1;
@@ -186,12 +201,11 @@ load_notes(struct req *r, long long group_id, long long subject_id,
 	    group_id, subject_id, from, to, group_id, need) == -1)
 		return -1;
 	return db_query_hdf(r->hdf, "MarkNotes", &q_notes_marks,
-	    "llssl" "llssdll" "llssdl" "llssdd",
+	    "llssl" "llssdll" "llssdll" "llssdd",
 	    group_id, subject_id, from, to, rule(sid, "mark_due_days", 7),
 	    group_id, subject_id, from, to, grade,
 	    rule(sid, "retest_days", 4), rule(sid, "retest_days", 4),
-	    group_id, subject_id, from, to, grade,
-	    rule(sid, "long_absence_lessons", 3),
+	    group_id, subject_id, from, to, grade, absent_offset, absent_offset,
 	    group_id, subject_id, from, to, grade, grade);
 }
 
