@@ -12,8 +12,6 @@
 
 #include "diary.h"
 #include "journal.h"
-#include "objects.h"
-#include "people.h"
 #include "plan.h"
 #include "timetable.h"
 
@@ -29,30 +27,16 @@ diary_get(struct req *r)
 {
 	char		 monday[11], today[11], d[11];
 	long long	 student = 0, year;
-	enum obj_res	 ok;
 	int		 grade, rc;
 
 	/* A broken id or date is a broken link, not "the default". */
 	for (size_t k = 0; k < K__MAX; k++)
 		if (r->fields[k].error != NULL)
 			return 400;
-	if ((r->sess.roles & ROLE_PARENT) && db_children_list_by_guardian(
-	    r->hdf, "Children", r->sess.person_id) == -1)
-		return 500;
-	if (req_str(r, K_STUDENT) != NULL)
-		student = r->fields[K_STUDENT].num;
-	else if (r->sess.roles & ROLE_STUDENT)
-		student = r->sess.person_id;
-	else if (r->sess.roles & ROLE_PARENT)
-		student = atoll(req_get(r, "Children.0.id", "0"));
-	if (student == 0) {
-		req_set(r, "Page.NoStudent", "1");
-		return 200;
-	}
-	if ((ok = obj_student_diary(r, student)) != OBJ_OK)
-		return (int)ok;
-	if ((rc = db_diary_student(r->hdf, "", student, &year, &grade)) != 1)
-		return rc == 0 ? 404 : 500;
+	rc = diary_student_open(r, req_str(r, K_STUDENT) != NULL ?
+	    r->fields[K_STUDENT].num : 0, &student, &year, &grade);
+	if (rc != 200 || student == 0)
+		return rc;
 
 	tt_today(today);
 	if (tt_monday(req_str(r, K_WEEK) != NULL ? req_str(r, K_WEEK) : today,

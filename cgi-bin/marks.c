@@ -11,8 +11,6 @@
 
 #include "diary.h"
 #include "journal.h"
-#include "objects.h"
-#include "people.h"
 #include "scales.h"
 
 enum { K_STUDENT, K_PERIOD, K__MAX };
@@ -59,7 +57,6 @@ marks_get(struct req *r)
 {
 	const char	*starts = NULL, *ends = NULL;
 	long long	 student = 0, year;
-	enum obj_res	 ok;
 	unsigned	 no_marks;
 	int		 grade, rc;
 
@@ -67,24 +64,10 @@ marks_get(struct req *r)
 	for (size_t k = 0; k < K__MAX; k++)
 		if (r->fields[k].error != NULL)
 			return 400;
-	if ((r->sess.roles & ROLE_PARENT) && db_children_list_by_guardian(
-	    r->hdf, "Children", r->sess.person_id) == -1)
-		return 500;
-	if (req_str(r, K_STUDENT) != NULL)
-		student = r->fields[K_STUDENT].num;
-	else if (r->sess.roles & ROLE_STUDENT)
-		student = r->sess.person_id;
-	else if (r->sess.roles & ROLE_PARENT)
-		student = atoll(req_get(r, "Children.0.id", "0"));
-	if (student == 0) {
-		/* Staff open a student's page from the class; say so. */
-		req_set(r, "Page.NoStudent", "1");
-		return 200;
-	}
-	if ((ok = obj_student_diary(r, student)) != OBJ_OK)
-		return (int)ok;
-	if ((rc = db_diary_student(r->hdf, "", student, &year, &grade)) != 1)
-		return rc == 0 ? 404 : 500;
+	rc = diary_student_open(r, req_str(r, K_STUDENT) != NULL ?
+	    r->fields[K_STUDENT].num : 0, &student, &year, &grade);
+	if (rc != 200 || student == 0)
+		return rc;
 	/* Grade 1 has no marks at all (R24): say so instead of dashes. */
 	if (scales_no_marks_grades(r->sess.school_id, &no_marks) == -1)
 		return 500;

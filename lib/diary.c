@@ -14,6 +14,8 @@
 #include "diary.h"
 #include "groups.h"
 #include "journal.h"
+#include "objects.h"
+#include "people.h"
 #include "sqlnames.h"
 #include "timetable.h"
 
@@ -101,6 +103,35 @@ db_diary_student(struct _hdf *hdf, const char *prefix, long long student_id,
 	    *grade) == -1)
 		return -1;
 	return 1;
+}
+
+int
+diary_student_open(struct req *r, long long asked, long long *student,
+    long long *year, int *grade)
+{
+	enum obj_res	 ok;
+	int		 rc;
+
+	*student = 0;
+	if ((r->sess.roles & ROLE_PARENT) && db_children_list_by_guardian(
+	    r->hdf, "Children", r->sess.person_id) == -1)
+		return 500;
+	if (asked != 0)
+		*student = asked;
+	else if (r->sess.roles & ROLE_STUDENT)
+		*student = r->sess.person_id;
+	else if (r->sess.roles & ROLE_PARENT)
+		*student = atoll(req_get(r, "Children.0.id", "0"));
+	if (*student == 0) {
+		/* Staff open a student's pages from the class; say so. */
+		req_set(r, "Page.NoStudent", "1");
+		return 200;
+	}
+	if ((ok = obj_student_diary(r, *student)) != OBJ_OK)
+		return (int)ok;
+	if ((rc = db_diary_student(r->hdf, "", *student, year, grade)) != 1)
+		return rc == 0 ? 404 : 500;
+	return 200;
 }
 
 static void
