@@ -93,9 +93,9 @@ build-asan/t/%: t/unit/%.c t/unit/tap.h build-asan/libjournal.a
 	@mkdir -p $(@D)
 	$(CC) $(WARN) $(SAN) $(CPPFLAGS_ALL) -It/unit -o $@ $< build-asan/libjournal.a $(LIBS)
 
-$(DEMO): tools/demo-school.c lib/credentials.c lib/credentials.h $(wildcard tools/*.h)
+$(DEMO): tools/demo-school.c lib/credentials.c lib/credentials.h lib/util.c lib/util.h $(wildcard tools/*.h)
 	@mkdir -p $(@D)
-	$(CC) $(WARN) -O2 -Ilib -o $@ tools/demo-school.c lib/credentials.c -lsodium
+	$(CC) $(WARN) -O2 -Ilib -o $@ tools/demo-school.c lib/credentials.c lib/util.c -lsodium
 
 $(NEWSCHOOL): tools/new-school.c build/libjournal.a $(LIB_HDR) $(STAMP)
 	@mkdir -p $(@D)

@@ -24,6 +24,7 @@
 
 #include "config.h"
 #include "import.h"
+#include "csv.h"
 #include "journal.h"
 #include "orders.h"
 
@@ -159,10 +160,8 @@ preview(struct req *r, const struct import *im, const char *checksum)
 	req_setf(r, "Preview.total", "%zu", im->nrows);
 	req_setf(r, "Preview.nerrors", "%zu", im->nerrors);
 	req_setf(r, "Preview.guardians", "%zu", im->nguardians);
-	req_set(r, "Preview.encoding", im->csv.cp1251 ?
-	    "Windows-1251 (перекодирован в UTF-8)" : "UTF-8");
-	req_set(r, "Preview.sep", im->csv.sep == ';' ? "«;» (точка с запятой)" :
-	    "«,» (запятая)");
+	req_set(r, "Preview.encoding", csv_encoding_name(im->csv.cp1251));
+	req_set(r, "Preview.sep", csv_sep_name(im->csv.sep));
 	for (i = 0; i < im->ncolumns; i++)
 		req_set(r, arena_printf(&r->arena, "Preview.Columns.%zu", i),
 		    im->columns[i]);

@@ -17,36 +17,14 @@
 enum { K_ACTION, K_TEACHER, K_SUBJECT, K_GROUP, K_HOURS, K_ID, K_CLASS,
     K__MAX };
 
-/* Hours a week: 0,5..40 with at most one decimal («1,5» or «1.5»); num
- * gets tenths. */
+/* Hours a week: 0,5..40 with at most one decimal; num gets tenths. */
 static const char *
 v_hours(struct field *f)
 {
-	const char	*s, *msg = "Часы: число от 0,5 до 40, например 2 или 1,5.";
-	long long	 t = 0;
-	int		 digits = 0, frac = -1;
+	int	 t;
 
-	if (v_line(f) != NULL)
-		return msg;
-	for (s = f->str; *s != '\0'; s++) {
-		if (*s >= '0' && *s <= '9') {
-			if (frac >= 1 || ++digits > 3)
-				return msg;
-			t = t * 10 + (*s - '0');
-			if (frac == 0)
-				frac = 1;
-		} else if ((*s == ',' || *s == '.') && frac == -1 &&
-		    digits > 0)
-			frac = 0;
-		else
-			return msg;
-	}
-	if (frac == 0)
-		return msg;		/* «2,» */
-	if (frac == -1)
-		t *= 10;
-	if (t < 5 || t > 400)
-		return msg;
+	if (v_line(f) != NULL || (t = tenths_parse(f->str, 5, 400)) == -1)
+		return "Часы: число от 0,5 до 40, например 2 или 1,5.";
 	f->num = t;
 	return NULL;
 }

@@ -18,6 +18,7 @@
 
 #include <sodium.h>
 
+#include "csv.h"
 #include "journal.h"
 #include "objects.h"
 #include "plan.h"
@@ -30,31 +31,10 @@ enum { K_GROUP, K_SUBJECT, K_TEACHER, K_ACTION, K_ID, K_NUMBER, K_TOPIC,
 static const char *
 v_topic_hours(struct field *f)
 {
-	const char	*s, *msg = "Часы: число от 0,5 до 99, например 1 или 1,5.";
-	long long	 t = 0;
-	int		 digits = 0, frac = -1;
+	int	 t;
 
-	if (v_line(f) != NULL)
-		return msg;
-	for (s = f->str; *s != '\0'; s++) {
-		if (*s >= '0' && *s <= '9') {
-			if (frac >= 1 || ++digits > 2)
-				return msg;
-			t = t * 10 + (*s - '0');
-			if (frac == 0)
-				frac = 1;
-		} else if ((*s == ',' || *s == '.') && frac == -1 &&
-		    digits > 0)
-			frac = 0;
-		else
-			return msg;
-	}
-	if (frac == 0)
-		return msg;
-	if (frac == -1)
-		t *= 10;
-	if (t < 5 || t > 990)
-		return msg;
+	if (v_line(f) != NULL || (t = tenths_parse(f->str, 5, 990)) == -1)
+		return "Часы: число от 0,5 до 99, например 1 или 1,5.";
 	f->num = t;
 	return NULL;
 }
@@ -262,9 +242,8 @@ import(struct req *r, const struct plan_key *k, int commit, const char *from,
 		req_setf(r, "Preview.nerrors", "%zu", im.nerrors);
 		req_setf(r, "Preview.hours", "%d,%d", im.tenths / 10,
 		    im.tenths % 10);
-		req_set(r, "Preview.encoding", im.cp1251 ?
-		    "Windows-1251 (перекодирован в UTF-8)" : "UTF-8");
-		req_set(r, "Preview.sep", im.sep == ';' ? "«;»" : "«,»");
+		req_set(r, "Preview.encoding", csv_encoding_name(im.cp1251));
+		req_set(r, "Preview.sep", csv_sep_name(im.sep));
 		for (i = 0; i < im.nerrors; i++)
 			req_set(r, arena_printf(&r->arena,
 			    "Preview.Errors.%zu", i), im.errors[i]);

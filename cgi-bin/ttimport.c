@@ -13,6 +13,7 @@
 #include <sodium.h>
 
 #include "config.h"
+#include "csv.h"
 #include "journal.h"
 #include "timetable.h"
 #include "ttimport.h"
@@ -73,9 +74,8 @@ preview(struct req *r, const struct tti *t, const char *checksum)
 	req_setf(r, "Preview.nerrors", "%zu", t->nerrors);
 	req_setf(r, "Preview.classes", "%zu", t->nclasses);
 	req_set(r, "Preview.to", t->to);
-	req_set(r, "Preview.encoding", t->csv.cp1251 ?
-	    "Windows-1251 (перекодирован в UTF-8)" : "UTF-8");
-	req_set(r, "Preview.sep", t->csv.sep == ';' ? "«;»" : "«,»");
+	req_set(r, "Preview.encoding", csv_encoding_name(t->csv.cp1251));
+	req_set(r, "Preview.sep", csv_sep_name(t->csv.sep));
 	for (i = 0; i < t->nwarnings; i++)
 		req_set(r, arena_printf(&r->arena, "Preview.Warnings.%zu", i),
 		    t->warnings[i]);

@@ -251,3 +251,15 @@ csv_parse(struct arena *a, const char *data, size_t len, size_t max_rows,
 	}
 	return out->nrows == 0 ? CSV_EMPTY : CSV_OK;
 }
+
+const char *
+csv_encoding_name(int cp1251)
+{
+	return cp1251 ? "Windows-1251 (перекодирован в UTF-8)" : "UTF-8";
+}
+
+const char *
+csv_sep_name(char sep)
+{
+	return sep == ';' ? "«;» (точка с запятой)" : "«,» (запятая)";
+}

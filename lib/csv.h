@@ -68,4 +68,8 @@ char	*csv_cp1251_to_utf8(struct arena *, const char *s, size_t len,
  */
 char	*csv_fold(struct arena *, const char *s);
 
+/* How an import's preview names what was detected, in Russian. */
+const char	*csv_encoding_name(int cp1251);
+const char	*csv_sep_name(char sep);
+
 #endif

@@ -6,7 +6,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include <ClearSilver.h>
 
@@ -186,20 +185,13 @@ db_diary_marks(struct _hdf *hdf, long long student_id, long long year_id,
 		abort();
 
 	/* The period's length in days places each mark on the chart. */
-	days = 1;
 	{
-		struct tm	 a = { 0 }, b = { 0 };
+		long	 a, b;
 
-		if (sscanf(starts, "%d-%d-%d", &a.tm_year, &a.tm_mon,
-		    &a.tm_mday) == 3 && sscanf(ends, "%d-%d-%d", &b.tm_year,
-		    &b.tm_mon, &b.tm_mday) == 3) {
-			a.tm_year -= 1900, b.tm_year -= 1900;
-			a.tm_mon--, b.tm_mon--;
-			a.tm_hour = b.tm_hour = 12;
-			days = (int)((timegm(&b) - timegm(&a)) / 86400);
-			if (days < 1)
-				days = 1;
-		}
+		days = 1;
+		if (date_parse(starts, &a) == 0 && date_parse(ends, &b) == 0 &&
+		    b > a)
+			days = (int)(b - a);
 	}
 	/* A ten-point scale has marks above 5: the chart's top follows. */
 	if (db_query(&q_diary_marks, "slss", starts, student_id, starts,

@@ -485,31 +485,6 @@ pknown(struct arena *a, const char *field, void *arg)
 	return pcol_of(csv_fold(a, field)) != -1;
 }
 
-/* «1», «1,5», «0.5»: tenths 5..990, else -1. */
-static int
-parse_tenths(const char *s)
-{
-	int	 t = 0, digits = 0, frac = -1;
-
-	for (; *s != '\0'; s++) {
-		if (*s >= '0' && *s <= '9') {
-			if (frac >= 1 || ++digits > 2)
-				return -1;
-			t = t * 10 + (*s - '0');
-			if (frac == 0)
-				frac = 1;
-		} else if ((*s == ',' || *s == '.') && frac == -1 && digits)
-			frac = 0;
-		else
-			return -1;
-	}
-	if (frac == 0 || digits == 0)
-		return -1;
-	if (frac == -1)
-		t *= 10;
-	return t >= 5 && t <= 990 ? t : -1;
-}
-
 /* «да», «+», «1», «к/р», «x» -> 1; «», «нет», «0», «-» -> 0; else -1. */
 static int
 parse_flag(struct arena *a, const char *s)
@@ -632,7 +607,7 @@ plan_import_check(struct req *r, struct plan_import *im, const char *data,
 		v = CELL(P_HOURS);
 		if (*v == '\0')
 			row->tenths = 10;	/* one lesson */
-		else if ((row->tenths = parse_tenths(v)) == -1)
+		else if ((row->tenths = tenths_parse(v, 5, 990)) == -1)
 			ERR("часы — число от 0,5 до 99, например 1 или 1,5");
 		if (row->tenths > 0)
 			im->tenths += row->tenths;

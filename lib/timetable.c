@@ -22,66 +22,12 @@
 			" '.', IF(" p ".middle_name = '', '', CONCAT(" \
 			"LEFT(" p ".middle_name, 1), '.')))"
 
-/* --- Dates: days since 1970-01-01 (Howard Hinnant's civil algorithms) --- */
-
-static long
-days_of(int y, int m, int d)
-{
-	long	 era, yoe, doy, doe;
-
-	y -= m <= 2;
-	era = (y >= 0 ? y : y - 399) / 400;
-	yoe = y - era * 400;
-	doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	return era * 146097 + doe - 719468;
-}
-
-static void
-civil_of(long z, int *y, int *m, int *d)
-{
-	long	 era, doe, yoe, doy, mp;
-
-	z += 719468;
-	era = (z >= 0 ? z : z - 146096) / 146097;
-	doe = z - era * 146097;
-	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-	mp = (5 * doy + 2) / 153;
-	*d = (int)(doy - (153 * mp + 2) / 5 + 1);
-	*m = (int)(mp < 10 ? mp + 3 : mp - 9);
-	*y = (int)(yoe + era * 400 + (*m <= 2));
-}
-
-static int
-parse_date(const char *s, long *z)
-{
-	int	 y, m, d;
-
-	if (s == NULL || sscanf(s, "%4d-%2d-%2d", &y, &m, &d) != 3 ||
-	    m < 1 || m > 12 || d < 1 || d > 31)
-		return -1;
-	*z = days_of(y, m, d);
-	return 0;
-}
-
-static void
-format_date(long z, char buf[11])
-{
-	int	 y, m, d;
-
-	civil_of(z, &y, &m, &d);
-	/* Dates of a school year: 4-digit years, months and days in range. */
-	snprintf(buf, 11, "%04u-%02u-%02u", (unsigned)y % 10000u,
-	    (unsigned)m % 100u, (unsigned)d % 100u);
-}
-
 int
 tt_weekday(const char *date)
 {
 	long	 z;
 
-	if (parse_date(date, &z) == -1)
+	if (date_parse(date, &z) == -1)
 		return 0;
 	/* 1970-01-01 was a Thursday (4). */
 	return (int)(((z % 7) + 7 + 3) % 7) + 1;
@@ -92,9 +38,9 @@ tt_monday(const char *date, char buf[11])
 {
 	long	 z;
 
-	if (parse_date(date, &z) == -1)
+	if (date_parse(date, &z) == -1)
 		return -1;
-	format_date(z - (tt_weekday(date) - 1), buf);
+	date_format(z - (tt_weekday(date) - 1), buf);
 	return 0;
 }
 
@@ -103,8 +49,8 @@ tt_add_days(const char *date, int days, char buf[11])
 {
 	long	 z = 0;
 
-	parse_date(date, &z);
-	format_date(z + days, buf);
+	date_parse(date, &z);
+	date_format(z + days, buf);
 }
 
 /* --- The week --- */

@@ -284,3 +284,81 @@ idindex_free(struct idindex *ix)
 	ix->n = ix->cap = 0;
 	ix->sorted = 0;
 }
+
+long
+days_from_civil(int y, int m, int d)
+{
+	long	 era, yoe, doy, doe;
+
+	y -= m <= 2;
+	era = (y >= 0 ? y : y - 399) / 400;
+	yoe = y - era * 400;
+	doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + doe - 719468;
+}
+
+void
+civil_from_days(long z, int *y, int *m, int *d)
+{
+	long	 era, doe, yoe, doy, mp;
+
+	z += 719468;
+	era = (z >= 0 ? z : z - 146096) / 146097;
+	doe = z - era * 146097;
+	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	mp = (5 * doy + 2) / 153;
+	*d = (int)(doy - (153 * mp + 2) / 5 + 1);
+	*m = (int)(mp < 10 ? mp + 3 : mp - 9);
+	*y = (int)(yoe + era * 400 + (*m <= 2));
+}
+
+int
+date_parse(const char *s, long *z)
+{
+	int	 y, m, d;
+
+	if (s == NULL || sscanf(s, "%4d-%2d-%2d", &y, &m, &d) != 3 ||
+	    m < 1 || m > 12 || d < 1 || d > 31)
+		return -1;
+	*z = days_from_civil(y, m, d);
+	return 0;
+}
+
+void
+date_format(long z, char buf[11])
+{
+	int	 y, m, d;
+
+	civil_from_days(z, &y, &m, &d);
+	snprintf(buf, 11, "%04u-%02u-%02u", (unsigned)y % 10000u,
+	    (unsigned)m % 100u, (unsigned)d % 100u);
+}
+
+int
+tenths_parse(const char *s, int min, int max)
+{
+	long	 t = 0;
+	int	 digits = 0;
+
+	while (*s >= '0' && *s <= '9') {
+		if (++digits > 6)
+			return -1;
+		t = t * 10 + (*s++ - '0');
+	}
+	if (digits == 0)
+		return -1;
+	t *= 10;
+	if (*s == ',' || *s == '.') {
+		s++;
+		if (*s < '0' || *s > '9')
+			return -1;		/* «2,» */
+		t += *s++ - '0';
+		if (*s == '0')
+			s++;			/* «1.50» */
+	}
+	if (*s != '\0' || t < min || t > max)
+		return -1;
+	return (int)t;
+}

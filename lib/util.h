@@ -58,4 +58,22 @@ void	 idindex_free(struct idindex *);
 /* Number of UTF-8 code points in a valid UTF-8 string. */
 size_t	 utf8_len(const char *s);
 
+/*
+ * Civil dates as days since 1970-01-01 (Howard Hinnant's algorithms):
+ * date arithmetic without time zones or struct tm.
+ */
+long	 days_from_civil(int y, int m, int d);
+void	 civil_from_days(long z, int *y, int *m, int *d);
+/* "YYYY-MM-DD" to days: 0, or -1 when it is not one. */
+int	 date_parse(const char *s, long *z);
+/* Days to "YYYY-MM-DD" (a year of four digits). */
+void	 date_format(long z, char buf[11]);
+
+/*
+ * A number with at most one decimal, «1», «1,5» or «1.5» (a trailing 0
+ * as in «1.50» is allowed), as tenths, when min <= tenths <= max; else -1.
+ * Hours of the load and of a plan, weights of forms of work.
+ */
+int	 tenths_parse(const char *s, int min, int max);
+
 #endif

@@ -81,27 +81,11 @@ db_work_kind_get(HDF *hdf, const char *prefix, long long id)
 int
 work_weight_parse(const char *s, char *buf, size_t size)
 {
-	int	 whole = 0, tenth = 0, digits = 0;
+	int	 t;
 
-	while (*s >= '0' && *s <= '9' && digits < 3) {
-		whole = whole * 10 + (*s++ - '0');
-		digits++;
-	}
-	if (digits == 0)
+	if ((t = tenths_parse(s, 1, 100)) == -1)
 		return -1;
-	if (*s == ',' || *s == '.') {
-		s++;
-		if (*s < '0' || *s > '9')
-			return -1;
-		tenth = *s++ - '0';
-		if (*s == '0' && s[1] == '\0')
-			s++;	/* "1.50" */
-	}
-	if (*s != '\0')
-		return -1;
-	if (whole * 10 + tenth < 1 || whole * 10 + tenth > 100)
-		return -1;
-	snprintf(buf, size, "%d.%d", whole, tenth);
+	snprintf(buf, size, "%d.%d", t / 10, t % 10);
 	return 0;
 }
 

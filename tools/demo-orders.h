@@ -109,7 +109,7 @@ orders_head(FILE *fp, int id, const char *number, long dated,
 	sql_str(fp, title);
 	fputs(", ", fp);
 	sql_str(fp, text);
-	civil(dated, &y, &m, &d);
+	civil_from_days(dated, &y, &m, &d);
 	fprintf(fp, ", %u, '%04d-%02d-%02d 10:00:00');\n", by, y, m, d);
 }
 
@@ -162,23 +162,23 @@ demo_orders(FILE *fp)
 	}
 
 	fputs("-- The book of orders (demo-orders.h).\n", fp);
-	orders_head(fp, 1, "1-од", days(2026, 8, 28), "other",
+	orders_head(fp, 1, "1-од", days_from_civil(2026, 8, 28), "other",
 	    "О режиме работы школы в 2026/2027 учебном году",
 	    "Установить пятидневную учебную неделю для 1-11 классов; начало "
 	    "первого урока в 8:30.", by);
-	orders_head(fp, 2, "1-у", days(2026, 8, 31), "enrolment",
+	orders_head(fp, 2, "1-у", days_from_civil(2026, 8, 31), "enrolment",
 	    "О зачислении в 1 класс",
 	    "На основании заявлений родителей (законных представителей) "
 	    "зачислить в 1 класс с 01.09.2026 обучающихся по списку.", by);
-	orders_head(fp, 3, "15-у", days(2026, 9, 14), "transfer",
+	orders_head(fp, 3, "15-у", days_from_civil(2026, 9, 14), "transfer",
 	    "О переводе обучающегося в параллельный класс",
 	    "На основании заявления родителя перевести обучающегося из "
 	    "6 «А» в 6 «Б» класс с 14.09.2026.", by);
-	orders_head(fp, 4, "27-у", days(2026, 10, 15), "withdrawal",
+	orders_head(fp, 4, "27-у", days_from_civil(2026, 10, 15), "withdrawal",
 	    "Об отчислении обучающегося",
 	    "Отчислить обучающегося 9 класса с 15.10.2026 в связи с "
 	    "переводом в другую образовательную организацию.", by);
-	orders_head(fp, 5, "31-к", days(2026, 10, 30), "dismissal",
+	orders_head(fp, 5, "31-к", days_from_civil(2026, 10, 30), "dismissal",
 	    "Об увольнении",
 	    "Расторгнуть трудовой договор по инициативе работника "
 	    "с 30.10.2026.", by);
@@ -208,14 +208,14 @@ demo_orders(FILE *fp)
 				orders_movement(&b, 2,
 				    persons[classes[k].students[i]].id,
 				    "enrolment", 0, classes[k].id,
-				    days(2026, 9, 1), "заявление родителей", by);
+				    days_from_civil(2026, 9, 1), "заявление родителей", by);
 	orders_movement(&b, 3, persons[moved].id, "transfer", classes[a6].id,
-	    classes[b6].id, days(2026, 9, 14), "заявление родителя", by);
+	    classes[b6].id, days_from_civil(2026, 9, 14), "заявление родителя", by);
 	orders_movement(&b, 4, persons[left].id, "withdrawal",
-	    classes[persons[left].klass].id, 0, days(2026, 10, 15),
+	    classes[persons[left].klass].id, 0, days_from_civil(2026, 10, 15),
 	    "перевод в другую образовательную организацию", by);
 	orders_movement(&b, 5, persons[gone].id, "dismissal", 0, 0,
-	    days(2026, 10, 30), "по собственному желанию", by);
+	    days_from_civil(2026, 10, 30), "по собственному желанию", by);
 	batch_end(&b);
 
 	/* The accounts file follows: the new class, no dismissed login. */

@@ -74,7 +74,7 @@ dp_date(char *buf, size_t n, long z)
 {
 	int	 y, m, d;
 
-	civil(z, &y, &m, &d);
+	civil_from_days(z, &y, &m, &d);
 	snprintf(buf, n, "%02d.%02d.%04d", d, m, y);
 }
 
@@ -84,7 +84,7 @@ dp_passport(char *buf, size_t n, long birth)
 {
 	char	 on[16];
 	long	 at = birth + 14 * 365 + 20 + (long)rnd(&dprng, 60);
-	long	 now = days(2026, 9, 1);
+	long	 now = days_from_civil(2026, 9, 1);
 
 	if (birth + 45 * 365 + 20 < now)
 		at = birth + 45 * 365 + 20 + (long)rnd(&dprng, 60);
@@ -152,7 +152,7 @@ demo_personal(FILE *fp)
 			snprintf(email, sizeof(email), "%s@%s", p->login,
 			    p->kind == K_STAFF ? "school21-zar.ru" :
 			    dp_domains[rnd(&dprng, NELEM(dp_domains))]);
-		age = days(2026, 11, 1) - p->birth;
+		age = days_from_civil(2026, 11, 1) - p->birth;
 		if (p->kind == K_STUDENT) {
 			dp_date(on, sizeof(on), p->birth + 7 +
 			    (long)rnd(&dprng, 25));

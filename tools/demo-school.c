@@ -35,6 +35,7 @@
 #include <sodium.h>
 
 #include "credentials.h"
+#include "util.h"
 #include "demo-names.h"
 
 #define DEFAULT_SEED	20260901ULL
@@ -190,43 +191,14 @@ static struct rng	rng;	/* people, classes, families */
 static struct rng	pwrng;	/* passwords: independent of the data stream */
 static struct rng	crng;	/* consent: independent of both */
 
-/* --- Dates as days since 1970-01-01 (H. Hinnant's civil algorithms). --- */
-
-static long
-days(int y, int m, int d)
-{
-	long era, yoe, doy, doe;
-
-	y -= m <= 2;
-	era = (y >= 0 ? y : y - 399) / 400;
-	yoe = y - era * 400;
-	doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	return era * 146097 + doe - 719468;
-}
-
-static void
-civil(long z, int *y, int *m, int *d)
-{
-	long era, doe, yoe, doy, mp;
-
-	z += 719468;
-	era = (z >= 0 ? z : z - 146096) / 146097;
-	doe = z - era * 146097;
-	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-	mp = (5 * doy + 2) / 153;
-	*d = (int)(doy - (153 * mp + 2) / 5 + 1);
-	*m = (int)(mp < 10 ? mp + 3 : mp - 9);
-	*y = (int)(yoe + era * 400 + (*m <= 2));
-}
+/* Dates are days since 1970-01-01: days_from_civil, civil_from_days (lib/util.h). */
 
 static int
 year_of(long z)
 {
 	int y, m, d;
 
-	civil(z, &y, &m, &d);
+	civil_from_days(z, &y, &m, &d);
 	return y;
 }
 
@@ -469,7 +441,7 @@ new_staff(const char *position, enum role role, int female, int from, int to)
 	char sex = (int)rnd(&rng, 100) < female ? 'f' : 'm';
 	int i;
 
-	b = rnd_day(days(from, 1, 1), days(to, 12, 31));
+	b = rnd_day(days_from_civil(from, 1, 1), days_from_civil(to, 12, 31));
 	i = new_adult(K_STAFF, sex, b, NULL);
 	p = &persons[i];
 	p->position = position;
@@ -477,9 +449,9 @@ new_staff(const char *position, enum role role, int female, int from, int to)
 	p->roles = 1U << role;
 	/* Hired after university (22) and not before 1990. */
 	first_day = b + 22 * 365 + 180;
-	if (first_day < days(1990, 8, 15))
-		first_day = days(1990, 8, 15);
-	p->hired = rnd_day(first_day, days(2026, 8, 31));
+	if (first_day < days_from_civil(1990, 8, 15))
+		first_day = days_from_civil(1990, 8, 15);
+	p->hired = rnd_day(first_day, days_from_civil(2026, 8, 31));
 	return i;
 }
 
@@ -540,7 +512,7 @@ make_staff(void)
 	 * that staff lists and HR reports do not show them.
 	 */
 	i = new_adult(K_OUTSIDER, (int)rnd(&rng, 100) < 70 ? 'f' : 'm',
-	    rnd_day(days(1970, 1, 1), days(1990, 12, 31)), NULL);
+	    rnd_day(days_from_civil(1970, 1, 1), days_from_civil(1990, 12, 31)), NULL);
 	p = &persons[i];
 	p->position = "главный специалист управления образования";
 	p->main_role = R_INSPECTOR;
@@ -554,7 +526,7 @@ make_staff(void)
 static long
 child_birth(int g)
 {
-	long from = days(2018 - (g - 1), 9, 1);
+	long from = days_from_civil(2018 - (g - 1), 9, 1);
 	unsigned r = rnd(&rng, 100);
 
 	if (r < 10)
@@ -889,7 +861,7 @@ make_consent(void)
 		fam = &families[f];
 		r = rnd(&crng, 100);
 		fam->consent = r < 93 ? C_CONSENT : r < 97 ? C_REFUSAL : C_NONE;
-		fam->signed_on = days(2026, 8, 25) + (long)rnd(&crng, 10);
+		fam->signed_on = days_from_civil(2026, 8, 25) + (long)rnd(&crng, 10);
 	}
 	/* Ids: staff first, then students; the first three students. */
 	families[0].keep = families[1].keep = 1;
@@ -1141,7 +1113,7 @@ sql_date(FILE *fp, long z)
 {
 	int y, m, d;
 
-	civil(z, &y, &m, &d);
+	civil_from_days(z, &y, &m, &d);
 	fprintf(fp, "'%04d-%02d-%02d'", y, m, d);
 }
 
@@ -1207,9 +1179,9 @@ write_sql(FILE *fp, unsigned long long seed)
 	    "is_open) VALUES\n  (%d, %d, ", YEAR_ID, SCHOOL_ID);
 	sql_str(fp, "2026/2027");
 	fputs(", ", fp);
-	sql_date(fp, days(2026, 9, 1));
+	sql_date(fp, days_from_civil(2026, 9, 1));
 	fputs(", ", fp);
-	sql_date(fp, days(2027, 5, 31));
+	sql_date(fp, days_from_civil(2027, 5, 31));
 	fputs(", 1);\n\n", fp);
 
 	b = (struct batch){ fp, "INSERT INTO person (id, school_id, last_name, "
@@ -1293,7 +1265,7 @@ write_sql(FILE *fp, unsigned long long seed)
 			batch_row(&b);
 			fprintf(fp, "%u, %u, ", c->id,
 			    persons[c->students[i]].id);
-			sql_date(fp, days(2026, 9, 1));
+			sql_date(fp, days_from_civil(2026, 9, 1));
 			fputc(')', fp);
 		}
 	}
@@ -1323,7 +1295,7 @@ write_sql(FILE *fp, unsigned long long seed)
 		    p->consent == C_CONSENT ? "consent" : "refusal");
 		sql_date(fp, families[p->family].signed_on);
 		fprintf(fp, ", 'С-2026/%04u', NULL, ", p->docno);
-		civil(families[p->family].signed_on, &y, &m, &d);
+		civil_from_days(families[p->family].signed_on, &y, &m, &d);
 		fprintf(fp, "'%04d-%02d-%02d %02d:%02d:00')", y, m, d,
 		    8 + p->rec_min / 60, p->rec_min % 60);
 	}

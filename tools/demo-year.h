@@ -58,9 +58,9 @@ demo_year(FILE *fp)
 		sql_str(fp, periods[i].name);
 		fprintf(fp, ", '%s', %d, %d, ", periods[i].kind,
 		    periods[i].from, periods[i].to);
-		sql_date(fp, days(periods[i].y1, periods[i].m1, periods[i].d1));
+		sql_date(fp, days_from_civil(periods[i].y1, periods[i].m1, periods[i].d1));
 		fputs(", ", fp);
-		sql_date(fp, days(periods[i].y2, periods[i].m2, periods[i].d2));
+		sql_date(fp, days_from_civil(periods[i].y2, periods[i].m2, periods[i].d2));
 		fprintf(fp, ", %d)", sort);
 	}
 	batch_end(&b);
@@ -72,10 +72,10 @@ demo_year(FILE *fp)
 		fprintf(fp, "%d, ", YEAR_ID);
 		sql_str(fp, holidays[i].name);
 		fprintf(fp, ", %d, %d, ", holidays[i].from, holidays[i].to);
-		sql_date(fp, days(holidays[i].y1, holidays[i].m1,
+		sql_date(fp, days_from_civil(holidays[i].y1, holidays[i].m1,
 		    holidays[i].d1));
 		fputs(", ", fp);
-		sql_date(fp, days(holidays[i].y2, holidays[i].m2,
+		sql_date(fp, days_from_civil(holidays[i].y2, holidays[i].m2,
 		    holidays[i].d2));
 		fputc(')', fp);
 	}

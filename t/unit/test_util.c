@@ -162,9 +162,63 @@ test_utf8_len(void)
 		is_int(utf8_len(t[i].s), t[i].n, "utf8_len row %zu", i);
 }
 
+/* Dates: round trips over four centuries, known weekdays, bad input. */
+static void
+test_dates(void)
+{
+	static const struct { const char *s; long z; } known[] = {
+		{ "1970-01-01", 0 }, { "2026-11-23", 20780 },
+		{ "2000-02-29", 11016 }, { "1969-12-31", -1 },
+	};
+	char	 buf[11];
+	long	 z, bad = 0;
+	int	 y, m, d;
+	size_t	 i;
+
+	for (i = 0; i < sizeof(known) / sizeof(known[0]); i++) {
+		is_int(date_parse(known[i].s, &z), 0, "date_parse %s", known[i].s);
+		is_int(z, known[i].z, "%s is day %ld", known[i].s, known[i].z);
+		date_format(z, buf);
+		is_str(buf, known[i].s, "date_format back to %s", known[i].s);
+	}
+	for (z = days_from_civil(1900, 1, 1); z < days_from_civil(2300, 1, 1);
+	    z++) {
+		civil_from_days(z, &y, &m, &d);
+		if (days_from_civil(y, m, d) != z || m < 1 || m > 12 ||
+		    d < 1 || d > 31)
+			bad++;
+	}
+	is_int(bad, 0, "days and civil dates round-trip 1900-2300");
+	is_int(date_parse("2026-13-01", &z), -1, "month 13 refused");
+	is_int(date_parse("23.11.2026", &z), -1, "a Russian date is not ISO");
+	is_int(date_parse(NULL, &z), -1, "NULL refused");
+}
+
+/* One decimal, comma or dot, as tenths within bounds. */
+static void
+test_tenths(void)
+{
+	static const struct { const char *s; int min, max, want; } t[] = {
+		{ "1", 5, 400, 10 }, { "1,5", 5, 400, 15 }, { "1.5", 5, 400, 15 },
+		{ "0,5", 5, 400, 5 }, { "40", 5, 400, 400 }, { "2.50", 1, 100, 25 },
+		{ "0,4", 5, 400, -1 }, { "40,1", 5, 400, -1 }, { "1,55", 5, 400, -1 },
+		{ "2,", 5, 400, -1 }, { ",5", 5, 400, -1 }, { "-1", 5, 400, -1 },
+		{ "", 5, 400, -1 }, { "1 5", 5, 400, -1 }, { "1.5.", 5, 400, -1 },
+		{ "99,9", 5, 990, -1 }, { "99", 5, 990, 990 },
+		{ "9999999", 0, 2000000000, -1 },
+	};
+	size_t	 i;
+
+	for (i = 0; i < sizeof(t) / sizeof(t[0]); i++)
+		is_int(tenths_parse(t[i].s, t[i].min, t[i].max), t[i].want,
+		    "tenths_parse(\"%s\", %d, %d)", t[i].s, t[i].min, t[i].max);
+}
+
 int
 main(void)
 {
+	test_dates();
+	test_tenths();
 
 	test_arena();
 	test_buf();
