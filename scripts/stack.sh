@@ -3,7 +3,6 @@
 # nginx/fcgiwrap, everything under one runtime directory VAR. No systemd.
 #
 #   VAR=/abs/dir [WEB_PORT=8080] [DB_PORT=3307] [SERVER=apache|nginx] [DEMO=1|0] \
-#       [DEMO_ARGS="more options of tools/demo-school", e.g. --journal-until 2027-05-26] \
 #       [CGI_BINDIR=dir of the FastCGI programs, default ROOT/build/cgi-bin] \
 #       sh scripts/stack.sh start|stop|status|db-start|db-stop|web-start|web-stop
 #
@@ -42,7 +41,6 @@ DB_PORT=${DB_PORT:-$(saved DB_PORT)};    DB_PORT=${DB_PORT:-3307}
 SERVER=${SERVER:-$(saved SERVER)};       SERVER=${SERVER:-apache}
 BINDIR=${CGI_BINDIR:-$(saved CGI_BINDIR)}; BINDIR=${BINDIR:-$ROOT/build/cgi-bin}
 DEMO=${DEMO:-1}
-DEMO_ARGS=${DEMO_ARGS:-}
 case $WEB_PORT in ''|*[!0-9]*) die "WEB_PORT должен быть числом: '$WEB_PORT'" ;; esac
 case $DB_PORT in ''|*[!0-9]*) die "DB_PORT должен быть числом: '$DB_PORT'" ;; esac
 case $SERVER in apache|nginx) ;; *) die "SERVER должен быть apache или nginx: '$SERVER'" ;; esac
@@ -317,8 +315,10 @@ db_demo() {
 		return 0
 	fi
 	t0=$(now)
+	# DEMO_ARGS: more options of the generator, e.g. the benchmark's
+	# "--journal-until 2027-05-26" (scripts/bench/dataset.sh demo-args).
 	# shellcheck disable=SC2086
-	"$DEMO_TOOL" --out "$VAR" $DEMO_ARGS || die "генератор демо-данных завершился с ошибкой"
+	"$DEMO_TOOL" --out "$VAR" ${DEMO_ARGS:-} || die "генератор демо-данных завершился с ошибкой"
 	[ -f "$VAR/demo.sql" ] || die "генератор не записал $VAR/demo.sql"
 	mysql_root journal <"$VAR/demo.sql" || die "не удалось загрузить $VAR/demo.sql"
 	[ ! -f "$VAR/demo-accounts.tsv" ] || chmod 0600 "$VAR/demo-accounts.tsv"
