@@ -31,11 +31,12 @@
 #
 # How a copy is made: every table but the global ones (below) is copied
 # with INSERT ... SELECT in the order of its foreign keys, all copies of a
-# table a few statements at a time (seq_1_to_N joined in), the largest
-# table (the marks) in a second session beside the others.  A table's id
-# in copy k is id + k * M, M being the table's largest id, and so is every
-# column that refers to it (its foreign keys say which), so a copy refers
-# to its own rows only and the ids of all copies are disjoint.  The school
+# table a few statements at a time (seq_1_to_N joined in); a second
+# session copies most of the largest table (the marks) beside the others.
+# A table's id in copy k is id + k * M, M being the table's largest id,
+# and so is every column that refers to it (its foreign keys say which),
+# so a copy refers to its own rows only and the ids of all copies are
+# disjoint.  The school
 # trigger of sql/013 makes the built-in forms of work for every new
 # school; those rows are deleted and the demo's own work_kind rows copied
 # like the rest.  A table this script does not know is copied like the
@@ -193,6 +194,27 @@ if [ "$CMD" = district ] && [ "$SCHOOLS" -gt 1 ]; then
 	    -v S="$S" -v n1="$((SCHOOLS - 1))" -v chunk="$CHUNK" -v schools="$SCHOOLS" \
 	    -v maxf="$meta/max" -v rowsf="$meta/rows" -v f1="$plan" -v f2="$plan.2" '
 	function fail(msg) { print "dataset: ОШИБКА: " msg > "/dev/stderr"; bad = 1; exit 1 }
+	# Copies kfrom..kto of table t, into the session file fo.
+	function emit(fo, t, kfrom, kto,    k, k2, per, u) {
+		# The source: a copy of the demo rows (not the table itself,
+		# which grows, and which MariaDB would buffer in /tmp).
+		print "CREATE TEMPORARY TABLE src ENGINE=InnoDB SELECT * FROM `" t \
+		    "` t WHERE " SRC[t] ";" > fo
+		per = int(chunk / R[t]); if (per < 1) per = 1
+		for (k = kfrom; k <= kto; k = k2 + 1) {
+			k2 = k + per - 1; if (k2 > kto) k2 = kto
+			print "INSERT INTO `" t "` (" COLS[t] ") SELECT STRAIGHT_JOIN " \
+			    EX[t] " FROM seq_" k "_to_" k2 " k JOIN src t;" > fo
+		}
+		print "DROP TEMPORARY TABLE src;" > fo
+		# The forms of work the trigger of sql/013 gave the new
+		# schools: those of the demo school are copied instead.
+		if (t == "school")
+			for (u in SC)
+				if ((u in C) && u != "school")
+					print "DELETE FROM `" u "` WHERE school_id <> " S ";" > fo
+		print "SELECT \x27" t (kfrom > 1 || kto < n1 ? " " kfrom "-" kto : "") "\x27;" > fo
+	}
 	BEGIN {
 		while ((getline l < maxf) > 0) { split(l, f, "\t"); M[f[1]] = f[2] }
 		while ((getline l < rowsf) > 0) { split(l, f, "\t"); R[f[1]] = f[2] }
@@ -206,11 +228,20 @@ if [ "$CMD" = district ] && [ "$SCHOOLS" -gt 1 ]; then
 	END {
 		if (bad) exit 1
 		nt = split(order, T, " ")
-		# The largest table goes to the second session (f2).
+		# The largest table (the marks) goes to the second session (f2),
+		# the copies 1..h, so that the two sessions have about as many
+		# rows to write: f1 does the rest of it after the other tables.
 		big = ""
 		for (i = 1; i <= nt; i++)
 			if (T[i] != "school" && (big == "" || R[T[i]] > R[big]))
 				big = T[i]
+		rest = 0
+		for (i = 1; i <= nt; i++)
+			if (T[i] != big)
+				rest += R[T[i]]
+		h = R[big] > 0 ? int((rest + R[big] * n1) / (2 * R[big]) + 0.5) : n1
+		if (h < 1) h = 1
+		if (h > n1) h = n1
 		for (j = 1; j <= 2; j++) {
 			fo = j == 1 ? f1 : f2
 			print "-- Written by scripts/bench/dataset.sh: " schools \
@@ -220,8 +251,7 @@ if [ "$CMD" = district ] && [ "$SCHOOLS" -gt 1 ]; then
 		}
 		for (i = 1; i <= nt; i++) {
 			t = T[i]
-			fo = t == big ? f2 : f1
-			if (R[t] == 0) { print "SELECT \x27" t "\x27;" > fo; continue }
+			if (R[t] == 0) { print "SELECT \x27" t "\x27;" > f1; continue }
 			cols = ""; ex = ""; src = ""
 			if (t in auto) src = "t.`" auto[t] "` <= " M[t]
 			else if (t in SC) src = "t.school_id = " S
@@ -244,33 +274,22 @@ if [ "$CMD" = district ] && [ "$SCHOOLS" -gt 1 ]; then
 				ex = ex (j > 1 ? ", " : "") e
 			}
 			if (src == "") fail("таблица " t ": не знаю, какие её строки принадлежат школе " S)
-			# The source: a copy of the demo rows (not the table itself,
-			# which grows, and which MariaDB would buffer in /tmp).
-			print "CREATE TEMPORARY TABLE src ENGINE=InnoDB SELECT * FROM `" t \
-			    "` t WHERE " src ";" > fo
-			per = int(chunk / R[t]); if (per < 1) per = 1
-			for (k = 1; k <= n1; k = k2 + 1) {
-				k2 = k + per - 1; if (k2 > n1) k2 = n1
-				print "INSERT INTO `" t "` (" cols ") SELECT STRAIGHT_JOIN " ex \
-				    " FROM seq_" k "_to_" k2 " k JOIN src t;" > fo
-			}
-			print "DROP TEMPORARY TABLE src;" > fo
-			# The forms of work the trigger of sql/013 gave the new
-			# schools: those of the demo school are copied instead.
-			if (t == "school")
-				for (u in SC)
-					if ((u in C) && u != "school")
-						print "DELETE FROM `" u "` WHERE school_id <> " S ";" > fo
-			print "SELECT \x27" t "\x27;" > fo
+			COLS[t] = cols; EX[t] = ex; SRC[t] = src
+			if (t == big)
+				emit(f2, t, 1, h)
+			else
+				emit(f1, t, 1, n1)
 		}
+		if (big != "" && R[big] > 0 && h < n1)
+			emit(f1, big, h + 1, n1)
 	}' "$meta/cols" || die "не удалось составить $plan"
 	n1=$((SCHOOLS - 1))
 	say "копии школы $S: $n1, $(cat "$plan" "$plan.2" | grep -c '^INSERT') запросов в двух сеансах ($plan, $plan.2)"
 	# Progress: each table's name once it is copied; a failure ends the
 	# pipeline with the loop's exit status.
 	run_plan() {
-		{ sql --unbuffered <"$1" || echo "FAILED $?"; } | while read -r t rc; do
-			[ "$t" != FAILED ] || die "запрос из $1 не выполнен (код $rc)"
+		{ sql --unbuffered <"$1" || echo "FAILED $?"; } | while read -r t; do
+			case $t in FAILED*) die "запрос из $1 не выполнен (код ${t#FAILED })" ;; esac
 			say "  $t: $(since "$t0") с"
 		done
 	}
