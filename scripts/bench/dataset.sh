@@ -106,50 +106,45 @@ fks=$(q "SELECT table_name, column_name, referenced_table_name, referenced_colum
 autos=$(q "SELECT table_name, column_name FROM information_schema.columns
   WHERE table_schema = DATABASE() AND extra LIKE '%auto_increment%'")
 auto_of() { printf '%s\n' "$autos" | awk -v t="$1" '$1 == t { print $2 }'; }
-# The copied tables that table $1 refers to (itself left out).
-parents_of() {
-	printf '%s\n' "$fks" | awk -v t="$1" '$1 == t && $3 != t { print $3 }' | sort -u |
-	while read -r p; do has "$cloned" "$p" && printf '%s ' "$p"; done
-	return 0
-}
-
-# Every copied table belongs to a school: by its school_id or by a
-# reference to another copied table.
 schooled=$(echo $(q "SELECT table_name FROM information_schema.columns WHERE table_schema = DATABASE() AND column_name = 'school_id'"))
-for t in $cloned; do
-	[ "$t" = school ] && continue
-	has "$schooled" "$t" && continue
-	[ -n "$(parents_of "$t")" ] && continue
-	die "таблица $t не относится ни к одной школе: добавьте её в GLOBAL или SKIPPED в $0"
-done
-# A copied table referred to by a copied one needs an auto-increment id
-# (the offset scheme): anything else is a table this script cannot copy.
-printf '%s\n' "$fks" | while read -r t c r rc; do
-	has "$cloned" "$t" && has "$cloned" "$r" || continue
-	[ "$(auto_of "$r")" = "$rc" ] || die "$t.$c ссылается на $r.$rc, а не на его автоинкрементный id: $0 не умеет копировать такую ссылку"
-done
 
-# Parents first: the order of the foreign keys.
-order=
-left=$cloned
-while [ -n "$(printf '%s' "$left" | tr -d ' ')" ]; do
-	next=
-	progress=no
-	for t in $left; do
-		ready=yes
-		for p in $(parents_of "$t"); do
-			has "$order" "$p" || { ready=no; break; }
-		done
-		if [ $ready = yes ]; then
-			order="$order $t"
-			progress=yes
-		else
-			next="$next $t"
-		fi
-	done
-	[ $progress = yes ] || die "цикл внешних ключей среди таблиц:$next"
-	left=$next
-done
+# Every copied table must belong to a school, by its school_id or by a
+# reference to another copied table; a reference between copied tables
+# must be to an auto-increment id (the offset scheme).  Then the copied
+# tables, parents first (the order of their foreign keys).
+order=$(printf '%s\n' "$fks" | awk -F'\t' -v cloned="$cloned" \
+    -v schooled="$schooled" -v autos="$autos" -v me="$0" '
+	function fail(msg) { print "dataset: ОШИБКА: " msg > "/dev/stderr"; bad = 1; exit 1 }
+	BEGIN {
+		n = split(cloned, T, " "); for (i = 1; i <= n; i++) C[T[i]] = 1
+		m = split(schooled, x, " "); for (i = 1; i <= m; i++) SC[x[i]] = 1
+		m = split(autos, x, "\n")
+		for (i = 1; i <= m; i++) { split(x[i], y, "\t"); A[y[1]] = y[2] }
+	}
+	($1 in C) && ($3 in C) {
+		if (A[$3] != $4)
+			fail($1 "." $2 " ссылается на " $3 "." $4 ", а не на его автоинкрементный id: " me " не умеет копировать такую ссылку")
+		if ($3 != $1) P[$1, $3] = 1
+		has_parent[$1] = 1
+	}
+	END {
+		if (bad) exit 1
+		for (i = 1; i <= n; i++)
+			if (T[i] != "school" && !(T[i] in SC) && !(T[i] in has_parent))
+				fail("таблица " T[i] " не относится ни к одной школе: добавьте её в GLOBAL или SKIPPED в " me)
+		for (done = 0; done < n; ) {
+			progress = 0
+			for (i = 1; i <= n; i++) {
+				t = T[i]
+				if (t in O) continue
+				ready = 1
+				for (j = 1; j <= n; j++)
+					if (((t, T[j]) in P) && !(T[j] in O)) { ready = 0; break }
+				if (ready) { O[t] = 1; printf " %s", t; done++; progress = 1 }
+			}
+			if (!progress) fail("цикл внешних ключей среди таблиц")
+		}
+	}') || exit 1
 
 # --- server settings, the same for both datasets ------------------------------------
 # The bench compares the two datasets page by page: same server settings.
