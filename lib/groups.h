@@ -48,6 +48,21 @@ struct req;
 	"   AND cm.left_on IS NULL" \
 	"   AND (go.class_id IS NULL OR cm.class_id = go.class_id)" \
 	" WHERE gm.student_id = ?)"
+/*
+ * The students (student_id) of ONE group, filtered inside: give the
+ * group's id twice.  The same members as GROUP_MEMBERS_SQL, without
+ * reading every group's.
+ */
+#define GROUP_STUDENTS_SQL \
+	"(SELECT cw.student_id FROM `groups` gw" \
+	" JOIN class_student cw ON cw.class_id = gw.class_id" \
+	"   AND cw.left_on IS NULL WHERE gw.id = ? AND gw.kind = 'class'" \
+	" UNION ALL SELECT cm.student_id FROM group_student gm" \
+	" JOIN `groups` go ON go.id = gm.group_id" \
+	" JOIN class_student cm ON cm.student_id = gm.student_id" \
+	"   AND cm.left_on IS NULL" \
+	"   AND (go.class_id IS NULL OR cm.class_id = go.class_id)" \
+	" WHERE gm.group_id = ?)"
 /* The groups that teach ONE class (group_id): give the class id twice. */
 #define CLASS_GROUPS_SQL \
 	"(SELECT gk.id AS group_id FROM `groups` gk WHERE gk.class_id = ?" \

@@ -30,17 +30,18 @@ DB_STMT(q_student_relation,
 
 /*
  * A journal: whether the group (of the user's school) is in an open year,
- * whether the user teaches the subject to it, substitutes for it (on the
- * date, or on any date when the date is NULL), and leads a class it
- * teaches (its own class, or for a stream a class of a member).
+ * whether the user teaches the subject to it, substitutes for it (NULL:
+ * never; 1: on the date, today when the date is NULL; 0: on other days),
+ * and leads a class it teaches (its own class, or for a stream a class of
+ * a member).
  */
 DB_STMT(q_journal_relation,
     "SELECT y.is_open,"
     " EXISTS (SELECT 1 FROM assignment a WHERE a.group_id = g.id"
     "   AND a.subject_id = ? AND a.teacher_id = ?),"
-    " EXISTS (SELECT 1 FROM timetable_change tc WHERE tc.group_id = g.id"
-    "   AND tc.subject_id = ? AND tc.teacher_id = ? AND tc.is_cancelled = 0"
-    "   AND (? IS NULL OR COALESCE(tc.new_date, tc.on_date) = ?)),"
+    " (SELECT MAX(COALESCE(tc.new_date, tc.on_date) = COALESCE(?, CURDATE()))"
+    "   FROM timetable_change tc WHERE tc.group_id = g.id"
+    "   AND tc.subject_id = ? AND tc.teacher_id = ? AND tc.is_cancelled = 0),"
     " EXISTS (SELECT 1 FROM class c WHERE c.id = g.class_id"
     "   AND c.teacher_id = ?)"
     " OR EXISTS (SELECT 1 FROM group_student gs JOIN class_student cs"
@@ -157,10 +158,11 @@ obj_student_edit(const struct req *r, long long student_id, long long class_id)
 #define JOURNAL_READERS	(ROLE_ADMIN | ROLE_MANAGEMENT | ROLE_INSPECTOR)
 
 enum journal_rel {
-	JR_OPEN = 1, JR_TEACHES = 2, JR_SUBSTITUTES = 4, JR_LEADS = 8
+	JR_OPEN = 1, JR_TEACHES = 2, JR_SUBSTITUTES = 4, JR_LEADS = 8,
+	JR_SUBSTITUTES_ON = 16		/* on the date asked about */
 };
 
-/* -1: error, 0: missing, else JR_* bits | 16 (exists). */
+/* -1: error, 0: missing, else JR_* bits | 32 (exists).  date NULL: today. */
 static int
 journal_relation(const struct req *r, long long group_id,
     long long subject_id, const char *date)
@@ -168,32 +170,31 @@ journal_relation(const struct req *r, long long group_id,
 	const struct session	*s = &r->sess;
 	int			 rc, bits;
 
-	if (db_query(&q_journal_relation, "llllsslllll", subject_id,
-	    s->person_id, subject_id, s->person_id, date, date, s->person_id,
+	if (db_query(&q_journal_relation, "llslllllll", subject_id,
+	    s->person_id, date, subject_id, s->person_id, s->person_id,
 	    s->person_id, group_id, s->school_id, subject_id) == -1 ||
 	    (rc = db_next(&q_journal_relation)) == -1)
 		return -1;
 	if (rc == 0)
 		return 0;
-	bits = 16;
+	bits = 32;
 	if (db_int(&q_journal_relation, 0) == 1)
 		bits |= JR_OPEN;
 	if (db_int(&q_journal_relation, 1) == 1)
 		bits |= JR_TEACHES;
-	if (db_int(&q_journal_relation, 2) == 1)
+	if (db_str(&q_journal_relation, 2) != NULL)
 		bits |= JR_SUBSTITUTES;
+	if (db_int(&q_journal_relation, 2) == 1)
+		bits |= JR_SUBSTITUTES_ON;
 	if (db_int(&q_journal_relation, 3) == 1)
 		bits |= JR_LEADS;
 	db_done(&q_journal_relation);
 	return bits;
 }
 
-enum obj_res
-obj_journal_view(const struct req *r, long long group_id,
-    long long subject_id)
+static enum obj_res
+journal_view(const struct req *r, int rel)
 {
-	int	 rel = journal_relation(r, group_id, subject_id, NULL);
-
 	if (rel == -1)
 		return OBJ_ERROR;
 	if (rel == 0)
@@ -207,15 +208,10 @@ obj_journal_view(const struct req *r, long long group_id,
 	return OBJ_DENIED;
 }
 
-enum obj_res
-obj_journal_write(const struct req *r, long long group_id,
-    long long subject_id, const char *date)
+/* with_date: a substitution counts (on the date the relation was asked). */
+static enum obj_res
+journal_write(const struct req *r, int rel, int with_date)
 {
-	int	 rel;
-
-	/* Without a date a substitution never counts: NULL would match any. */
-	rel = journal_relation(r, group_id, subject_id,
-	    date != NULL ? date : "0000-00-00");
 	if (rel == -1)
 		return OBJ_ERROR;
 	if (rel == 0)
@@ -224,11 +220,38 @@ obj_journal_write(const struct req *r, long long group_id,
 		return OBJ_DENIED;	/* a closed year is read-only */
 	if (rel & JR_TEACHES)
 		return OBJ_OK;
-	if (date != NULL && (rel & JR_SUBSTITUTES))
+	if (with_date && (rel & JR_SUBSTITUTES_ON))
 		return OBJ_OK;
 	if (rights_granted(r, M_POST))
 		return OBJ_OK;
 	return OBJ_DENIED;
+}
+
+enum obj_res
+obj_journal_view(const struct req *r, long long group_id,
+    long long subject_id)
+{
+	return journal_view(r, journal_relation(r, group_id, subject_id,
+	    NULL));
+}
+
+enum obj_res
+obj_journal_open(const struct req *r, long long group_id,
+    long long subject_id, enum obj_res *write_today)
+{
+	int	 rel = journal_relation(r, group_id, subject_id, NULL);
+
+	*write_today = journal_write(r, rel, 1);
+	return journal_view(r, rel);
+}
+
+enum obj_res
+obj_journal_write(const struct req *r, long long group_id,
+    long long subject_id, const char *date)
+{
+	/* Without a date a substitution never counts. */
+	return journal_write(r, journal_relation(r, group_id, subject_id,
+	    date != NULL ? date : "0000-00-00"), date != NULL);
 }
 
 enum obj_res
