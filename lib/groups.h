@@ -70,6 +70,20 @@ struct req;
 	" JOIN `groups` gn ON gn.id = gs.group_id AND gn.class_id IS NULL" \
 	" JOIN class_student cs ON cs.student_id = gs.student_id" \
 	"   AND cs.left_on IS NULL WHERE cs.class_id = ?)"
+/*
+ * (group_id, student_id): ONE class's current students in the groups that
+ * teach them (the same pairs as GROUP_MEMBERS_SQL for the class's
+ * students), filtered inside: give the class id twice.
+ */
+#define CLASS_MEMBERS_SQL \
+	"(SELECT gk.id AS group_id, ck.student_id FROM `groups` gk" \
+	" JOIN class_student ck ON ck.class_id = gk.class_id" \
+	"   AND ck.left_on IS NULL WHERE gk.class_id = ? AND gk.kind = 'class'" \
+	" UNION ALL SELECT gm.group_id, cm.student_id FROM class_student cm" \
+	" JOIN group_student gm ON gm.student_id = cm.student_id" \
+	" JOIN `groups` go ON go.id = gm.group_id" \
+	"   AND (go.class_id IS NULL OR go.class_id = cm.class_id)" \
+	" WHERE cm.class_id = ? AND cm.left_on IS NULL)"
 /* (group_id, class_id): the classes a group teaches (a stream: several). */
 #define GROUP_CLASSES_SQL \
 	"(SELECT gk.id AS group_id, gk.class_id FROM `groups` gk" \
