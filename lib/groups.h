@@ -63,6 +63,15 @@ struct req;
 	" JOIN `groups` gn ON gn.id = gs.group_id AND gn.class_id IS NULL" \
 	" JOIN class_student cs ON cs.student_id = gs.student_id" \
 	"   AND cs.left_on IS NULL)"
+/*
+ * The ids of the groups a current student learns in (their class's own
+ * group and the subgroups, streams and individual groups of that class's
+ * year), or that teach one class, for a DB_IDS list: the count, or -1
+ * (also when there are more than DB_ID_SLOTS, logged).
+ */
+int	db_student_group_ids(long long student_id, long long *ids);
+int	db_class_group_ids(long long class_id, long long *ids);
+
 /* A DECIMAL(3,1) of hours as Russian text: 3, 1,5. */
 #define HOURS_SQL(x)	"REPLACE(TRIM(TRAILING '.0' FROM " x "), '.', ',')"
 
