@@ -68,6 +68,8 @@ marks_get(struct req *r)
 	    r->fields[K_STUDENT].num : 0, &student, &year, &grade);
 	if (rc != 200 || student == 0)
 		return rc;
+	if (db_diary_periods(r->hdf, "Periods", year, grade) == -1)
+		return 500;
 	/* Grade 1 has no marks at all (R24): say so instead of dashes. */
 	if (scales_no_marks_grades(r->sess.school_id, &no_marks) == -1)
 		return 500;

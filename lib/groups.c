@@ -53,9 +53,22 @@ group_ids(struct db_stmt *q, long long id, long long *ids)
 }
 
 int
-db_student_group_ids(long long student_id, long long *ids)
+db_student_group_ids(struct req *r, long long student_id, long long *ids)
 {
-	return group_ids(&q_student_group_ids, student_id, ids);
+	int	 n;
+
+	if (r->memo_groups != NULL && r->memo_student == student_id) {
+		memcpy(ids, r->memo_groups, (size_t)r->memo_ngroups *
+		    sizeof(*ids));
+		return r->memo_ngroups;
+	}
+	if ((n = group_ids(&q_student_group_ids, student_id, ids)) == -1)
+		return -1;
+	r->memo_groups = arena_alloc(&r->arena, DB_ID_SLOTS * sizeof(*ids));
+	memcpy(r->memo_groups, ids, (size_t)n * sizeof(*ids));
+	r->memo_student = student_id;
+	r->memo_ngroups = n;
+	return n;
 }
 
 int
