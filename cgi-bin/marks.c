@@ -79,7 +79,7 @@ marks_get(struct req *r)
 	    r->fields[K_PERIOD].num : 0, &starts, &ends);
 	if (rc != 200)
 		return rc == 0 ? 200 : rc;
-	if (db_diary_marks(r->hdf, student, year, atoll(req_get(r,
+	if (db_diary_marks(r, student, year, atoll(req_get(r,
 	    "Period.id", "0")), starts, ends) == -1)
 		return 500;
 	return 200;

@@ -40,10 +40,9 @@ DB_STMT(q_diary_periods,
 DB_STMT(q_diary_subjects,
     "SELECT s.id, s.name, GROUP_CONCAT(DISTINCT " FULL_NAME("t")
     "   ORDER BY t.last_name SEPARATOR ', ') AS teachers"
-    " FROM " STUDENT_GROUPS_SQL " sg"
-    " JOIN assignment a ON a.group_id = sg.group_id AND a.year_id = ?"
-    " JOIN subject s ON s.id = a.subject_id"
+    " FROM assignment a JOIN subject s ON s.id = a.subject_id"
     " JOIN person t ON t.id = a.teacher_id"
+    " WHERE a.group_id IN " DB_IDS " AND a.year_id = ?"
     " GROUP BY s.id, s.name ORDER BY s.name");
 DB_STMT(q_diary_marks,
     "SELECT l.subject_id, DATE_FORMAT(l.on_date, '%d.%m') AS day,"
@@ -68,10 +67,9 @@ DB_STMT(q_diary_averages,
 DB_STMT(q_diary_attendance,
     "SELECT l.subject_id, COUNT(*) AS lessons, COUNT(a.student_id) AS missed,"
     " COALESCE(SUM(a.reason IN ('ill', 'excused')), 0) AS excused"
-    " FROM " STUDENT_GROUPS_SQL " sg"
-    " JOIN lesson l ON l.group_id = sg.group_id"
-    "   AND l.on_date BETWEEN ? AND ?"
+    " FROM lesson l"
     " LEFT JOIN absence a ON a.lesson_id = l.id AND a.student_id = ?"
+    " WHERE l.group_id IN " DB_IDS " AND l.on_date BETWEEN ? AND ?"
     " GROUP BY l.subject_id");
 DB_STMT(q_diary_period_marks,
     "SELECT subject_id, kind, period_id,"
@@ -157,9 +155,12 @@ columns(struct _hdf *hdf, struct db_stmt *q, int row, const char *const *names)
 }
 
 int
-db_diary_marks(struct _hdf *hdf, long long student_id, long long year_id,
+db_diary_marks(struct req *r, long long student_id, long long year_id,
     long long period_id, const char *starts, const char *ends)
 {
+	struct _hdf	*hdf = r->hdf;
+	long long	 ids[DB_ID_SLOTS];
+	int		 nids;
 	static const char *const avg_cols[] = {
 		"count", "avg", "wavg", "forecast", NULL
 	};
@@ -174,7 +175,8 @@ db_diary_marks(struct _hdf *hdf, long long student_id, long long year_id,
 	double		 num, max = 5;
 
 	(void)period_id;
-	if (db_query(&q_diary_subjects, "lll", student_id, student_id, year_id) == -1)
+	if ((nids = db_student_group_ids(r, student_id, ids)) == -1 ||
+	    db_query(&q_diary_subjects, "Il", ids, (size_t)nids, year_id) == -1)
 		return -1;
 	while ((rc = db_next(&q_diary_subjects)) == 1) {
 		snprintf(name, sizeof(name), "Subjects.%d", n);
@@ -254,8 +256,8 @@ db_diary_marks(struct _hdf *hdf, long long student_id, long long year_id,
 			columns(hdf, &q_diary_averages, row, avg_cols);
 	if (rc == -1)
 		goto out;
-	if (db_query(&q_diary_attendance, "llssl", student_id,
-	    student_id, starts, ends, student_id) == -1)
+	if (db_query(&q_diary_attendance, "lIss", student_id, ids,
+	    (size_t)nids, starts, ends) == -1)
 		goto out;
 	while ((rc = db_next(&q_diary_attendance)) == 1)
 		if ((row = idindex_find(&byid,

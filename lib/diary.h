@@ -37,7 +37,7 @@ int	db_diary_periods(struct _hdf *, const char *prefix, long long year,
  * PM.<period id>, year, exam, final: the period marks of the year.
  * Returns the number of subjects or -1.
  */
-int	db_diary_marks(struct _hdf *, long long student_id, long long year_id,
+int	db_diary_marks(struct req *, long long student_id, long long year_id,
 	    long long period_id, const char *starts, const char *ends);
 
 /*
