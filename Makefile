@@ -49,6 +49,8 @@ DIGEST		 = build/tools/digest
 STACK		 = VAR=$(CURDIR)/var WEB_PORT=$(PORT) DB_PORT=$(DB_PORT) \
 		   SERVER=$(SERVER)
 
+.DEFAULT_GOAL := all
+
 .PHONY: all run stop test bench install clean migrate deps check-build FORCE
 .SUFFIXES:
 

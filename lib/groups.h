@@ -12,6 +12,7 @@
 
 #include <stddef.h>
 
+#include "db.h"
 #include "objects.h"
 
 struct _hdf;
@@ -92,6 +93,16 @@ struct req;
 	" JOIN `groups` gn ON gn.id = gs.group_id AND gn.class_id IS NULL" \
 	" JOIN class_student cs ON cs.student_id = gs.student_id" \
 	"   AND cs.left_on IS NULL)"
+/*
+ * The ids of the groups a current student learns in (their class's own
+ * group and the subgroups, streams and individual groups of that class's
+ * year), or that teach one class, for a DB_IDS list: the count, or -1
+ * (also when there are more than DB_ID_SLOTS, logged).  A student's are
+ * read once per request (the diary's week and its lessons both ask).
+ */
+int	db_student_group_ids(struct req *, long long student_id, long long *ids);
+int	db_class_group_ids(long long class_id, long long *ids);
+
 /* A DECIMAL(3,1) of hours as Russian text: 3, 1,5. */
 #define HOURS_SQL(x)	"REPLACE(TRIM(TRAILING '.0' FROM " x "), '.', ',')"
 

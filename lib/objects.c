@@ -7,6 +7,7 @@
 #include "journal.h"
 #include "objects.h"
 #include "rights.h"
+#include "sqlnames.h"
 
 DB_STMT(q_class_relation,
     "SELECT c.teacher_id <=> ? FROM class c"
@@ -58,8 +59,11 @@ DB_STMT(q_diary_relation,
     "SELECT cs.student_id = ?,"
     " EXISTS (SELECT 1 FROM guardian g WHERE g.student_id = cs.student_id"
     "   AND g.guardian_id = ?),"
-    " c.teacher_id <=> ?"
+    " c.teacher_id <=> ?,"
+    " p.id, " FULL_NAME("p") " AS name, c.id AS class_id,"
+    " " CLASS_NAME("c") " AS class, c.grade, c.year_id"
     " FROM class_student cs JOIN class c ON c.id = cs.class_id"
+    " JOIN person p ON p.id = cs.student_id"
     " WHERE cs.student_id = ? AND cs.left_on IS NULL AND c.school_id = ?"
     " LIMIT 1");
 
@@ -255,10 +259,16 @@ obj_journal_write(const struct req *r, long long group_id,
 }
 
 enum obj_res
-obj_student_diary(const struct req *r, long long student_id)
+obj_student_diary(struct req *r, long long student_id, const char *prefix)
 {
+#define NCOLS	6
+	static const char *const cols[NCOLS] = { "id", "name", "class_id",
+	    "class", "grade", "year_id" };
+	const char		*row[NCOLS];
 	const struct session	*s = &r->sess;
+	enum obj_res		 res = OBJ_DENIED;
 	int			 rc, self, child, leads;
+	unsigned		 i;
 
 	if (db_query(&q_diary_relation, "lllll", s->person_id, s->person_id,
 	    s->person_id, student_id, s->school_id) == -1 ||
@@ -269,12 +279,20 @@ obj_student_diary(const struct req *r, long long student_id)
 	self = db_int(&q_diary_relation, 0) == 1;
 	child = db_int(&q_diary_relation, 1) == 1;
 	leads = db_int(&q_diary_relation, 2) == 1;
+	/* The student's row comes with the check: one query, not two. */
+	for (i = 0; i < NCOLS; i++)
+		row[i] = db_str(&q_diary_relation, i + 3) != NULL ?
+		    arena_strdup(&r->arena, db_str(&q_diary_relation, i + 3)) :
+		    NULL;
 	db_done(&q_diary_relation);
 	if ((self && (s->roles & ROLE_STUDENT)) ||
 	    (child && (s->roles & ROLE_PARENT)) ||
-	    (leads && (s->roles & ROLE_CLASS_TEACHER)))
-		return OBJ_OK;
-	if ((s->roles & JOURNAL_READERS) || rights_granted(r, M_GET))
-		return OBJ_OK;
-	return OBJ_DENIED;
+	    (leads && (s->roles & ROLE_CLASS_TEACHER)) ||
+	    (s->roles & JOURNAL_READERS) || rights_granted(r, M_GET))
+		res = OBJ_OK;
+	for (i = 0; res == OBJ_OK && prefix != NULL && i < NCOLS; i++)
+		req_set(r, arena_printf(&r->arena, "%s.%s", prefix, cols[i]),
+		    row[i]);
+	return res;
+#undef NCOLS
 }
