@@ -29,8 +29,9 @@
 /*
  * The page is a fixed number of statements on few tables each, whatever
  * the number of students and lessons: the head, the periods (with the
- * holidays and the last bell), the settings, the students, the lessons
- * (with their absences), the marks and the averages.  The remarks
+ * holidays and the last bell), the settings, the students, the lessons,
+ * their absences and individual homework, the marks and the averages.
+ * The remarks
  * are derived in C (load_notes), so the lessons and marks are read a
  * little beyond the period: the lessons from the long_absence_lessons-th
  * before it, both up to retest_days after it.
@@ -57,29 +58,25 @@ DB_STMT(q_students,
     " JOIN person p ON p.id = gm.student_id"
     " ORDER BY p.last_name, p.first_name, p.middle_name, p.id");
 /*
- * Each lesson with its columns, its absent students, whether it was
- * entered late (R23) and its homework set late.  Simplification of R23's homework deadline: the
- * end of the lesson's own bell (the year's last bell when it has no
- * number) plus homework_deadline_hours, not the teacher's last lesson of
- * the day.
+ * Each lesson with its columns (in C's order: sorting on the lesson's
+ * columns only spares a temporary table), whether it was entered late
+ * (R23) and its homework set late.  Simplification of R23's homework
+ * deadline: the end of the lesson's own bell (the year's last bell when it
+ * has no number) plus homework_deadline_hours, not the teacher's last
+ * lesson of the day.
  */
 DB_STMT(q_lessons,
     "SELECT l.id, l.on_date, DATE_FORMAT(l.on_date, '%d.%m'), l.number,"
     " l.topic, l.covered, l.homework, lw.id, wk.short_name, wk.name,"
-    " l.substitute_for IS NOT NULL, " FULL_NAME("tp") ","
-    " (SELECT GROUP_CONCAT(CONCAT(" FULL_NAME("hp") ", ': ', hs.text)"
-    "   SEPARATOR '; ') FROM homework_student hs JOIN person hp"
-    "   ON hp.id = hs.student_id WHERE hs.lesson_id = l.id),"
+    " IF(l.substitute_for IS NULL, NULL, (SELECT " FULL_NAME("tp")
+    "   FROM person tp WHERE tp.id = l.teacher_id)),"
     " IF(DATE(l.created_at) > l.on_date,"
     "   DATE_FORMAT(l.created_at, '%d.%m.%Y'), NULL),"
     " IF(l.homework_at > TIMESTAMP(l.on_date, COALESCE(b.ends_at, ?,"
     "   '23:59:59')) + INTERVAL ? HOUR,"
-    "   DATE_FORMAT(l.homework_at, '%d.%m.%Y %H:%i'), NULL),"
-    " (SELECT GROUP_CONCAT(a.student_id) FROM absence a"
-    "   WHERE a.lesson_id = l.id)"
+    "   DATE_FORMAT(l.homework_at, '%d.%m.%Y %H:%i'), NULL), lw.sort"
     " FROM lesson l LEFT JOIN lesson_work lw ON lw.lesson_id = l.id"
     " LEFT JOIN work_kind wk ON wk.id = lw.work_kind_id"
-    " JOIN person tp ON tp.id = l.teacher_id"
     " LEFT JOIN bell b ON b.year_id = l.year_id AND b.shift = 1"
     "   AND b.number = l.number"
     " WHERE l.group_id = ? AND l.subject_id = ? AND l.on_date <= ?"
@@ -87,24 +84,41 @@ DB_STMT(q_lessons,
     "   WHERE l6.group_id = ? AND l6.subject_id = ? AND l6.on_date < ?"
     "   ORDER BY l6.on_date DESC, l6.id DESC LIMIT 1 OFFSET ?),"
     "   '1000-01-01')"
-    " ORDER BY l.on_date, l.number, l.id, lw.sort, lw.id");
-/* In the remarks' order: by date, then by the student's name. */
+    " ORDER BY l.on_date, l.number, l.id");
+/*
+ * The absences (no text) and individual homework (its text) of the
+ * lessons read: one cheap statement rather than a subquery per lesson.
+ */
+DB_STMT(q_lesson_students,
+    "SELECT a.lesson_id, a.student_id, NULL FROM lesson l"
+    " JOIN absence a ON a.lesson_id = l.id WHERE l.group_id = ?"
+    " AND l.subject_id = ? AND l.on_date BETWEEN ? AND ?"
+    " UNION ALL SELECT hs.lesson_id, hs.student_id,"
+    " CONCAT(" FULL_NAME("hp") ", ': ', hs.text) FROM lesson l"
+    " JOIN homework_student hs ON hs.lesson_id = l.id"
+    " JOIN person hp ON hp.id = hs.student_id WHERE l.group_id = ?"
+    " AND l.subject_id = ? AND l.on_date BETWEEN ? AND ?");
+/*
+ * The marks; for those the remarks may name (late, or below pass) the
+ * student's name after its collation weights in hex, so that C sorts them
+ * as ORDER BY the name would (no join and no sort of every mark here).
+ */
+#define MARK_LATE	"DATE(m.set_at) > l.on_date + INTERVAL ? DAY"
 DB_STMT(q_marks,
     "SELECT m.lesson_work_id, m.student_id, m.code, m.id, l.id,"
-    " " FULL_NAME("p") " AS student,"
-    " IF(DATE(m.set_at) > l.on_date + INTERVAL ? DAY,"
-    "   DATE_FORMAT(m.set_at, '%d.%m.%Y'), NULL),"
-    " sv.is_pass = 0"
+    " IF(" MARK_LATE ", DATE_FORMAT(m.set_at, '%d.%m.%Y'), NULL),"
+    " sv.is_pass = 0,"
+    " IF(" MARK_LATE " OR sv.is_pass = 0, (SELECT CONCAT(HEX(WEIGHT_STRING("
+    "   " FULL_NAME("p") ")), ' ', " FULL_NAME("p") ") FROM person p"
+    "   WHERE p.id = m.student_id), NULL)"
     " FROM lesson l JOIN lesson_work lw ON lw.lesson_id = l.id"
     " JOIN mark m ON m.lesson_work_id = lw.id"
-    " JOIN person p ON p.id = m.student_id"
     " LEFT JOIN subject_scale ss ON ss.subject_id = l.subject_id"
     "   AND ss.grade = ?"
     " LEFT JOIN scale_value sv ON sv.scale_id = ss.scale_id"
     "   AND sv.code = m.code"
     " WHERE l.group_id = ? AND l.subject_id = ?"
-    " AND l.on_date BETWEEN ? AND ?"
-    " ORDER BY l.on_date, student, l.number, l.id, lw.sort, lw.id");
+    " AND l.on_date BETWEEN ? AND ?");
 DB_STMT(q_averages,
     "SELECT m.student_id, REPLACE(ROUND(" MARK_AVG("m") ", 2), '.', ','),"
     " REPLACE(ROUND(" MARK_WAVG("m", "w") ", 2), '.', ','), COUNT(*)"
@@ -142,10 +156,14 @@ struct jlesson {
 
 /* A mark of the period the remarks may name: late, or below pass. */
 struct jmark {
+	long		 day;
 	int		 lesson;	/* into jpage.ls */
+	int		 col;		/* its column */
 	long long	 student;
 	int		 bad;
-	const char	*code, *name, *late;
+	const char	*code, *late;
+	const char	*weight;	/* of the name in the collation, hex */
+	const char	*name;
 };
 
 /* (a, b) pairs, sorted: (student, day) of marks, (lesson, student) of
@@ -158,7 +176,7 @@ struct pair {
 struct jpage {
 	struct jlesson	*ls;		/* in date order */
 	int		 nls;
-	struct jmark	*ms;		/* in date and name order */
+	struct jmark	*ms;		/* by date, name, lesson and column */
 	int		 nms;
 	struct pair	*seen;		/* (student, day) of every mark read */
 	size_t		 nseen;
@@ -181,6 +199,22 @@ pair_cmp(const void *x, const void *y)
 	if (p->a != q->a)
 		return p->a < q->a ? -1 : 1;
 	return p->b < q->b ? -1 : p->b > q->b;
+}
+
+/* The remarks' order: by date and name, then the lesson and column. */
+static int
+jmark_cmp(const void *x, const void *y)
+{
+	const struct jmark	*p = x, *q = y;
+	int			 c;
+
+	if (p->day != q->day)
+		return p->day < q->day ? -1 : 1;
+	if ((c = strcmp(p->weight, q->weight)) != 0)
+		return c;
+	if (p->lesson != q->lesson)
+		return p->lesson < q->lesson ? -1 : 1;
+	return p->col < q->col ? -1 : p->col > q->col;
 }
 
 /* The index of the first pair not below (a, b), or n. */
@@ -424,7 +458,22 @@ struct jcol {
 	long long	 work;
 	int		 li;		/* into jpage.ls */
 	int		 row;		/* into Lessons */
+	int		 sort;		/* its place in the lesson */
+	const char	*lesson, *shortname, *name, *date;
 };
+
+/* The columns in the lessons' order, each lesson's by its sort. */
+static int
+jcol_cmp(const void *x, const void *y)
+{
+	const struct jcol	*p = x, *q = y;
+
+	if (p->li != q->li)
+		return p->li < q->li ? -1 : 1;
+	if (p->sort != q->sort)
+		return p->sort < q->sort ? -1 : 1;
+	return p->work < q->work ? -1 : p->work > q->work;
+}
 
 int
 journal_load(struct req *r, long long group_id, long long subject_id,
@@ -443,9 +492,9 @@ journal_load(struct req *r, long long group_id, long long subject_id,
 	struct jcol	*cols = NULL;
 	struct jlesson	*nl;
 	const char	***cell, ***mid = NULL, *from, *to, *v;
-	const char	*holidays = NULL, *lastbell = NULL;
+	const char	*holidays = NULL, *lastbell = NULL, *nl_name, *sp;
 	long long	*sids = NULL, id, year_id;
-	char		*end;
+	const char	**hw;
 	long		 fromd, tod;
 	int		 rc, np = 0, ns = 0, nc = 0, nrows = 0, s, c, l;
 	int		 grade, pick = -1, status = 500, entry_li = -1;
@@ -553,16 +602,8 @@ journal_load(struct req *r, long long group_id, long long subject_id,
 				goto out;
 			nl->in = nl->day >= fromd && nl->day <= tod;
 			nl->row = -1;
-			nl->late = dup(r, db_str(&q_lessons, 13));
-			nl->late_hw = dup(r, db_str(&q_lessons, 14));
-			/* Its absent students: "id,id,...". */
-			for (v = db_str(&q_lessons, 15); v != NULL; ) {
-				pg.abs = more(r, pg.abs, pg.nabs,
-				    sizeof(*pg.abs));
-				pg.abs[pg.nabs].a = pg.nls;
-				pg.abs[pg.nabs++].b = strtoll(v, &end, 10);
-				v = *end == ',' ? end + 1 : NULL;
-			}
+			nl->late = dup(r, db_str(&q_lessons, 11));
+			nl->late_hw = dup(r, db_str(&q_lessons, 12));
 			idindex_add(&lidx, id, pg.nls);
 			if (nl->in && db_str(&q_lessons, 7) != NULL) {
 				static const char *const f[] = { "id",
@@ -574,11 +615,8 @@ journal_load(struct req *r, long long group_id, long long subject_id,
 					if ((v = db_str(&q_lessons,
 					    (unsigned)i)) != NULL)
 						put(row, f[i], v);
-				if (db_int(&q_lessons, 10) == 1)
-					put(row, "substitute",
-					    db_str(&q_lessons, 11));
-				if ((v = db_str(&q_lessons, 12)) != NULL)
-					put(row, "hw_own", v);
+				if ((v = db_str(&q_lessons, 10)) != NULL)
+					put(row, "substitute", v);
 				if (id == entry)
 					entry_li = pg.nls;
 				span = more(r, span, (size_t)nrows,
@@ -594,28 +632,64 @@ journal_load(struct req *r, long long group_id, long long subject_id,
 		cols[nc].work = db_int(&q_lessons, 7);
 		cols[nc].li = pg.nls - 1;
 		cols[nc].row = l;
+		cols[nc].sort = (int)db_int(&q_lessons, 13);
+		cols[nc].lesson = dup(r, db_str(&q_lessons, 0));
+		cols[nc].shortname = dup(r, db_str(&q_lessons, 8));
+		cols[nc].name = dup(r, db_str(&q_lessons, 9));
+		cols[nc].date = dup(r, db_str(&q_lessons, 2));
 		span[l]++;
-		idindex_add(&widx, cols[nc].work, nc);
-		row = node_n(r->hdf, "Cols.%d", nc);
-		put(row, "work", db_str(&q_lessons, 7));
-		put(row, "lesson", db_str(&q_lessons, 0));
-		put(row, "short", db_str(&q_lessons, 8));
-		put(row, "name", db_str(&q_lessons, 9));
-		put(row, "date", db_str(&q_lessons, 2));
-		if (nc == 0 || cols[nc - 1].li != cols[nc].li)
-			put(row, "first", "1");
 		nc++;
+	}
+	if (rc == -1)
+		goto out;
+	if (nc > 0)
+		qsort(cols, (size_t)nc, sizeof(*cols), jcol_cmp);
+	h = node(r->hdf, "Cols");
+	for (c = 0; c < nc; c++) {
+		idindex_add(&widx, cols[c].work, c);
+		row = node_n(h, "%d", c);
+		put(row, "work", arena_printf(&r->arena, "%lld", cols[c].work));
+		put(row, "lesson", cols[c].lesson);
+		put(row, "short", cols[c].shortname);
+		put(row, "name", cols[c].name);
+		put(row, "date", cols[c].date);
+		/* The first column of a lesson: its number of columns. */
+		if (c == 0 || cols[c].li != cols[c - 1].li) {
+			put(row, "first", "1");
+			snprintf(k, sizeof(k), "%d", span[cols[c].row]);
+			put(row, "span", k);
+		}
+	}
+
+	/* Absences from the first lesson read (R25 looks back); individual
+	 * homework "name: text; name: text" of the lessons shown. */
+	if (db_query(&q_lesson_students, "llss" "llss", group_id, subject_id,
+	    pg.nls > 0 ? pg.ls[0].on_date : from, to, group_id, subject_id,
+	    from, to) == -1)
+		goto out;
+	hw = arena_alloc(&r->arena, (size_t)(pg.nls + 1) * sizeof(*hw));
+	while ((rc = db_next(&q_lesson_students)) == 1) {
+		if ((l = idindex_find(&lidx, db_int(&q_lesson_students,
+		    0))) < 0)
+			continue;	/* entered meanwhile */
+		if ((v = db_str(&q_lesson_students, 2)) != NULL) {
+			hw[l] = hw[l] == NULL ? dup(r, v) : arena_printf(
+			    &r->arena, "%s; %s", hw[l], v);
+			continue;
+		}
+		pg.abs = more(r, pg.abs, pg.nabs, sizeof(*pg.abs));
+		pg.abs[pg.nabs].a = l;
+		pg.abs[pg.nabs++].b = db_int(&q_lesson_students, 1);
 	}
 	if (rc == -1)
 		goto out;
 	if (pg.nabs > 0)
 		qsort(pg.abs, pg.nabs, sizeof(*pg.abs), pair_cmp);
-	/* The number of columns of each lesson, on its first column. */
-	for (c = 0; c < nc; c++)
-		if (c == 0 || cols[c].li != cols[c - 1].li) {
-			snprintf(k, sizeof(k), "%d", span[cols[c].row]);
-			put(node_n(r->hdf, "Cols.%d", c), "span", k);
-		}
+	for (l = 0; l < pg.nls; l++)
+		if (hw[l] != NULL && pg.ls[l].row >= 0)
+			put(node_n(r->hdf, "Lessons.%d", pg.ls[l].row),
+			    "hw_own", hw[l]);
+
 	if (entry_li >= 0) {
 		req_setf(r, "Journal.entry", "%lld", entry);
 		req_set(r, "Journal.entry_date", req_get(r, arena_printf(
@@ -636,8 +710,9 @@ journal_load(struct req *r, long long group_id, long long subject_id,
 	}
 
 	/* Marks: the cells, and what the remarks need. */
-	if (db_query(&q_marks, "ldllss", pg.set[S_MARK_DUE], grade, group_id,
-	    subject_id, from, toext) == -1)
+	if (db_query(&q_marks, "lldllss", pg.set[S_MARK_DUE],
+	    pg.set[S_MARK_DUE], grade, group_id, subject_id, from,
+	    toext) == -1)
 		goto out;
 	while ((rc = db_next(&q_marks)) == 1) {
 		if ((l = idindex_find(&lidx, db_int(&q_marks, 4))) < 0)
@@ -645,31 +720,38 @@ journal_load(struct req *r, long long group_id, long long subject_id,
 		pg.seen = more(r, pg.seen, pg.nseen, sizeof(*pg.seen));
 		pg.seen[pg.nseen].a = db_int(&q_marks, 1);
 		pg.seen[pg.nseen++].b = pg.ls[l].day;
-		if (!pg.ls[l].in)
+		if (!pg.ls[l].in ||
+		    (c = idindex_find(&widx, db_int(&q_marks, 0))) < 0)
 			continue;
 		v = dup(r, db_str(&q_marks, 2));
-		c = idindex_find(&widx, db_int(&q_marks, 0));
-		s = idindex_find(&sidx, db_int(&q_marks, 1));
-		if (c >= 0 && s >= 0) {
+		if ((s = idindex_find(&sidx, db_int(&q_marks, 1))) >= 0) {
 			cell[s][c] = v;
 			if (mid != NULL)
 				mid[s][c] = dup(r, db_str(&q_marks, 3));
 		}	/* else a student who left the group */
-		if (db_str(&q_marks, 6) == NULL && db_int(&q_marks, 7) != 1)
+		/* "weights name" of a mark the remarks may name. */
+		if ((nl_name = db_str(&q_marks, 7)) == NULL ||
+		    (sp = strchr(nl_name, ' ')) == NULL)
 			continue;
 		pg.ms = more(r, pg.ms, (size_t)pg.nms, sizeof(*pg.ms));
+		pg.ms[pg.nms].day = pg.ls[l].day;
 		pg.ms[pg.nms].lesson = l;
+		pg.ms[pg.nms].col = c;
 		pg.ms[pg.nms].student = db_int(&q_marks, 1);
-		pg.ms[pg.nms].bad = db_int(&q_marks, 7) == 1;
+		pg.ms[pg.nms].bad = db_int(&q_marks, 6) == 1;
 		pg.ms[pg.nms].code = v;
-		pg.ms[pg.nms].name = dup(r, db_str(&q_marks, 5));
-		pg.ms[pg.nms].late = dup(r, db_str(&q_marks, 6));
+		pg.ms[pg.nms].late = dup(r, db_str(&q_marks, 5));
+		pg.ms[pg.nms].weight = arena_strndup(&r->arena, nl_name,
+		    (size_t)(sp - nl_name));
+		pg.ms[pg.nms].name = dup(r, sp + 1);
 		pg.nms++;
 	}
 	if (rc == -1)
 		goto out;
 	if (pg.nseen > 0)
 		qsort(pg.seen, pg.nseen, sizeof(*pg.seen), pair_cmp);
+	if (pg.nms > 0)
+		qsort(pg.ms, (size_t)pg.nms, sizeof(*pg.ms), jmark_cmp);
 
 	if (db_query(&q_averages, "llss", group_id, subject_id, from,
 	    to) == -1)

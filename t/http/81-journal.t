@@ -217,6 +217,13 @@ is(sql_value("SELECT topic FROM lesson_work WHERE lesson_id = $LID AND work_kind
     'Контрольная работа по теме «Дроби»', 'the test column carries its topic');
 is(sql_value("SELECT text FROM homework_student WHERE lesson_id = $LID AND student_id = $S1"),
     'Карточка 3', 'individual homework stored');
+{
+	my $n1 = sql_value("SELECT CONCAT_WS(' ', last_name, first_name, NULLIF(middle_name, ''))"
+	    . " FROM person WHERE id = $S1");
+	like($c{ $T->{login} }->get($jpath)->text,
+	    qr{<td>Контрольная работа по теме «Дроби»</td><td></td><td>§ 12, № 5<br><span class="meta">Индивидуально: \Q$n1\E: Карточка 3</span>},
+	    '... and shown with the lesson in the journal');
+}
 
 # ------------------------------------------------------------ cells
 sub cell {
