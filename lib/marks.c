@@ -50,13 +50,22 @@ DB_STMT(q_periods,
     " p.starts_on <= CURDATE(),"
     " (SELECT GROUP_CONCAT(h.ends_on) FROM holiday h WHERE h.year_id = ?"
     "   AND ? BETWEEN h.grade_from AND h.grade_to),"
-    " (SELECT MAX(b.ends_at) FROM bell b WHERE b.year_id = ?)"
+    " (SELECT MAX(b.ends_at) FROM bell b WHERE b.year_id = ?),"
+    " (SELECT GROUP_CONCAT(sv.code SEPARATOR ' ') FROM subject_scale ss"
+    "   JOIN scale_value sv ON sv.scale_id = ss.scale_id AND sv.is_pass = 0"
+    "   WHERE ss.subject_id = ? AND ss.grade = ?)"
     " FROM period p WHERE p.year_id = ? AND ? BETWEEN p.grade_from"
     " AND p.grade_to ORDER BY p.starts_on");
+/* Each with its name's weights in the collation (NAME_WEIGHT). */
+#define NAME_WEIGHT(p)	"HEX(WEIGHT_STRING(" FULL_NAME(p) "))"
 DB_STMT(q_students,
-    "SELECT p.id, " FULL_NAME("p") " FROM " GROUP_STUDENTS_SQL " gm"
-    " JOIN person p ON p.id = gm.student_id"
+    "SELECT p.id, " FULL_NAME("p") ", " NAME_WEIGHT("p")
+    " FROM " GROUP_STUDENTS_SQL " gm JOIN person p ON p.id = gm.student_id"
     " ORDER BY p.last_name, p.first_name, p.middle_name, p.id");
+/* The same of students who left the group and have a mark to remark on. */
+DB_STMT(q_people,
+    "SELECT p.id, " FULL_NAME("p") ", " NAME_WEIGHT("p") " FROM person p"
+    " WHERE p.id IN " DB_IDS);
 /*
  * Each lesson with its columns (in C's order: sorting on the lesson's
  * columns only spares a temporary table), whether it was entered late
@@ -99,24 +108,17 @@ DB_STMT(q_lesson_students,
     " JOIN person hp ON hp.id = hs.student_id WHERE l.group_id = ?"
     " AND l.subject_id = ? AND l.on_date BETWEEN ? AND ?");
 /*
- * The marks; for those the remarks may name (late, or below pass) the
- * student's name after its collation weights in hex, so that C sorts them
- * as ORDER BY the name would (no join and no sort of every mark here).
+ * The marks, as they are stored: nothing joined or sorted for the
+ * remarks, which C derives (below pass: the scale's codes read with the
+ * periods; the names: the students', by their weights in the collation,
+ * so that they sort as ORDER BY the name would).
  */
-#define MARK_LATE	"DATE(m.set_at) > l.on_date + INTERVAL ? DAY"
 DB_STMT(q_marks,
     "SELECT m.lesson_work_id, m.student_id, m.code, m.id, l.id,"
-    " IF(" MARK_LATE ", DATE_FORMAT(m.set_at, '%d.%m.%Y'), NULL),"
-    " sv.is_pass = 0,"
-    " IF(" MARK_LATE " OR sv.is_pass = 0, (SELECT CONCAT(HEX(WEIGHT_STRING("
-    "   " FULL_NAME("p") ")), ' ', " FULL_NAME("p") ") FROM person p"
-    "   WHERE p.id = m.student_id), NULL)"
+    " IF(DATE(m.set_at) > l.on_date + INTERVAL ? DAY,"
+    "   DATE_FORMAT(m.set_at, '%d.%m.%Y'), NULL)"
     " FROM lesson l JOIN lesson_work lw ON lw.lesson_id = l.id"
     " JOIN mark m ON m.lesson_work_id = lw.id"
-    " LEFT JOIN subject_scale ss ON ss.subject_id = l.subject_id"
-    "   AND ss.grade = ?"
-    " LEFT JOIN scale_value sv ON sv.scale_id = ss.scale_id"
-    "   AND sv.code = m.code"
     " WHERE l.group_id = ? AND l.subject_id = ?"
     " AND l.on_date BETWEEN ? AND ?");
 DB_STMT(q_averages,
@@ -492,9 +494,14 @@ journal_load(struct req *r, long long group_id, long long subject_id,
 	struct jcol	*cols = NULL;
 	struct jlesson	*nl;
 	const char	***cell, ***mid = NULL, *from, *to, *v;
-	const char	*holidays = NULL, *lastbell = NULL, *nl_name, *sp;
+	const char	*holidays = NULL, *lastbell = NULL, *badcodes = NULL;
+	const char	**weights = NULL, **badcode = NULL;
+	struct jmark	*m;
+	long long	*away = NULL;
+	size_t		 naway = 0, nbad = 0, i;
+	int		 bad;
 	long long	*sids = NULL, id, year_id;
-	const char	**hw;
+	const char	**hw, *sp;
 	long		 fromd, tod;
 	int		 rc, np = 0, ns = 0, nc = 0, nrows = 0, s, c, l;
 	int		 grade, pick = -1, status = 500, entry_li = -1;
@@ -514,8 +521,8 @@ journal_load(struct req *r, long long group_id, long long subject_id,
 		return 500;
 
 	/* The period: asked for, else today's, else the last begun. */
-	if (db_query(&q_periods, "ldlld", year_id, grade, year_id, year_id,
-	    grade) == -1)
+	if (db_query(&q_periods, "ldlldld", year_id, grade, year_id,
+	    subject_id, grade, year_id, grade) == -1)
 		return 500;
 	h = node(r->hdf, "Periods");
 	while ((rc = db_next(&q_periods)) == 1) {
@@ -527,6 +534,7 @@ journal_load(struct req *r, long long group_id, long long subject_id,
 		per[np].begun = db_int(&q_periods, 5) == 1;
 		holidays = dup(r, db_str(&q_periods, 6));
 		lastbell = dup(r, db_str(&q_periods, 7));
+		badcodes = dup(r, db_str(&q_periods, 8));
 		row = node_n(h, "%d", np);
 		put(row, "id", db_str(&q_periods, 0));
 		put(row, "name", db_str(&q_periods, 1));
@@ -556,6 +564,13 @@ journal_load(struct req *r, long long group_id, long long subject_id,
 			break;
 	}
 
+	/* The scale's codes below pass: "2 1" (codes have no spaces). */
+	for (v = badcodes; v != NULL && *v != '\0'; v = *sp ? sp + 1 : sp) {
+		sp = strchr(v, ' ') ? strchr(v, ' ') : v + strlen(v);
+		badcode = more(r, badcode, nbad, sizeof(*badcode));
+		badcode[nbad++] = arena_strndup(&r->arena, v, (size_t)(sp - v));
+	}
+
 	if (settings_ints(r->sess.school_id, set, S__MAX) == -1)
 		return 500;
 	for (s = 0; s < S__MAX; s++)
@@ -576,6 +591,8 @@ journal_load(struct req *r, long long group_id, long long subject_id,
 		sids = more(r, sids, (size_t)ns, sizeof(*sids));
 		sids[ns] = db_int(&q_students, 0);
 		pg.names[ns] = dup(r, db_str(&q_students, 1));
+		weights = more(r, weights, (size_t)ns, sizeof(*weights));
+		weights[ns] = dup(r, db_str(&q_students, 2));
 		idindex_add(&sidx, sids[ns], ns);
 		row = node_n(h, "%d", ns);
 		put(row, "id", db_str(&q_students, 0));
@@ -710,9 +727,8 @@ journal_load(struct req *r, long long group_id, long long subject_id,
 	}
 
 	/* Marks: the cells, and what the remarks need. */
-	if (db_query(&q_marks, "lldllss", pg.set[S_MARK_DUE],
-	    pg.set[S_MARK_DUE], grade, group_id, subject_id, from,
-	    toext) == -1)
+	if (db_query(&q_marks, "lllss", pg.set[S_MARK_DUE], group_id,
+	    subject_id, from, toext) == -1)
 		goto out;
 	while ((rc = db_next(&q_marks)) == 1) {
 		if ((l = idindex_find(&lidx, db_int(&q_marks, 4))) < 0)
@@ -729,27 +745,54 @@ journal_load(struct req *r, long long group_id, long long subject_id,
 			if (mid != NULL)
 				mid[s][c] = dup(r, db_str(&q_marks, 3));
 		}	/* else a student who left the group */
-		/* "weights name" of a mark the remarks may name. */
-		if ((nl_name = db_str(&q_marks, 7)) == NULL ||
-		    (sp = strchr(nl_name, ' ')) == NULL)
+		/* A mark the remarks may name: late, or below pass. */
+		bad = 0;
+		for (i = 0; i < nbad && !bad; i++)
+			bad = strcmp(badcode[i], v) == 0;
+		if (db_str(&q_marks, 5) == NULL && !bad)
 			continue;
 		pg.ms = more(r, pg.ms, (size_t)pg.nms, sizeof(*pg.ms));
-		pg.ms[pg.nms].day = pg.ls[l].day;
-		pg.ms[pg.nms].lesson = l;
-		pg.ms[pg.nms].col = c;
-		pg.ms[pg.nms].student = db_int(&q_marks, 1);
-		pg.ms[pg.nms].bad = db_int(&q_marks, 6) == 1;
-		pg.ms[pg.nms].code = v;
-		pg.ms[pg.nms].late = dup(r, db_str(&q_marks, 5));
-		pg.ms[pg.nms].weight = arena_strndup(&r->arena, nl_name,
-		    (size_t)(sp - nl_name));
-		pg.ms[pg.nms].name = dup(r, sp + 1);
-		pg.nms++;
+		m = &pg.ms[pg.nms++];
+		m->day = pg.ls[l].day;
+		m->lesson = l;
+		m->col = c;
+		m->student = db_int(&q_marks, 1);
+		m->bad = bad;
+		m->code = v;
+		m->late = dup(r, db_str(&q_marks, 5));
+		m->name = s >= 0 ? pg.names[s] : NULL;
+		m->weight = s >= 0 ? weights[s] : NULL;
+		if (s < 0) {
+			for (i = 0; i < naway && away[i] != m->student; i++)
+				;
+			if (i == naway) {
+				away = more(r, away, naway, sizeof(*away));
+				away[naway++] = m->student;
+			}
+		}
 	}
 	if (rc == -1)
 		goto out;
 	if (pg.nseen > 0)
 		qsort(pg.seen, pg.nseen, sizeof(*pg.seen), pair_cmp);
+	/* The names of those who left the group, rarely any. */
+	for (i = 0; i < naway; i += DB_ID_SLOTS) {
+		if (db_query(&q_people, "I", away + i, naway - i < DB_ID_SLOTS ?
+		    naway - i : (size_t)DB_ID_SLOTS) == -1)
+			goto out;
+		while ((rc = db_next(&q_people)) == 1)
+			for (m = pg.ms; m < pg.ms + pg.nms; m++)
+				if (m->name == NULL &&
+				    m->student == db_int(&q_people, 0)) {
+					m->name = dup(r, db_str(&q_people, 1));
+					m->weight = dup(r, db_str(&q_people, 2));
+				}
+		if (rc == -1)
+			goto out;
+	}
+	for (m = pg.ms; m < pg.ms + pg.nms; m++)
+		if (m->name == NULL)
+			m->name = m->weight = "";	/* no such person */
 	if (pg.nms > 0)
 		qsort(pg.ms, (size_t)pg.nms, sizeof(*pg.ms), jmark_cmp);
 

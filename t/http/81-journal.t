@@ -551,7 +551,7 @@ sub mark_of {
 	    . "  WHERE g.id = $J->{group} AND CURDATE() BETWEEN p.starts_on AND p.ends_on"
 	    . "  AND $J->{grade} BETWEEN p.grade_from AND p.grade_to)");
 	SKIP: {
-		skip 'no lesson 8 days back in this period', 6 unless $back;
+		skip 'no lesson 8 days back in this period', 9 unless $back;
 		my $tc = $c{ $T->{login} };
 		my $r = $tc->post_form('/lesson', [ csrf => $tc->session_csrf, group => $J->{group},
 		    subject => $J->{subject}, on_date => $back, topic => 'Запоздалый урок',
@@ -572,6 +572,22 @@ sub mark_of {
 		like($page, qr/отметка «2» за \d\d\.\d\d\.\d{4} выставлена поздно/, 'reported: mark set late');
 		like($page, qr/после неудовлетворительной отметки «2» за \d\d\.\d\d\.\d{4} нет повторной/,
 		    'reported: no re-test after a «2» within retest_days');
+		# A student with a «2» who then leaves the class: out of the grid,
+		# still named in the remarks.
+		my $s8 = $students[7];
+		my $n8 = sql_value("SELECT CONCAT_WS(' ', last_name, first_name, NULLIF(middle_name, ''))"
+		    . " FROM person WHERE id = $s8");
+		my ($c8) = cell($tc, $bw, $s8, '2', '');
+		status_is($c8, 200, 'a «2» for another student');
+		sql("UPDATE class_student SET left_on = CURDATE() WHERE class_id = $J->{class}"
+		    . " AND student_id = $s8");
+		push @extra_cleanup, "UPDATE class_student SET left_on = NULL WHERE class_id = $J->{class}"
+		    . " AND student_id = $s8";
+		my $r8 = $tc->get($jpath);
+		unlike($r8->content, qr/<tr data-s="$s8">/, 'a student who left the class is not in the grid');
+		like($r8->text, qr/\Q$n8\E: после неудовлетворительной отметки «2» за \d\d\.\d\d\.\d{4} нет повторной/,
+		    '... but the remarks still name their «2»');
+		sql("UPDATE class_student SET left_on = NULL WHERE class_id = $J->{class} AND student_id = $s8");
 		sql("DELETE FROM school_setting WHERE name = 'retest_days'");
 		like($page, qr/отметок в периоде \d+, нужно не меньше \d+/, 'reported: too few marks');
 	}
