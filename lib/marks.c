@@ -2,6 +2,7 @@
  * marks.c: the journal grid, its cells (marks and absences), the rules on
  * every write and the remarks shown to the teacher (see marks.h).
  */
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -56,16 +57,21 @@ DB_STMT(q_periods,
     "   WHERE ss.subject_id = ? AND ss.grade = ?)"
     " FROM period p WHERE p.year_id = ? AND ? BETWEEN p.grade_from"
     " AND p.grade_to ORDER BY p.starts_on");
-/* Each with its name's weights in the collation (NAME_WEIGHT). */
-#define NAME_WEIGHT(p)	"HEX(WEIGHT_STRING(" FULL_NAME(p) "))"
+/*
+ * In the order of their names (by parts, then id: the order of the whole
+ * name, as names have no character that sorts before the space).
+ */
 DB_STMT(q_students,
-    "SELECT p.id, " FULL_NAME("p") ", " NAME_WEIGHT("p")
+    "SELECT p.id, " FULL_NAME("p")
     " FROM " GROUP_STUDENTS_SQL " gm JOIN person p ON p.id = gm.student_id"
     " ORDER BY p.last_name, p.first_name, p.middle_name, p.id");
-/* The same of students who left the group and have a mark to remark on. */
+/*
+ * Names and their weights in the collation (hex: they sort as the names
+ * do), for remarks on students who left the group: rarely needed.
+ */
 DB_STMT(q_people,
-    "SELECT p.id, " FULL_NAME("p") ", " NAME_WEIGHT("p") " FROM person p"
-    " WHERE p.id IN " DB_IDS);
+    "SELECT p.id, " FULL_NAME("p") ", HEX(WEIGHT_STRING(" FULL_NAME("p")
+    ")) FROM person p WHERE p.id IN " DB_IDS);
 /*
  * Each lesson with its columns (in C's order: sorting on the lesson's
  * columns only spares a temporary table), whether it was entered late
@@ -110,8 +116,7 @@ DB_STMT(q_lesson_students,
 /*
  * The marks, as they are stored: nothing joined or sorted for the
  * remarks, which C derives (below pass: the scale's codes read with the
- * periods; the names: the students', by their weights in the collation,
- * so that they sort as ORDER BY the name would).
+ * periods; the names: the students', in their order).
  */
 DB_STMT(q_marks,
     "SELECT m.lesson_work_id, m.student_id, m.code, m.id, l.id,"
@@ -162,10 +167,10 @@ struct jmark {
 	int		 lesson;	/* into jpage.ls */
 	int		 col;		/* its column */
 	long long	 student;
+	int		 rank;		/* in the group's order, or INT_MAX */
 	int		 bad;
-	const char	*code, *late;
-	const char	*weight;	/* of the name in the collation, hex */
-	const char	*name;
+	const char	*code, *late, *name;
+	const char	*weight;	/* when one has left: all by weights */
 };
 
 /* (a, b) pairs, sorted: (student, day) of marks, (lesson, student) of
@@ -212,7 +217,11 @@ jmark_cmp(const void *x, const void *y)
 
 	if (p->day != q->day)
 		return p->day < q->day ? -1 : 1;
-	if ((c = strcmp(p->weight, q->weight)) != 0)
+	if (p->weight != NULL && q->weight != NULL)
+		c = strcmp(p->weight, q->weight);
+	else
+		c = p->rank < q->rank ? -1 : p->rank > q->rank;
+	if (c != 0)
 		return c;
 	if (p->lesson != q->lesson)
 		return p->lesson < q->lesson ? -1 : 1;
@@ -495,11 +504,11 @@ journal_load(struct req *r, long long group_id, long long subject_id,
 	struct jlesson	*nl;
 	const char	***cell, ***mid = NULL, *from, *to, *v;
 	const char	*holidays = NULL, *lastbell = NULL, *badcodes = NULL;
-	const char	**weights = NULL, **badcode = NULL;
+	const char	**badcode = NULL;
 	struct jmark	*m;
 	long long	*away = NULL;
 	size_t		 naway = 0, nbad = 0, i;
-	int		 bad;
+	int		 bad, left = 0;
 	long long	*sids = NULL, id, year_id;
 	const char	**hw, *sp;
 	long		 fromd, tod;
@@ -591,8 +600,6 @@ journal_load(struct req *r, long long group_id, long long subject_id,
 		sids = more(r, sids, (size_t)ns, sizeof(*sids));
 		sids[ns] = db_int(&q_students, 0);
 		pg.names[ns] = dup(r, db_str(&q_students, 1));
-		weights = more(r, weights, (size_t)ns, sizeof(*weights));
-		weights[ns] = dup(r, db_str(&q_students, 2));
 		idindex_add(&sidx, sids[ns], ns);
 		row = node_n(h, "%d", ns);
 		put(row, "id", db_str(&q_students, 0));
@@ -760,30 +767,34 @@ journal_load(struct req *r, long long group_id, long long subject_id,
 		m->bad = bad;
 		m->code = v;
 		m->late = dup(r, db_str(&q_marks, 5));
+		m->rank = s >= 0 ? s : INT_MAX;
 		m->name = s >= 0 ? pg.names[s] : NULL;
-		m->weight = s >= 0 ? weights[s] : NULL;
-		if (s < 0) {
-			for (i = 0; i < naway && away[i] != m->student; i++)
-				;
-			if (i == naway) {
-				away = more(r, away, naway, sizeof(*away));
-				away[naway++] = m->student;
-			}
-		}
+		m->weight = NULL;
+		left |= s < 0;
 	}
 	if (rc == -1)
 		goto out;
 	if (pg.nseen > 0)
 		qsort(pg.seen, pg.nseen, sizeof(*pg.seen), pair_cmp);
-	/* The names of those who left the group, rarely any. */
+	/*
+	 * A remark on a student who left the group: their name, and every
+	 * named student's weights, so that all sort by name as before.
+	 */
+	for (m = pg.ms; left && m < pg.ms + pg.nms; m++) {
+		for (i = 0; i < naway && away[i] != m->student; i++)
+			;
+		if (i == naway) {
+			away = more(r, away, naway, sizeof(*away));
+			away[naway++] = m->student;
+		}
+	}
 	for (i = 0; i < naway; i += DB_ID_SLOTS) {
 		if (db_query(&q_people, "I", away + i, naway - i < DB_ID_SLOTS ?
 		    naway - i : (size_t)DB_ID_SLOTS) == -1)
 			goto out;
 		while ((rc = db_next(&q_people)) == 1)
 			for (m = pg.ms; m < pg.ms + pg.nms; m++)
-				if (m->name == NULL &&
-				    m->student == db_int(&q_people, 0)) {
+				if (m->student == db_int(&q_people, 0)) {
 					m->name = dup(r, db_str(&q_people, 1));
 					m->weight = dup(r, db_str(&q_people, 2));
 				}
@@ -791,7 +802,7 @@ journal_load(struct req *r, long long group_id, long long subject_id,
 			goto out;
 	}
 	for (m = pg.ms; m < pg.ms + pg.nms; m++)
-		if (m->name == NULL)
+		if (m->name == NULL || (left && m->weight == NULL))
 			m->name = m->weight = "";	/* no such person */
 	if (pg.nms > 0)
 		qsort(pg.ms, (size_t)pg.nms, sizeof(*pg.ms), jmark_cmp);
