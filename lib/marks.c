@@ -30,12 +30,13 @@
 /*
  * The page is a fixed number of statements on few tables each, whatever
  * the number of students and lessons: the head, the periods (with the
- * holidays and the last bell), the settings, the students, the lessons,
- * their absences and individual homework, the marks and the averages.
- * The remarks
- * are derived in C (load_notes), so the lessons and marks are read a
- * little beyond the period: the lessons from the long_absence_lessons-th
- * before it, both up to retest_days after it.
+ * holidays, the last bell and the scale's codes below pass), the
+ * settings, the students, the lessons, their absences and individual
+ * homework, the marks and the averages; one more only when a remark names
+ * a student who has left the group.  No statement sorts or joins for the
+ * remarks: C derives them (load_notes), which is why the lessons and
+ * marks are read a little beyond the period: the lessons from the
+ * long_absence_lessons-th before it, both up to retest_days after it.
  */
 DB_STMT(q_head,
     "SELECT g.id AS group_id, g.name AS `group`, g.year_id, s.id AS"
@@ -173,7 +174,7 @@ struct jmark {
 	const char	*weight;	/* when one has left: all by weights */
 };
 
-/* (a, b) pairs, sorted: (student, day) of marks, (lesson, student) of
+/* Sorted (a, b) pairs: (student, day) of marks, (lesson, student) of
  * absences. */
 struct pair {
 	long long	 a, b;
@@ -860,8 +861,8 @@ DB_STMT(q_cell_state,
     " (SELECT c.grade FROM class_student cs JOIN class c"
     "   ON c.id = cs.class_id WHERE cs.student_id = ? AND c.year_id = l.year_id"
     "   ORDER BY cs.left_on IS NULL DESC LIMIT 1) AS grade,"
-    " EXISTS (SELECT 1 FROM " GROUP_MEMBERS_SQL " gm WHERE gm.group_id ="
-    "   l.group_id AND gm.student_id = ?) AS member,"
+    " EXISTS (SELECT 1 FROM " GROUP_STUDENTS_SQL " gm"
+    "   WHERE gm.student_id = ?) AS member,"
     " m.id, m.code, (m.set_at > NOW() - INTERVAL ? DAY"
     "   OR m.unlocked_until > NOW()) AS editable,"
     " EXISTS (SELECT 1 FROM absence a WHERE a.lesson_id = l.id"
@@ -913,8 +914,10 @@ cell_write(struct req *r, long long group_id, long long subject_id,
 	*msg = NULL;
 	*current = "";
 	edit_days = rule(sid, "mark_edit_days", 14);
-	if (db_query(q, "llllll" "l", student_id, student_id, edit_days,
-	    student_id, student_id, work_id, sid) == -1 ||
+	/* The membership is asked of the journal's group: a work of another
+	 * group's lesson is CELL_MISSING below anyway. */
+	if (db_query(q, "lllllllll", student_id, group_id, group_id,
+	    student_id, edit_days, student_id, student_id, work_id, sid) == -1 ||
 	    (rc = db_next(q)) == -1)
 		return CELL_ERROR;
 	if (rc == 0)

@@ -26,8 +26,8 @@ struct req;
  * the group's grade that contains today, else the last begun) into
  * Journal, Periods, Students.N.{id,name,avg,wavg,C.M} (C.M the value of
  * column M: a code, «н» or ""), Cols.M.{work,lesson,short,name,date,
- * first,span}, Lessons, Notes and MarkNotes, in a fixed number of
- * statements.  With JOURNAL_MARK_IDS, C.M.m is the id of the cell's mark.
+ * first,span}, Lessons, Notes and MarkNotes, in a number of statements
+ * that does not grow with the students or lessons.  With JOURNAL_MARK_IDS, C.M.m is the id of the cell's mark.
  * entry (0: none) is a lesson of the period to enter as one form:
  * Journal.entry{,_date} and C.M.w, the form of work, on its columns.
  * 200, 404, 500.
