@@ -92,24 +92,27 @@ DB_STMT(q_check_week,
     " (SELECT gc.group_id FROM " CLASS_GROUPS_SQL " gc)"
     " GROUP BY l.group_id, l.subject_id");
 /*
- * Students of the class in each journal with no mark in the period: a
- * probe per student and journal by the (group, subject, date) index,
- * which stops at the first mark.
+ * Students of the class in each journal with no mark in the period: the
+ * period's lessons of the class's journals once (pl), then a probe per
+ * student and journal among them, which stops at the first mark.  (A
+ * probe by the lesson index alone walks every lesson of the year.)
  */
 DB_STMT(q_check_unmarked,
-    "SELECT a.group_id, a.subject_id, COUNT(*),"
+    "WITH pl AS (SELECT l.id, l.group_id, l.subject_id FROM lesson l"
+    "  WHERE l.on_date BETWEEN ? AND ? AND l.group_id IN"
+    "  (SELECT cg.group_id FROM " CLASS_GROUPS_SQL " cg))"
+    " SELECT a.group_id, a.subject_id, COUNT(*),"
     " GROUP_CONCAT(" FULL_NAME("p") " ORDER BY p.last_name, p.first_name"
     "  SEPARATOR ', ')"
     " FROM " CLASS_MEMBERS_SQL " gm"
     " JOIN (SELECT DISTINCT group_id, subject_id FROM assignment"
     "  WHERE school_id = ?) a ON a.group_id = gm.group_id"
     " JOIN person p ON p.id = gm.student_id"
-    " WHERE NOT EXISTS (SELECT 1 FROM lesson l"
-    "  JOIN lesson_work lw ON lw.lesson_id = l.id"
+    " WHERE NOT EXISTS (SELECT 1 FROM pl"
+    "  JOIN lesson_work lw ON lw.lesson_id = pl.id"
     "  JOIN mark m ON m.lesson_work_id = lw.id"
-    "  WHERE l.group_id = a.group_id AND l.subject_id = a.subject_id"
-    "  AND m.student_id = gm.student_id"
-    "  AND l.on_date BETWEEN ? AND ?)"
+    "  WHERE pl.group_id = a.group_id AND pl.subject_id = a.subject_id"
+    "  AND m.student_id = gm.student_id)"
     " GROUP BY a.group_id, a.subject_id");
 
 int
@@ -278,8 +281,9 @@ db_class_check(struct req *r, const char *prefix, long long class_id,
 	if (rc == -1)
 		goto out;
 	if (period_from != NULL && period_to != NULL) {
-		if (db_query(&q_check_unmarked, "lllss", class_id, class_id,
-		    r->sess.school_id, period_from, period_to) == -1)
+		if (db_query(&q_check_unmarked, "ssll" "lll", period_from,
+		    period_to, class_id, class_id, class_id, class_id,
+		    r->sess.school_id) == -1)
 			goto out;
 		while ((rc = db_next(&q_check_unmarked)) == 1) {
 			if ((row = find_row(keys, n,
