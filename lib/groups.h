@@ -94,6 +94,21 @@ struct req;
 	" JOIN class_student cs ON cs.student_id = gs.student_id" \
 	"   AND cs.left_on IS NULL)"
 /*
+ * The same pairs for the classes ONE class teacher leads (class.teacher_id):
+ * give the person's id twice.  GROUP_CLASSES_SQL joined with WHERE
+ * c.teacher_id = ? reads every school's groups (MariaDB does not push a
+ * prepared statement's condition into a union).
+ */
+#define LED_CLASS_GROUPS_SQL \
+	"(SELECT gk.id AS group_id, gk.class_id FROM class ck" \
+	" JOIN `groups` gk ON gk.class_id = ck.id WHERE ck.teacher_id = ?" \
+	" UNION SELECT gs.group_id, cs.class_id FROM class ck" \
+	" JOIN class_student cs ON cs.class_id = ck.id AND cs.left_on IS NULL" \
+	" JOIN group_student gs ON gs.student_id = cs.student_id" \
+	" JOIN `groups` gn ON gn.id = gs.group_id AND gn.class_id IS NULL" \
+	" WHERE ck.teacher_id = ?)"
+
+/*
  * The ids of the groups a current student learns in (their class's own
  * group and the subgroups, streams and individual groups of that class's
  * year), or that teach one class, for a DB_IDS list: the count, or -1

@@ -381,7 +381,7 @@ DB_STMT(q_journals_by_class_teacher,
     "SELECT DISTINCT a.group_id, g.name AS `group`, a.subject_id,"
     " s.name AS subject, " CLASS_NAME("c") " AS class FROM class c"
     " JOIN current_year cy ON cy.year_id = c.year_id"
-    " JOIN " GROUP_CLASSES_SQL " gc ON gc.class_id = c.id"
+    " JOIN " LED_CLASS_GROUPS_SQL " gc ON gc.class_id = c.id"
     " JOIN assignment a ON a.group_id = gc.group_id"
     " JOIN `groups` g ON g.id = a.group_id JOIN subject s ON s.id = a.subject_id"
     " WHERE c.school_id = ? AND c.teacher_id = ?"
@@ -391,6 +391,6 @@ int
 db_journals_by_class_teacher(struct _hdf *hdf, const char *prefix,
     long long school_id, long long person_id)
 {
-	return db_query_hdf(hdf, prefix, &q_journals_by_class_teacher, "ll",
-	    school_id, person_id);
+	return db_query_hdf(hdf, prefix, &q_journals_by_class_teacher, "llll",
+	    person_id, person_id, school_id, person_id);
 }

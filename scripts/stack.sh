@@ -315,7 +315,10 @@ db_demo() {
 		return 0
 	fi
 	t0=$(now)
-	"$DEMO_TOOL" --out "$VAR" || die "генератор демо-данных завершился с ошибкой"
+	# DEMO_ARGS: more options of the generator, e.g. the benchmark's
+	# "--journal-until 2027-05-26" (scripts/bench/dataset.sh demo-args).
+	# shellcheck disable=SC2086
+	"$DEMO_TOOL" --out "$VAR" ${DEMO_ARGS:-} || die "генератор демо-данных завершился с ошибкой"
 	[ -f "$VAR/demo.sql" ] || die "генератор не записал $VAR/demo.sql"
 	mysql_root journal <"$VAR/demo.sql" || die "не удалось загрузить $VAR/demo.sql"
 	[ ! -f "$VAR/demo-accounts.tsv" ] || chmod 0600 "$VAR/demo-accounts.tsv"

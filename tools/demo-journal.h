@@ -1,9 +1,11 @@
 /*
  * demo-journal.h: the journal of the demo year (issue 4): lessons of
  * every assignment from 1 September to 20 November (the first quarter
- * and the second one so far), by its hours a week on fixed weekdays
- * derived from the assignment (not from the timetable), skipping the
- * holidays; topics, homework, one or two forms of work, marks with a
+ * and the second one so far; demo-school --journal-until moves the end,
+ * up to the end of the year for the benchmark's full year), by its
+ * hours a week on fixed weekdays derived from the assignment (not from
+ * the timetable), on the days of the grade's study periods only,
+ * skipping the holidays; topics, homework, one or two forms of work, marks with a
  * believable spread on the subject's scale (none in grade 1), about 5%
  * absences with reasons, and the first quarter's period marks of grades
  * 5 and 7.  Included by demo-school.c after its data is built; writes
@@ -30,13 +32,39 @@
 	"   ON cs.student_id = gs.student_id JOIN class c ON c.id = cs.class_id" \
 	"   WHERE gs.group_id = " g ".id))"
 
-/* The chance of a mark's value: 0..99 from the cell's ids. */
-#define DJ_H	"(CRC32(CONCAT('v', lw.id, '-', m.student_id)) % 100)"
+/* The chance of a mark's value: 0..99 from the cell's ids (for printf). */
+#define DJ_H	"(CRC32(CONCAT('v', lw.id, '-', m.student_id)) %% 100)"
 
+/* The journal's first and last day (days since 1970-01-01). */
+#define DJ_FIRST	days_from_civil(2026, 9, 1)
+#define DJ_UNTIL	days_from_civil(2026, 11, 20)
+#define DJ_LAST		days_from_civil(2027, 5, 31)	/* the year's end */
+
+static long	dj_until;	/* set by main(): DJ_UNTIL unless told */
+
+/*
+ * The lessons of the days first..last (days since 1 September) with their
+ * forms of work, absences and marks.  The journal is written in two such
+ * parts, up to 20 November and after it, so that a longer journal
+ * (--journal-until) begins with exactly the default demo's lessons and
+ * marks: the ids, which the chance hashes depend on, come out the same.
+ */
 static void
-demo_journal(FILE *fp)
+dj_part(FILE *fp, long first, long last)
 {
-	/* Lessons: weekday of the k-th hour = (id + 2k) mod 5. */
+	/* The later part's rows only (the first part's statements are
+	 * left as they were: a filter would change the plan, and the ids). */
+	const char *lsn = first > 0 ? " AND l.id > @dj_lesson0" : "";
+	const char *lwk = first > 0 ? " AND lw.id > @dj_work0" : "";
+
+	fputs("SET @dj_lesson0 = (SELECT COALESCE(MAX(id), 0) FROM lesson),"
+	    " @dj_work0 = (SELECT COALESCE(MAX(id), 0) FROM lesson_work);\n",
+	    fp);
+	/*
+	 * Lessons: weekday of the k-th hour = (id + 2k) mod 5; a day of one
+	 * of the year's periods of the group's grade, not of its holidays.
+	 * Topic numbers go on from the assignment's earlier part.
+	 */
 	fprintf(fp,
 	    "INSERT INTO lesson (school_id, year_id, group_id, subject_id,"
 	    " teacher_id, on_date, number, topic, covered, homework,"
@@ -44,7 +72,9 @@ demo_journal(FILE *fp)
 	    "SELECT a.school_id, a.year_id, a.group_id, a.subject_id,"
 	    " a.teacher_id, d.d, (a.id + k.seq) %% 6 + 1,"
 	    " CONCAT('Тема ', ROW_NUMBER() OVER (PARTITION BY a.id ORDER BY"
-	    " d.d), ': ', s.name, ' — ', ELT(1 + (a.id + d.seq) %% 8,"
+	    " d.d) + (SELECT COUNT(*) FROM lesson x WHERE x.group_id ="
+	    " a.group_id AND x.subject_id = a.subject_id AND x.teacher_id ="
+	    " a.teacher_id), ': ', s.name, ' — ', ELT(1 + (a.id + d.seq) %% 8,"
 	    " 'введение', 'новый материал', 'практикум', 'закрепление',"
 	    " 'решение задач', 'повторение', 'обобщение', 'разбор ошибок')),"
 	    " 'Объяснение, работа с учебником, упражнения',"
@@ -57,35 +87,41 @@ demo_journal(FILE *fp)
 	    " JOIN subject s ON s.id = a.subject_id"
 	    " JOIN seq_0_to_4 k ON k.seq < LEAST(5, GREATEST(1, ROUND(a.hours)))"
 	    " JOIN (SELECT seq, DATE '2026-09-01' + INTERVAL seq DAY AS d"
-	    "   FROM seq_0_to_80) d"
+	    "   FROM seq_%ld_to_%ld) d"
 	    "   ON WEEKDAY(d.d) = (a.id + 2 * k.seq) %% 5"
 	    " WHERE a.year_id = %d AND NOT EXISTS (SELECT 1 FROM holiday h"
 	    "   WHERE h.year_id = a.year_id AND d.d BETWEEN h.starts_on"
 	    "   AND h.ends_on AND " DJ_GRADE("g") " BETWEEN h.grade_from"
-	    "   AND h.grade_to);\n", YEAR_ID);
+	    "   AND h.grade_to) AND EXISTS (SELECT 1 FROM period p"
+	    "   WHERE p.year_id = a.year_id AND d.d BETWEEN p.starts_on"
+	    "   AND p.ends_on AND " DJ_GRADE("g") " BETWEEN p.grade_from"
+	    "   AND p.grade_to);\n", first, last, YEAR_ID);
 	/* Every lesson an answer column; every fifth a written work too. */
-	fputs("INSERT INTO lesson_work (lesson_id, work_kind_id, topic, sort)\n"
+	fprintf(fp, "INSERT INTO lesson_work (lesson_id, work_kind_id, topic,"
+	    " sort)\n"
 	    "SELECT l.id, wk.id, '', 1 FROM lesson l JOIN work_kind wk"
-	    " ON wk.school_id = l.school_id AND wk.name = 'Ответ на уроке';\n"
+	    " ON wk.school_id = l.school_id AND wk.name = 'Ответ на уроке'"
+	    "%s;\n"
 	    "INSERT INTO lesson_work (lesson_id, work_kind_id, topic, sort)\n"
 	    "SELECT l.id, wk.id, IF(wk.needs_topic, l.topic, ''), 2 FROM lesson l"
 	    " JOIN work_kind wk ON wk.school_id = l.school_id"
-	    " AND wk.name = IF(l.id % 10 = 0, 'Контрольная работа',"
-	    "   'Самостоятельная работа') WHERE l.id % 5 = 0;\n", fp);
+	    " AND wk.name = IF(l.id %% 10 = 0, 'Контрольная работа',"
+	    "   'Самостоятельная работа') WHERE l.id %% 5 = 0%s;\n", lsn, lsn);
 	/* About 5% absences, with reasons. */
-	fputs("INSERT INTO absence (lesson_id, student_id, reason, set_at)\n"
+	fprintf(fp, "INSERT INTO absence (lesson_id, student_id, reason,"
+	    " set_at)\n"
 	    "SELECT l.id, m.student_id, ELT(1 + CRC32(CONCAT('r', l.id,"
-	    " m.student_id)) % 3, 'ill', 'excused', 'unexcused'),"
+	    " m.student_id)) %% 3, 'ill', 'excused', 'unexcused'),"
 	    " TIMESTAMP(l.on_date, '15:00:00') FROM lesson l JOIN " DJ_MEMBERS
 	    " m ON m.group_id = l.group_id"
-	    " WHERE CRC32(CONCAT('a', l.id, '-', m.student_id)) % 100 < 5;\n",
-	    fp);
+	    " WHERE CRC32(CONCAT('a', l.id, '-', m.student_id)) %% 100 < 5%s;\n",
+	    lsn);
 	/*
 	 * Marks: a quarter of the class answers, nearly all write; five-point
 	 * 5/4/3/2 as 30/42/21/7 %, pass/fail 92% «зач»; never in grade 1.
 	 */
-	fputs("INSERT INTO mark (lesson_work_id, student_id, code, num, set_at,"
-	    " changed_at)\n"
+	fprintf(fp, "INSERT INTO mark (lesson_work_id, student_id, code, num,"
+	    " set_at, changed_at)\n"
 	    "SELECT STRAIGHT_JOIN lw.id, m.student_id, sv.code, sv.num,"
 	    " TIMESTAMP(l.on_date, '15:30:00'), TIMESTAMP(l.on_date, '15:30:00')"
 	    " FROM lesson_work lw JOIN lesson l ON l.id = lw.lesson_id"
@@ -98,9 +134,19 @@ demo_journal(FILE *fp)
 	    " ELSE IF(" DJ_H " < 30, '5', IF(" DJ_H " < 72, '4',"
 	    "   IF(" DJ_H " < 93, '3', '2'))) END"
 	    " WHERE m.grade > 1 AND CRC32(CONCAT('p', lw.id, '-', m.student_id))"
-	    "   % 100 < IF(lw.sort = 1, 25, 95)"
+	    "   %% 100 < IF(lw.sort = 1, 25, 95)"
 	    " AND NOT EXISTS (SELECT 1 FROM absence a WHERE a.lesson_id = l.id"
-	    "   AND a.student_id = m.student_id);\n", fp);
+	    "   AND a.student_id = m.student_id)%s;\n", lwk);
+}
+
+static void
+demo_journal(FILE *fp)
+{
+	long split = DJ_UNTIL < dj_until ? DJ_UNTIL : dj_until;
+
+	dj_part(fp, 0, split - DJ_FIRST);
+	if (dj_until > split)
+		dj_part(fp, split + 1 - DJ_FIRST, dj_until - DJ_FIRST);
 	/* The first quarter's marks of grades 5 and 7, from the averages. */
 	fputs("INSERT INTO period_mark (school_id, year_id, student_id,"
 	    " subject_id, kind, period_id, code, set_at)\n"

@@ -1,14 +1,17 @@
 /*
  * demo-school: write a realistic, deterministic demo school for the journal.
  *
- *	demo-school --out DIR [--seed N]
+ *	demo-school --out DIR [--seed N] [--journal-until YYYY-MM-DD]
  *
  * Writes DIR/demo.sql (to be loaded with the mariadb client into an empty
  * database migrated to sql/002_consent.sql at least) and
  * DIR/demo-accounts.tsv (every login with its password, for trying the
- * journal in each role).  Everything but the password hashes, whose salts
- * are random, is a function of the seed: the program has its own PRNG and
- * never calls rand().
+ * journal in each role).  The journal runs from 1 September to
+ * --journal-until (default 2026-11-20, the Friday before the demo's
+ * "today"; the benchmark asks for 2027-05-26, the whole year).
+ * Everything but the password hashes, whose salts are random, is a
+ * function of the seed: the program has its own PRNG and never calls
+ * rand().
  *
  * Consent (R6): most families consented to personal data processing, a
  * few refused and a few have not been asked yet; those have no accounts,
@@ -1486,7 +1489,8 @@ check(void)
 static void
 usage(void)
 {
-	fprintf(stderr, "usage: demo-school --out DIR [--seed N]\n");
+	fprintf(stderr, "usage: demo-school --out DIR [--seed N] "
+	    "[--journal-until YYYY-MM-DD]\n");
 	exit(2);
 }
 
@@ -1500,9 +1504,20 @@ main(int argc, char *argv[])
 	int i, nstaff = 0, nstudents = 0, nguardians = 0, naccounts = 0;
 	int nfam[3] = { 0, 0, 0 }, nstat[3] = { 0, 0, 0 };
 
+	dj_until = DJ_UNTIL;
 	for (i = 1; i < argc; i++) {
 		if (strcmp(argv[i], "--out") == 0 && i + 1 < argc)
 			dir = argv[++i];
+		else if (strcmp(argv[i], "--journal-until") == 0 &&
+		    i + 1 < argc) {
+			if (date_parse(argv[++i], &dj_until) != 0 ||
+			    dj_until < DJ_FIRST || dj_until > DJ_LAST) {
+				fprintf(stderr, "demo-school: --journal-until: "
+				    "a date of the demo year, 2026-09-01 to "
+				    "2027-05-31\n");
+				exit(2);
+			}
+		}
 		else if (strcmp(argv[i], "--seed") == 0 && i + 1 < argc) {
 			errno = 0;
 			seed = strtoull(argv[++i], &end, 10);
