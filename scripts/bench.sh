@@ -80,7 +80,7 @@ machine() {
 	echo "- Kernel: $(uname -sr); Debian $(cat /etc/debian_version 2>/dev/null || echo ?)"
 	echo "- $(ver apache2 -v | sed 's/^Server version: //'), mod_fcgid $(dpkg-query -W -f='${Version}' libapache2-mod-fcgid 2>/dev/null || echo ?)"
 	echo "- $(ver nginx -v | sed 's/^nginx version: //'), fcgiwrap $(dpkg-query -W -f='${Version}' fcgiwrap 2>/dev/null || echo ?), $(ver spawn-fcgi -v | sed 's/ (.*//; s/ - .*//')"
-	echo "- $(ver mariadbd --version | sed 's/^mariadbd *//; s/ for .*//')"
+	echo "- MariaDB $(ver mariadbd --version | sed 's/^mariadbd *Ver *//; s/ for .*//')"
 	echo "- $(ver wrk -v | sed 's/ \[.*//; s/Copyright.*//')"
 }
 
@@ -389,10 +389,13 @@ elapsed=$(( $(date +%s) - T0 ))
 		echo
 		echo "## Worker RSS over $RSS_REQUESTS requests (nginx + spawn-fcgi, ONE process per screen serves every request; at most ${RSS_SECONDS} s per page)"
 		echo
-		echo "| page | requests | RSS KiB after warm-up → after | growth KiB |"
-		echo "|---|---|---|---|"
-		awk -F'\t' '{ g = ($5 ~ /^[0-9]+$/ && $4 ~ /^[0-9]+$/) ? $5 - $4 : "?"
-			printf "| %s | %s | %s → %s | %s |\n", $2, $3, $4, $5, g }' "$RSSF"
+		echo "| page | requests | RSS KiB after warm-up → after | growth KiB | per 10,000 requests (target < 1024 KiB) |"
+		echo "|---|---|---|---|---|"
+		awk -F'\t' '{ ok = $5 ~ /^[0-9]+$/ && $4 ~ /^[0-9]+$/; g = ok ? $5 - $4 : "?"
+			if (!ok || $3 <= 0) per = "?"
+			else if ($3 >= 10000) per = sprintf("%d", g * 10000 / $3)
+			else per = sprintf("%d (extrapolated from %d)", g * 10000 / $3, $3)
+			printf "| %s | %s | %s → %s | %s | %s |\n", $2, $3, $4, $5, g, per }' "$RSSF"
 	fi
 	if grep -q "^nginx$TAB" "$RES"; then
 		echo
