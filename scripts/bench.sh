@@ -269,7 +269,8 @@ run_setup() {
 		res=$(wrk -t2 -c"$conns" -d"$dur" --timeout 30s --latency -s "$LUA" "$URL" -- "$file" "$mode")
 		tb=$(ms)
 		s1=$(stmts)
-		sleep 0.3	# the last requests' log lines
+		drain	# the processes' RSS when idle again, and the last log lines
+		sleep 0.3
 		w1=$(workers "$prog"); r1=$(maxrss $w1); nw=$(echo $w1 | wc -w)
 		rps=$(printf '%s\n' "$res" | awk '/^Requests\/sec/ { print $2 }')
 		n=$(printf '%s\n' "$res" | awk '/requests in/ { print $1 }')
@@ -302,7 +303,10 @@ for setup in $SETUPS; do
 	t=$(date +%s)
 	[ "$setup" = "$first" ] || switch_web "$setup"
 	if [ "$setup" = nginx ]; then
-		run_setup nginx "$CGI_CONNS" "$CGI_DURATION" 1s
+		# A warm-up of one connection: fcgiwrap runs every request it has
+		# accepted even when the client has gone, so a wide warm-up would
+		# leave a queue of logins ahead of the run.
+		run_setup nginx "$CGI_CONNS" "$CGI_DURATION" 1s 1
 	elif [ "$setup" = apache ]; then
 		# mod_fcgid makes a program's pool in its first burst and hardly
 		# grows it later (stack.sh): the warm-up is that burst, as wide as
@@ -364,14 +368,15 @@ elapsed=$(( $(date +%s) - T0 ))
 	for setup in $SETUPS; do
 		echo
 		if [ "$setup" = nginx ]; then
-			echo "## $(label "$setup"): $CGI_CONNS connections, $CGI_DURATION per page after 1s warm-up"
+			echo "## $(label "$setup"): $CGI_CONNS connections, $CGI_DURATION per page after 1s warm-up at one connection"
 		else
 			echo "## $(label "$setup"): $CONNS connections, $DURATION per page after $WARMUP warm-up"
 		fi
 		[ "$setup" = apache ] && echo "(the warm-up, each program's first requests, at $(burst) connections: the burst that makes mod_fcgid's pools)"
 		case $setup in
 		apache) echo "($(awk '$1 == "MaxRequestWorkers" { t = $2 } $1 == "FcgidMaxProcessesPerClass" { c = $2 }
-			END { printf "%s request threads, up to %s processes per program", t, c }' "$VAR/apache/httpd.conf"))" ;;
+			END { printf "%s request threads, up to %s processes per program", t, c }' \
+			    "$VAR/apache/httpd.conf" "$VAR/apache/journal.conf"))" ;;
 		spawn) echo "($SPAWN_PROCS processes per screen)" ;;
 		nginx) echo "(fcgiwrap with 4 children; a new process per request)" ;;
 		esac

@@ -357,8 +357,9 @@ Listen 127.0.0.1:$WEB_PORT
 PidFile "$AP_PID"
 DefaultRuntimeDir "$AP_DIR"
 ErrorLog "$LOG/apache-error.log"
-# fcgid:info logs each spawn, exit and refused spawn ("skip the spawn request").
-LogLevel warn fcgid:info
+# fcgid: info logs each process started and ended, debug also each spawn
+# refused ("... skip the spawn request": a request then sleeps a second).
+LogLevel warn fcgid:debug
 User $WWW_USER
 Group $WWW_USER
 # A file mutex deadlocks with mod_fcgid under the event MPM.
