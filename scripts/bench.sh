@@ -331,14 +331,21 @@ done
 # RSS after a warm-up (template, connection and statements made, every
 # user's page made), then after RSS_REQUESTS requests or RSS_SECONDS.
 RSSF=$B/rss.tsv
-# count FILE MODE N SECONDS: N requests of FILE's pairs at two connections
-# (or SECONDS), counted in the access log, which starts empty.
+# count FILE MODE N SECONDS [PID]: N requests of FILE's pairs at two
+# connections (or SECONDS), counted in the access log, which starts empty;
+# PID's RSS halfway (N/2 requests or SECONDS/2) goes to $B/mid.
 count() {
 	: >"$log"
 	wrk -t1 -c2 -d"${4}s" --timeout 30s -s "$LUA" "$URL" -- "$1" "$2" "$3" >/dev/null 2>&1 &
 	wp=$!
+	ticks=0 mid=
 	while kill -0 "$wp" 2>/dev/null; do
-		[ "$(wc -l <"$log")" -ge "$3" ] && kill -INT "$wp" 2>/dev/null
+		c=$(wc -l <"$log")
+		[ "$c" -ge "$3" ] && kill -INT "$wp" 2>/dev/null
+		if [ -n "${5:-}" ] && [ -z "$mid" ] && { [ $((c * 2)) -ge "$3" ] || [ $ticks -ge $(($4 * 5 / 2)) ]; }; then
+			mid=$(rss_of "$5"); echo "$mid" >"$B/mid"
+		fi
+		ticks=$((ticks + 1))
 		sleep 0.2
 	done
 	wait "$wp" || true
@@ -358,12 +365,13 @@ if [ "$RSS_REQUESTS" -gt 0 ]; then
 		count "$file" "$mode" $(( $(wc -l <"$file") * 3 )) 20
 		pid=$(workers "$prog"); pid=${pid%% *}
 		r0=$(rss_of "$pid")
-		count "$file" "$mode" "$RSS_REQUESTS" "$RSS_SECONDS"
+		echo "?" >"$B/mid"
+		count "$file" "$mode" "$RSS_REQUESTS" "$RSS_SECONDS" "$pid"
 		n=$(wc -l <"$log")
-		r1=$(rss_of "$pid")
+		r1=$(rss_of "$pid") rm=$(cat "$B/mid")
 		[ "$(workers "$prog")" = "$pid " ] || r1="$r1 (process replaced!)"
-		printf '%s\t%s\t%s\t%s\t%s\n' "$key" "$title" "$n" "${r0:-?}" "${r1:-?}" >>"$RSSF"
-		say "rss $key: $n requests, $r0 → $r1 KiB"
+		printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$key" "$title" "$n" "${r0:-?}" "${r1:-?}" "${rm:-?}" >>"$RSSF"
+		say "rss $key: $n requests, $r0 → $rm → $r1 KiB"
 	done
 	say "RSS pass: $(( $(date +%s) - t )) s"
 fi
@@ -408,13 +416,16 @@ elapsed=$(( $(date +%s) - T0 ))
 		echo
 		echo "## Worker RSS over $RSS_REQUESTS requests (nginx + spawn-fcgi, ONE process per screen serves every request; at most ${RSS_SECONDS} s per page)"
 		echo
-		echo "| page | requests | RSS KiB after warm-up → after | growth KiB | per 10,000 requests (target < 1024 KiB) |"
-		echo "|---|---|---|---|---|"
+		echo "| page | requests | RSS KiB after warm-up → halfway → at the end | growth KiB | in the second half | per 10,000 requests (target < 1024 KiB) |"
+		echo "|---|---|---|---|---|---|"
 		awk -F'\t' '{ ok = $5 ~ /^[0-9]+$/ && $4 ~ /^[0-9]+$/; g = ok ? $5 - $4 : "?"
+			h = (ok && $6 ~ /^[0-9]+$/) ? $5 - $6 : "?"
 			if (!ok || $3 <= 0) per = "?"
 			else if ($3 >= 10000) per = sprintf("%d", g * 10000 / $3)
 			else per = sprintf("%d (extrapolated from %d)", g * 10000 / $3, $3)
-			printf "| %s | %s | %s → %s | %s | %s |\n", $2, $3, $4, $5, g, per }' "$RSSF"
+			printf "| %s | %s | %s → %s → %s | %s | %s | %s |\n", $2, $3, $4, $6, $5, g, h, per }' "$RSSF"
+		echo
+		echo "A heap that grows to its high-water mark and stays is no leak: growth in the second half is what a leak shows."
 	fi
 	if grep -q "^nginx$TAB" "$RES"; then
 		echo
