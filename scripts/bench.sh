@@ -248,6 +248,15 @@ drain() {
 		sleep 0.1
 	done
 }
+# MariaDB stopped answering (it has crashed under a page before): the rest
+# of the run would measure error pages.
+dbdead() {
+	say "MariaDB не отвечает после «$1»; конец $VAR/log/mariadb.log:"
+	grep -m 1 -A 3 -E 'got signal|Assertion' "$VAR/log/mariadb.log" >&2 || true
+	grep -m 1 '^Query' "$VAR/log/mariadb.log" | cut -c1-300 >&2 || true
+	kill -TERM $$ 2>/dev/null
+	exit 1
+}
 # Spawns mod_fcgid refused so far (each makes a request sleep a second).
 refused() { rn=$(grep -c 'skip the spawn request' "$VAR/log/apache-error.log" 2>/dev/null) || true; echo "${rn:-0}"; }
 wrkval() { printf '%s\n' "$1" | awk -v k="$2" '$1 == k { print $2; exit }'; }
@@ -271,6 +280,7 @@ run_setup() {
 		res=$(wrk -t2 -c"$conns" -d"$dur" --timeout 30s --latency -s "$LUA" "$URL" -- "$file" "$mode")
 		tb=$(ms)
 		s1=$(stmts); f1=$(refused)
+		[ -n "$s1" ] || dbdead "$setup $key"
 		drain	# the processes' RSS when idle again, and the last log lines
 		sleep 0.3
 		w1=$(workers "$prog"); r1=$(maxrss $w1); nw=$(echo $w1 | wc -w)
@@ -364,6 +374,7 @@ if [ "$RSS_REQUESTS" -gt 0 ]; then
 		# has been made (the heap's high-water mark is not a leak).
 		count "$file" "$mode" $(( $(wc -l <"$file") * 3 )) 20
 		pid=$(workers "$prog"); pid=${pid%% *}
+		[ -n "$(stmts)" ] || dbdead "rss $key"
 		r0=$(rss_of "$pid")
 		echo "?" >"$B/mid"
 		count "$file" "$mode" "$RSS_REQUESTS" "$RSS_SECONDS" "$pid"
