@@ -39,7 +39,7 @@ CGI_CONNS=${CGI_CONNS:-$CONNS}
 USERS=${USERS:-40}
 SPAWN_PROCS=${SPAWN_PROCS:-$(( $(nproc) * 2 ))}
 RSS_REQUESTS=${RSS_REQUESTS:-10000}
-RSS_SECONDS=${RSS_SECONDS:-40}
+RSS_SECONDS=${RSS_SECONDS:-60}
 URL=http://127.0.0.1:$WEB_PORT
 BIN=$ROOT/build/cgi-bin
 CGI_BINDIR=$BIN
@@ -338,24 +338,19 @@ done
 # --- worker RSS over RSS_REQUESTS requests of one process ------------------------------
 # nginx + spawn-fcgi with ONE process per screen, two connections (so the
 # process never waits for nginx): the same process serves every request.
-# RSS after a warm-up (template, connection and statements made, every
-# user's page made), then after RSS_REQUESTS requests or RSS_SECONDS.
+# RSS, the process idle, after a warm-up of 600 requests (template,
+# connection and statements made, every user's page many times), after
+# RSS_REQUESTS/2 more and after RSS_REQUESTS (each half at most RSS_SECONDS/2).
 RSSF=$B/rss.tsv
-# count FILE MODE N SECONDS [PID]: N requests of FILE's pairs at two
-# connections (or SECONDS), counted in the access log, which starts empty;
-# PID's RSS halfway (N/2 requests or SECONDS/2) goes to $B/mid.
+# count FILE MODE N SECONDS: N requests of FILE's pairs at two connections
+# (or SECONDS), counted in the access log, which starts empty; the server is
+# idle again when it returns.
 count() {
 	: >"$log"
 	wrk -t1 -c2 -d"${4}s" --timeout 30s -s "$LUA" "$URL" -- "$1" "$2" "$3" >/dev/null 2>&1 &
 	wp=$!
-	ticks=0 mid=
 	while kill -0 "$wp" 2>/dev/null; do
-		c=$(wc -l <"$log")
-		[ "$c" -ge "$3" ] && kill -INT "$wp" 2>/dev/null
-		if [ -n "${5:-}" ] && [ -z "$mid" ] && { [ $((c * 2)) -ge "$3" ] || [ $ticks -ge $(($4 * 5 / 2)) ]; }; then
-			mid=$(rss_of "$5"); echo "$mid" >"$B/mid"
-		fi
-		ticks=$((ticks + 1))
+		[ "$(wc -l <"$log")" -ge "$3" ] && kill -INT "$wp" 2>/dev/null
 		sleep 0.2
 	done
 	wait "$wp" || true
@@ -370,16 +365,18 @@ if [ "$RSS_REQUESTS" -gt 0 ]; then
 	printf '%s\n' "$CASES" | while read -r key prog mode title; do
 		file=$B/$key
 		[ -s "$file" ] || continue
-		# Warm-up: every user's page three times, so that the largest page
-		# has been made (the heap's high-water mark is not a leak).
-		count "$file" "$mode" $(( $(wc -l <"$file") * 3 )) 20
+		# Warm-up: 600 requests (or 20 s), every user's page many times:
+		# the journal's heap reaches its high-water mark after ~600.
+		count "$file" "$mode" 600 20
 		pid=$(workers "$prog"); pid=${pid%% *}
 		[ -n "$(stmts)" ] || dbdead "rss $key"
 		r0=$(rss_of "$pid")
-		echo "?" >"$B/mid"
-		count "$file" "$mode" "$RSS_REQUESTS" "$RSS_SECONDS" "$pid"
-		n=$(wc -l <"$log")
-		r1=$(rss_of "$pid") rm=$(cat "$B/mid")
+		# Two halves, the RSS measured idle after each.
+		half=$((RSS_REQUESTS / 2)) hs=$((RSS_SECONDS / 2))
+		count "$file" "$mode" "$half" "$hs"
+		n=$(wc -l <"$log") rm=$(rss_of "$pid")
+		count "$file" "$mode" "$half" "$hs"
+		n=$((n + $(wc -l <"$log"))) r1=$(rss_of "$pid")
 		[ "$(workers "$prog")" = "$pid " ] || r1="$r1 (process replaced!)"
 		printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$key" "$title" "$n" "${r0:-?}" "${r1:-?}" "${rm:-?}" >>"$RSSF"
 		say "rss $key: $n requests, $r0 → $rm → $r1 KiB"
