@@ -49,6 +49,8 @@ DIGEST		 = build/tools/digest
 STACK		 = VAR=$(CURDIR)/var WEB_PORT=$(PORT) DB_PORT=$(DB_PORT) \
 		   SERVER=$(SERVER)
 
+.DEFAULT_GOAL := all
+
 .PHONY: all run stop test bench install clean migrate deps check-build FORCE
 .SUFFIXES:
 
@@ -125,10 +127,10 @@ test:
 	$(MAKE) check-build
 	JOURNAL_ASAN_ROOT=$(CURDIR)/build-asan sh scripts/test.sh
 
+# The elapsed time bench.sh prints counts from here: packages and build too.
 bench:
-	sh scripts/deps.sh build run test
-	$(MAKE) all
-	sh scripts/bench.sh
+	t0=$$(date +%s) && sh scripts/deps.sh build run bench && $(MAKE) all && \
+	    BENCH_T0=$$t0 sh scripts/bench.sh
 
 install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(SHAREDIR)/templates \
@@ -145,7 +147,7 @@ install: all
 	install -m 0644 sql/*.sql $(DESTDIR)$(SHAREDIR)/sql
 	install -m 0755 scripts/migrate.sh $(DESTDIR)$(SHAREDIR)/scripts
 	install -m 0644 conf/apache-journal.conf conf/nginx-journal.conf \
-	    $(DESTDIR)$(SHAREDIR)/conf
+	    conf/nginx-spawn-fcgi.conf $(DESTDIR)$(SHAREDIR)/conf
 	sed -e 's|^paths.templates = .*|paths.templates = $(SHAREDIR)/templates|' \
 	    conf/journal.hdf > $(DESTDIR)$(SHAREDIR)/conf/journal.hdf.sample
 	test -e $(DESTDIR)$(CONFDIR)/journal.hdf || \

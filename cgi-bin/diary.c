@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "diary.h"
+#include "groups.h"
 #include "journal.h"
 #include "plan.h"
 #include "timetable.h"
@@ -26,8 +27,8 @@ static int
 diary_get(struct req *r)
 {
 	char		 monday[11], today[11], d[11];
-	long long	 student = 0, year;
-	int		 grade, rc;
+	long long	 student = 0, year, groups[DB_ID_SLOTS];
+	int		 grade, rc, n;
 
 	/* A broken id or date is a broken link, not "the default". */
 	for (size_t k = 0; k < K__MAX; k++)
@@ -53,11 +54,12 @@ diary_get(struct req *r)
 	req_set(r, "Page.Today", today);
 	if (db_diary_week(r, "", student, monday) == -1)
 		return 500;
-	/* The tests of the class in the next two weeks (R32), held or
-	 * planned; no limit: the warning is for the staff's schedule. */
+	/* The tests of the student's groups in the next two weeks (R32),
+	 * held or planned (not the other half's of a split class); no
+	 * limit: the warning is for the staff's schedule. */
 	tt_add_days(today, 14, d);
-	if (tests_schedule(r, "Tests", atoll(req_get(r, "Student.class_id",
-	    "0")), today, d, 1000) == -1)
+	if ((n = db_student_group_ids(r, student, groups)) == -1 ||
+	    tests_schedule(r, "Tests", groups, n, today, d, 1000) == -1)
 		return 500;
 	return 200;
 }

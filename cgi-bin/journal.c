@@ -3,13 +3,14 @@
  * (R19-R25): students down, lesson columns across (one per form of work),
  * marks and «н», averages; the lessons with topics and homework; the
  * remarks.  Who may write (the teacher, a substitute on the day) gets
- * inputs; readers (management, inspector, the class teacher) do not.
+ * the cells to type into (journal.js makes them inputs); readers
+ * (management, inspector, the class teacher) do not.  ?lesson= shows that
+ * lesson's columns as one form, for entry without JavaScript.
  *
  * POST writes cells: one cell at a time from journal.js (ajax=1: a small
- * answer the script reads), or a whole lesson column from the form that
- * works without JavaScript, in one transaction.  Every cell carries the
- * value the client last saw; a cell changed meanwhile answers 409 with
- * its current value (see marks.h).
+ * answer the script reads), or a whole lesson from the entry form, in one
+ * transaction.  Every cell carries the value the client last saw; a cell
+ * changed meanwhile answers 409 with its current value (see marks.h).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -46,23 +47,30 @@ static const struct key keys[K__MAX] = {
 	[K_V] =		{ "v", v_cell, KEY_MULTI },
 };
 
+/*
+ * The page, as the user may see it: inputs for whoever writes today's
+ * lessons (each write checks its own day), unlock links for the
+ * management, the lesson entry (0: none) as one form.
+ */
 static int
-page(struct req *r, long long group, long long subject)
+page(struct req *r, long long group, long long subject, long long entry)
 {
-	enum obj_res	 ok;
-	int		 rc;
+	enum obj_res	 ok, write;
+	int		 can_write, can_unlock, rc;
 
-	if ((rc = journal_load(r, group, subject, req_str(r, K_PERIOD) ?
-	    r->fields[K_PERIOD].num : 0)) != 200)
-		return rc;
-	/* Inputs for whoever may write today; each write checks its day. */
-	ok = obj_journal_write(r, group, subject, req_get(r, "Journal.today",
-	    NULL));
-	if (ok == OBJ_ERROR)
+	if ((ok = obj_journal_open(r, group, subject, &write)) != OBJ_OK)
+		return (int)ok;
+	if (write == OBJ_ERROR)
 		return 500;
-	if (ok == OBJ_OK && (r->sess.roles & ROLE_TEACHER))
+	can_write = write == OBJ_OK && (r->sess.roles & ROLE_TEACHER);
+	can_unlock = (r->sess.roles & ROLE_MANAGEMENT) != 0;
+	if ((rc = journal_load(r, group, subject, req_str(r, K_PERIOD) ?
+	    r->fields[K_PERIOD].num : 0, can_unlock ? JOURNAL_MARK_IDS : 0,
+	    can_write ? entry : 0)) != 200)
+		return rc;
+	if (can_write)
 		req_set(r, "Page.CanWrite", "1");
-	if (r->sess.roles & ROLE_MANAGEMENT)
+	if (can_unlock)
 		req_set(r, "Page.CanUnlock", "1");
 	return 200;
 }
@@ -70,14 +78,10 @@ page(struct req *r, long long group, long long subject)
 static int
 journal_get(struct req *r)
 {
-	enum obj_res	 ok;
-
 	if (req_str(r, K_GROUP) == NULL || req_str(r, K_SUBJECT) == NULL)
 		return 400;
-	if ((ok = obj_journal_view(r, r->fields[K_GROUP].num,
-	    r->fields[K_SUBJECT].num)) != OBJ_OK)
-		return (int)ok;
-	return page(r, r->fields[K_GROUP].num, r->fields[K_SUBJECT].num);
+	return page(r, r->fields[K_GROUP].num, r->fields[K_SUBJECT].num,
+	    req_str(r, K_LESSON) ? r->fields[K_LESSON].num : 0);
 }
 
 static int
@@ -170,7 +174,8 @@ post_column(struct req *r, long long group, long long subject)
 	/* Nothing is kept: show the journal as it is, with the reason. */
 	if (cell_writes_undo() == -1)
 		return 503;
-	rc = page(r, group, subject);
+	rc = page(r, group, subject, req_str(r, K_LESSON) ?
+	    r->fields[K_LESSON].num : 0);
 	return rc == 200 ? SCREEN_FORM(worst) : rc;
 }
 

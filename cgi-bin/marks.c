@@ -68,6 +68,8 @@ marks_get(struct req *r)
 	    r->fields[K_STUDENT].num : 0, &student, &year, &grade);
 	if (rc != 200 || student == 0)
 		return rc;
+	if (db_diary_periods(r->hdf, "Periods", year, grade) == -1)
+		return 500;
 	/* Grade 1 has no marks at all (R24): say so instead of dashes. */
 	if (scales_no_marks_grades(r->sess.school_id, &no_marks) == -1)
 		return 500;
@@ -77,7 +79,7 @@ marks_get(struct req *r)
 	    r->fields[K_PERIOD].num : 0, &starts, &ends);
 	if (rc != 200)
 		return rc == 0 ? 200 : rc;
-	if (db_diary_marks(r->hdf, student, year, atoll(req_get(r,
+	if (db_diary_marks(r, student, year, atoll(req_get(r,
 	    "Period.id", "0")), starts, ends) == -1)
 		return 500;
 	return 200;

@@ -63,7 +63,8 @@ statement_get(struct req *r)
 	req_set(r, "Page.Monday", monday);
 
 	if (req_str(r, K_STUDENT) != NULL) {
-		if ((ok = obj_student_diary(r, r->fields[K_STUDENT].num)) !=
+		if ((ok = obj_student_diary(r, r->fields[K_STUDENT].num,
+		    NULL)) !=
 		    OBJ_OK)
 			return (int)ok;
 		if ((n = one(r, 0, r->fields[K_STUDENT].num, monday)) == -1)

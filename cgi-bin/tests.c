@@ -14,6 +14,7 @@
 #include <time.h>
 
 #include "journal.h"
+#include "groups.h"
 #include "plan.h"
 #include "settings.h"
 
@@ -50,10 +51,11 @@ tests_get(struct req *r)
 {
 	char		 from[11], to[11], buf[11];
 	long long	 ymd, max = 1, weeks = WEEKS_DEFAULT, class_id;
+	long long	 groups[DB_ID_SLOTS];
 	enum obj_res	 ok;
 	struct tm	 tm;
 	time_t		 now;
-	int		 rc;
+	int		 rc, n;
 	size_t		 i;
 	const char	*mine;
 
@@ -91,7 +93,8 @@ tests_get(struct req *r)
 	monday(ymd, (int)weeks * 7 - 1, to);
 	if (setting_int(r->sess.school_id, "tests_per_day_max", &max) == -1)
 		return 500;
-	if ((rc = tests_schedule(r, "Tests", class_id, from, to, max)) == -1)
+	if ((n = db_class_group_ids(class_id, groups)) == -1 ||
+	    (rc = tests_schedule(r, "Tests", groups, n, from, to, max)) == -1)
 		return 500;
 	req_setf(r, "Page.class", "%lld", class_id);
 	req_setf(r, "Page.weeks", "%lld", weeks);

@@ -1,30 +1,56 @@
 /*
- * journal.js: fast entry in the journal grid (journal.cs).  Arrow keys,
- * Enter and Tab move between cells; a changed cell is saved at once by a
- * POST with the page's CSRF token, and shows saving / saved / failed /
- * conflict.  Concurrency: each request carries the value the cell showed
- * when the page was loaded or last saved (data-old); when someone changed
- * the cell meanwhile the server answers 409 with the current value, which
- * replaces what was typed, so nothing is lost silently.  Without this
- * script each lesson column posts as one form.
+ * journal.js: fast entry in the journal grid (journal.cs).  The page sends
+ * the cells as text; this script makes each an input, knowing the student
+ * from its row (tr data-s), the form of work from its column's header
+ * (th data-w) and the value from its text.  Arrow keys, Enter and Tab move
+ * between cells; a changed cell is saved at once by a POST with the page's
+ * CSRF token, and shows saving / saved / failed / conflict.  Concurrency:
+ * each request carries the value the cell showed when the page was loaded
+ * or last saved (data-old); when someone changed the cell meanwhile the
+ * server answers 409 with the current value, which replaces what was
+ * typed, so nothing is lost silently.  Without this script the link
+ * «ввести» under a date opens that lesson as one form.
  */
 (function () {
 	'use strict';
 	var grid = document.querySelector('table.journal-grid[data-csrf]');
-	if (!grid)
+	if (!grid || !grid.tBodies.length)
 		return;
 	var status = document.querySelector('.journal-status');
-	var cells = {};
-	Array.prototype.forEach.call(grid.querySelectorAll('input.cell'),
-	    function (el) {
-		cells[el.dataset.r + ':' + el.dataset.c] = el;
-	});
+	var works = Array.prototype.map.call(
+	    grid.tHead.querySelectorAll('th[data-w]'),
+	    function (th) { return th.dataset.w; });
+	var rows = grid.tBodies[0].rows;
+	var cells = [];		/* cells[r][c]: the inputs */
 	var messages = {
 		403: 'Нет права менять эту клетку.',
 		404: 'Урок или ученик не найден: обновите страницу.',
 		500: 'Ошибка сервера: отметка не сохранена.',
 		503: 'Сервер временно недоступен: отметка не сохранена.'
 	};
+
+	Array.prototype.forEach.call(rows, function (tr, r) {
+		var who = tr.cells[0].textContent;
+		var row = [];
+		for (var c = 0; c < works.length; c++) {
+			var td = tr.cells[c + 1];
+			var el = document.createElement('input');
+			el.className = 'cell';
+			el.value = td.textContent.trim();
+			el.dataset.old = el.value;
+			el.dataset.r = r;
+			el.dataset.c = c;
+			el.size = 2;
+			el.maxLength = 8;
+			el.autocomplete = 'off';
+			el.setAttribute('aria-label', who);
+			td.className = '';
+			td.textContent = '';
+			td.appendChild(el);
+			row.push(el);
+		}
+		cells.push(row);
+	});
 
 	function say(text) {
 		if (status)
@@ -57,8 +83,8 @@
 		body.set('ajax', '1');
 		body.set('group', grid.dataset.group);
 		body.set('subject', grid.dataset.subject);
-		body.set('work', el.dataset.work);
-		body.set('student', el.dataset.student);
+		body.set('work', works[+el.dataset.c]);
+		body.set('student', rows[+el.dataset.r].dataset.s);
 		body.set('value', value);
 		body.set('old', el.dataset.old);
 		fetch('/journal', { method: 'POST', body: body,
@@ -96,7 +122,8 @@
 	}
 
 	function move(el, dr, dc) {
-		var next = cells[(+el.dataset.r + dr) + ':' + (+el.dataset.c + dc)];
+		var row = cells[+el.dataset.r + dr];
+		var next = row && row[+el.dataset.c + dc];
 		if (next) {
 			next.focus();
 			next.select();
@@ -134,7 +161,7 @@
 		if (e.target.classList && e.target.classList.contains('cell'))
 			e.target.select();
 	});
-	/* The column forms are for pages without this script. */
-	Array.prototype.forEach.call(grid.querySelectorAll('.save-row'),
+	/* The entry links are for pages without this script. */
+	Array.prototype.forEach.call(grid.querySelectorAll('.entry-row'),
 	    function (row) { row.hidden = true; });
 })();

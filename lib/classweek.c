@@ -62,17 +62,21 @@ DB_STMT(q_absence_update,
     "UPDATE absence SET reason = ?, note = ?, set_by = ?"
     " WHERE lesson_id = ? AND student_id = ?");
 
-/* The journals: assignments of groups teaching the class. */
+/*
+ * The journals: assignments of groups teaching the class.  Every query of
+ * the check reads the class's groups and members filtered inside
+ * (CLASS_GROUPS_SQL, CLASS_MEMBERS_SQL), not the school's.
+ */
 DB_STMT(q_check_journals,
     "SELECT a.group_id, g.name AS `group`, a.subject_id, s.name AS subject,"
     " GROUP_CONCAT(DISTINCT " FULL_NAME("t") " ORDER BY t.last_name"
     "  SEPARATOR ', ') AS teachers"
-    " FROM " GROUP_CLASSES_SQL " gc"
+    " FROM " CLASS_GROUPS_SQL " gc"
     " JOIN assignment a ON a.group_id = gc.group_id"
     " JOIN `groups` g ON g.id = a.group_id"
     " JOIN subject s ON s.id = a.subject_id"
     " JOIN person t ON t.id = a.teacher_id"
-    " WHERE gc.class_id = ? AND a.school_id = ?"
+    " WHERE a.school_id = ?"
     " GROUP BY a.group_id, g.name, a.subject_id, s.name"
     " ORDER BY s.name, g.name");
 /* The week's lessons of those journals, with the class's absences. */
@@ -85,26 +89,30 @@ DB_STMT(q_check_week,
     " FROM lesson l"
     " WHERE l.school_id = ? AND l.on_date BETWEEN ? AND"
     " DATE_ADD(?, INTERVAL 6 DAY) AND l.group_id IN"
-    " (SELECT gc.group_id FROM " GROUP_CLASSES_SQL " gc"
-    "  WHERE gc.class_id = ?)"
+    " (SELECT gc.group_id FROM " CLASS_GROUPS_SQL " gc)"
     " GROUP BY l.group_id, l.subject_id");
-/* Students of the class in each journal with no mark in the period. */
+/*
+ * Students of the class in each journal with no mark in the period: the
+ * period's lessons of the class's journals once (pl), then a probe per
+ * student and journal among them, which stops at the first mark.  (A
+ * probe by the lesson index alone walks every lesson of the year.)
+ */
 DB_STMT(q_check_unmarked,
-    "SELECT a.group_id, a.subject_id, COUNT(*),"
+    "WITH pl AS (SELECT l.id, l.group_id, l.subject_id FROM lesson l"
+    "  WHERE l.on_date BETWEEN ? AND ? AND l.group_id IN"
+    "  (SELECT cg.group_id FROM " CLASS_GROUPS_SQL " cg))"
+    " SELECT a.group_id, a.subject_id, COUNT(*),"
     " GROUP_CONCAT(" FULL_NAME("p") " ORDER BY p.last_name, p.first_name"
     "  SEPARATOR ', ')"
-    " FROM (SELECT DISTINCT group_id, subject_id FROM assignment"
-    "  WHERE school_id = ?) a"
-    " JOIN " GROUP_MEMBERS_SQL " gm ON gm.group_id = a.group_id"
-    " JOIN class_student cs ON cs.student_id = gm.student_id"
-    "  AND cs.class_id = ? AND cs.left_on IS NULL"
+    " FROM " CLASS_MEMBERS_SQL " gm"
+    " JOIN (SELECT DISTINCT group_id, subject_id FROM assignment"
+    "  WHERE school_id = ?) a ON a.group_id = gm.group_id"
     " JOIN person p ON p.id = gm.student_id"
-    " WHERE NOT EXISTS (SELECT 1 FROM lesson l"
-    "  JOIN lesson_work lw ON lw.lesson_id = l.id"
+    " WHERE NOT EXISTS (SELECT 1 FROM pl"
+    "  JOIN lesson_work lw ON lw.lesson_id = pl.id"
     "  JOIN mark m ON m.lesson_work_id = lw.id"
-    "  WHERE l.group_id = a.group_id AND l.subject_id = a.subject_id"
-    "  AND m.student_id = gm.student_id"
-    "  AND l.on_date BETWEEN ? AND ?)"
+    "  WHERE pl.group_id = a.group_id AND pl.subject_id = a.subject_id"
+    "  AND m.student_id = gm.student_id)"
     " GROUP BY a.group_id, a.subject_id");
 
 int
@@ -232,8 +240,8 @@ db_class_check(struct req *r, const char *prefix, long long class_id,
 	static const char *const cols[5] = { "lessons", "no_topic",
 	    "no_homework", "unexplained", "unmarked" };
 
-	if (db_query(&q_check_journals, "ll", class_id, r->sess.school_id) ==
-	    -1)
+	if (db_query(&q_check_journals, "lll", class_id, class_id,
+	    r->sess.school_id) == -1)
 		return -1;
 	while ((rc = db_next(&q_check_journals)) == 1) {
 		if (n == cap) {
@@ -255,8 +263,8 @@ db_class_check(struct req *r, const char *prefix, long long class_id,
 	}
 	if (rc == -1)
 		goto out;
-	if (db_query(&q_check_week, "llssl", class_id, r->sess.school_id,
-	    monday, monday, class_id) == -1)
+	if (db_query(&q_check_week, "llssll", class_id, r->sess.school_id,
+	    monday, monday, class_id, class_id) == -1)
 		goto out;
 	while ((rc = db_next(&q_check_week)) == 1) {
 		if ((row = find_row(keys, n, db_int(&q_check_week, 0),
@@ -273,8 +281,9 @@ db_class_check(struct req *r, const char *prefix, long long class_id,
 	if (rc == -1)
 		goto out;
 	if (period_from != NULL && period_to != NULL) {
-		if (db_query(&q_check_unmarked, "llss", r->sess.school_id,
-		    class_id, period_from, period_to) == -1)
+		if (db_query(&q_check_unmarked, "ssll" "lll", period_from,
+		    period_to, class_id, class_id, class_id, class_id,
+		    r->sess.school_id) == -1)
 			goto out;
 		while ((rc = db_next(&q_check_unmarked)) == 1) {
 			if ((row = find_row(keys, n,

@@ -18,7 +18,7 @@
 #include "db.h"
 #include "log.h"
 
-#define DB_MAX_PARAMS	32
+#define DB_MAX_PARAMS	128
 #define DB_MIN_BUF	64
 
 static MYSQL		*conn;
@@ -145,12 +145,15 @@ stmt_run(struct db_stmt *s, const char *fmt, va_list ap0)
 	unsigned long	 len[DB_MAX_PARAMS];
 	my_bool		 isnull[DB_MAX_PARAMS];
 	va_list		 ap;
-	size_t		 n, i;
+	size_t		 n, i, k, nids;
 	unsigned	 e;
-	const char	*str;
+	const char	*str, *f;
+	const long long	*ids;
 	int		 attempt;
 
-	n = strlen(fmt);
+	/* Placeholders: one per letter, DB_ID_SLOTS per 'I'. */
+	for (n = 0, f = fmt; *f != '\0'; f++)
+		n += *f == 'I' ? DB_ID_SLOTS : 1;
 	if (n > DB_MAX_PARAMS)
 		abort();
 	db_done(s);
@@ -166,10 +169,24 @@ stmt_run(struct db_stmt *s, const char *fmt, va_list ap0)
 		}
 		memset(p, 0, sizeof(p));
 		va_copy(ap, ap0);
-		for (i = 0; i < n; i++) {
+		for (i = 0, f = fmt; *f != '\0'; i++, f++) {
 			isnull[i] = 0;
 			p[i].is_null = &isnull[i];
-			switch (fmt[i]) {
+			switch (*f) {
+			case 'I':
+				ids = va_arg(ap, const long long *);
+				nids = va_arg(ap, size_t);
+				if (nids > DB_ID_SLOTS)
+					abort();	/* callers check */
+				for (k = 0; k < DB_ID_SLOTS; k++, i++) {
+					isnull[i] = 0;
+					p[i].is_null = &isnull[i];
+					ll[i] = k < nids ? ids[k] : 0;
+					p[i].buffer_type = MYSQL_TYPE_LONGLONG;
+					p[i].buffer = &ll[i];
+				}
+				i--;
+				break;
 			case 'd':
 				ll[i] = va_arg(ap, int);
 				goto integer;

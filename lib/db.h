@@ -11,7 +11,12 @@
  *	db_done(&q_account_by_login);
  *
  * Parameters are described by a format string: 'd' int, 'l' long long,
- * 's' const char * (NULL binds SQL NULL), 'b' const void *, size_t.
+ * 's' const char * (NULL binds SQL NULL), 'b' const void *, size_t,
+ * 'I' a list of ids, const long long *, size_t, written DB_IDS in the SQL
+ * text ("col IN " DB_IDS): DB_ID_SLOTS placeholders, the unused ones bound
+ * to 0, which no row has.  A fixed text keeps the statement prepared once;
+ * a list of constants is what the range optimizer reads best, where a
+ * derived table of the same ids costs MariaDB more to plan than to run.
  * Results come back as strings (NULL for SQL NULL), which is what pages
  * and HDF want.  The connection is kept across requests; when MariaDB went
  * away (restart), the next statement outside a transaction reconnects,
@@ -42,6 +47,11 @@ struct db_stmt {
 	MYSQL_RES	*meta;
 	int		 active;	/* a result is being read */
 };
+
+/* The most ids one 'I' parameter takes (a student's groups in a year). */
+#define DB_ID_SLOTS	32
+#define DB_IDS_8	"?,?,?,?,?,?,?,?"
+#define DB_IDS		"(" DB_IDS_8 "," DB_IDS_8 "," DB_IDS_8 "," DB_IDS_8 ")"
 
 #define DB_STMT(name, text) static struct db_stmt name = { .sql = (text) }
 

@@ -40,10 +40,9 @@ DB_STMT(q_diary_periods,
 DB_STMT(q_diary_subjects,
     "SELECT s.id, s.name, GROUP_CONCAT(DISTINCT " FULL_NAME("t")
     "   ORDER BY t.last_name SEPARATOR ', ') AS teachers"
-    " FROM " STUDENT_GROUPS_SQL " sg"
-    " JOIN assignment a ON a.group_id = sg.group_id AND a.year_id = ?"
-    " JOIN subject s ON s.id = a.subject_id"
+    " FROM assignment a JOIN subject s ON s.id = a.subject_id"
     " JOIN person t ON t.id = a.teacher_id"
+    " WHERE a.group_id IN " DB_IDS " AND a.year_id = ?"
     " GROUP BY s.id, s.name ORDER BY s.name");
 DB_STMT(q_diary_marks,
     "SELECT l.subject_id, DATE_FORMAT(l.on_date, '%d.%m') AS day,"
@@ -68,10 +67,9 @@ DB_STMT(q_diary_averages,
 DB_STMT(q_diary_attendance,
     "SELECT l.subject_id, COUNT(*) AS lessons, COUNT(a.student_id) AS missed,"
     " COALESCE(SUM(a.reason IN ('ill', 'excused')), 0) AS excused"
-    " FROM " STUDENT_GROUPS_SQL " sg"
-    " JOIN lesson l ON l.group_id = sg.group_id"
-    "   AND l.on_date BETWEEN ? AND ?"
+    " FROM lesson l"
     " LEFT JOIN absence a ON a.lesson_id = l.id AND a.student_id = ?"
+    " WHERE l.group_id IN " DB_IDS " AND l.on_date BETWEEN ? AND ?"
     " GROUP BY l.subject_id");
 DB_STMT(q_diary_period_marks,
     "SELECT subject_id, kind, period_id,"
@@ -98,10 +96,14 @@ db_diary_student(struct _hdf *hdf, const char *prefix, long long student_id,
 	snprintf(name, sizeof(name), "%sStudent.grade", prefix);
 	*grade = atoi(hdf_get_value(hdf, name, "0"));
 	snprintf(name, sizeof(name), "%sPeriods", prefix);
-	if (db_query_hdf(hdf, name, &q_diary_periods, "ld", *year,
-	    *grade) == -1)
-		return -1;
-	return 1;
+	return db_diary_periods(hdf, name, *year, *grade) == -1 ? -1 : 1;
+}
+
+int
+db_diary_periods(struct _hdf *hdf, const char *prefix, long long year,
+    int grade)
+{
+	return db_query_hdf(hdf, prefix, &q_diary_periods, "ld", year, grade);
 }
 
 int
@@ -109,7 +111,6 @@ diary_student_open(struct req *r, long long asked, long long *student,
     long long *year, int *grade)
 {
 	enum obj_res	 ok;
-	int		 rc;
 
 	*student = 0;
 	if ((r->sess.roles & ROLE_PARENT) && db_children_list_by_guardian(
@@ -126,10 +127,10 @@ diary_student_open(struct req *r, long long asked, long long *student,
 		req_set(r, "Page.NoStudent", "1");
 		return 200;
 	}
-	if ((ok = obj_student_diary(r, *student)) != OBJ_OK)
+	if ((ok = obj_student_diary(r, *student, "Student")) != OBJ_OK)
 		return (int)ok;
-	if ((rc = db_diary_student(r->hdf, "", *student, year, grade)) != 1)
-		return rc == 0 ? 404 : 500;
+	*year = atoll(req_get(r, "Student.year_id", "0"));
+	*grade = atoi(req_get(r, "Student.grade", "0"));
 	return 200;
 }
 
@@ -154,9 +155,12 @@ columns(struct _hdf *hdf, struct db_stmt *q, int row, const char *const *names)
 }
 
 int
-db_diary_marks(struct _hdf *hdf, long long student_id, long long year_id,
+db_diary_marks(struct req *r, long long student_id, long long year_id,
     long long period_id, const char *starts, const char *ends)
 {
+	struct _hdf	*hdf = r->hdf;
+	long long	 ids[DB_ID_SLOTS];
+	int		 nids;
 	static const char *const avg_cols[] = {
 		"count", "avg", "wavg", "forecast", NULL
 	};
@@ -171,7 +175,8 @@ db_diary_marks(struct _hdf *hdf, long long student_id, long long year_id,
 	double		 num, max = 5;
 
 	(void)period_id;
-	if (db_query(&q_diary_subjects, "lll", student_id, student_id, year_id) == -1)
+	if ((nids = db_student_group_ids(r, student_id, ids)) == -1 ||
+	    db_query(&q_diary_subjects, "Il", ids, (size_t)nids, year_id) == -1)
 		return -1;
 	while ((rc = db_next(&q_diary_subjects)) == 1) {
 		snprintf(name, sizeof(name), "Subjects.%d", n);
@@ -251,8 +256,8 @@ db_diary_marks(struct _hdf *hdf, long long student_id, long long year_id,
 			columns(hdf, &q_diary_averages, row, avg_cols);
 	if (rc == -1)
 		goto out;
-	if (db_query(&q_diary_attendance, "llssl", student_id,
-	    student_id, starts, ends, student_id) == -1)
+	if (db_query(&q_diary_attendance, "lIss", student_id, ids,
+	    (size_t)nids, starts, ends) == -1)
 		goto out;
 	while ((rc = db_next(&q_diary_attendance)) == 1)
 		if ((row = idindex_find(&byid,
@@ -288,40 +293,169 @@ out:
 	return ret;
 }
 
-/* What was held in the week for the student's groups. */
+/*
+ * What was held in the week for the student's groups, one row per mark
+ * (a lesson without marks: one row, mark columns NULL), with the
+ * student's own homework and absence.  Unsorted: sorting and a derived
+ * table made MariaDB's plan cost more than the rows; C orders them.
+ */
 DB_STMT(q_diary_held,
     "SELECT l.id, DATE_FORMAT(l.on_date, '%Y-%m-%d'), IFNULL(l.number, 0),"
     " l.group_id, s.name, l.topic, l.homework, hs.text,"
-    " " SHORT_NAME_SQL("t") ", l.substitute_for IS NOT NULL"
-    " FROM " STUDENT_GROUPS_SQL " sg"
-    " JOIN lesson l ON l.group_id = sg.group_id"
-    "   AND l.on_date BETWEEN ? AND DATE_ADD(?, INTERVAL 6 DAY)"
-    " JOIN subject s ON s.id = l.subject_id"
+    " " SHORT_NAME_SQL("t") ", l.substitute_for IS NOT NULL,"
+    " lw.sort, lw.id, m.code, w.short_name, w.name, m.comment,"
+    " CASE a.reason WHEN 'ill' THEN 'по болезни'"
+    "   WHEN 'excused' THEN 'по уважительной причине'"
+    "   WHEN 'unexcused' THEN 'без уважительной причины' ELSE '' END,"
+    " a.student_id IS NOT NULL"
+    " FROM lesson l JOIN subject s ON s.id = l.subject_id"
     " JOIN person t ON t.id = l.teacher_id"
     " LEFT JOIN homework_student hs ON hs.lesson_id = l.id"
     "   AND hs.student_id = ?"
-    " ORDER BY l.on_date, l.number, l.id");
-DB_STMT(q_diary_week_marks,
-    "SELECT lw.lesson_id, m.code, w.short_name, w.name, m.comment"
-    " FROM mark m JOIN lesson_work lw ON lw.id = m.lesson_work_id"
-    " JOIN work_kind w ON w.id = lw.work_kind_id"
-    " JOIN lesson l ON l.id = lw.lesson_id"
-    " WHERE m.student_id = ?"
-    "   AND l.on_date BETWEEN ? AND DATE_ADD(?, INTERVAL 6 DAY)"
-    " ORDER BY lw.lesson_id, lw.sort, lw.id");
-DB_STMT(q_diary_week_absences,
-    "SELECT a.lesson_id, CASE a.reason WHEN 'ill' THEN 'по болезни'"
-    "   WHEN 'excused' THEN 'по уважительной причине'"
-    "   WHEN 'unexcused' THEN 'без уважительной причины' ELSE '' END"
-    " FROM absence a JOIN lesson l ON l.id = a.lesson_id"
-    " WHERE a.student_id = ?"
+    " LEFT JOIN absence a ON a.lesson_id = l.id AND a.student_id = ?"
+    " LEFT JOIN lesson_work lw ON lw.lesson_id = l.id"
+    " LEFT JOIN mark m ON m.lesson_work_id = lw.id AND m.student_id = ?"
+    " LEFT JOIN work_kind w ON w.id = lw.work_kind_id"
+    " WHERE l.group_id IN " DB_IDS
     "   AND l.on_date BETWEEN ? AND DATE_ADD(?, INTERVAL 6 DAY)");
+
+struct held_mark {
+	long long	 sort, id;
+	const char	*code, *work, *work_name, *comment;
+};
 
 struct held {
 	long long	 id, group_id;
 	const char	*date, *subject, *topic, *homework, *own, *teacher;
-	int		 number, substitute, used;
+	const char	*absent;	/* the reason's text; NULL: present */
+	struct held_mark *marks;
+	int		 number, substitute, used, nmarks;
 };
+
+/* A row of q_diary_held, kept until the rows are ordered. */
+struct held_row {
+	struct held	 h;
+	struct held_mark m;
+	int		 has_mark;
+};
+
+static int
+held_row_cmp(const void *a, const void *b)
+{
+	const struct held_row	*x = a, *y = b;
+	int			 c;
+
+	if ((c = strcmp(x->h.date, y->h.date)) != 0)
+		return c;
+	if (x->h.number != y->h.number)
+		return x->h.number < y->h.number ? -1 : 1;
+	if (x->h.id != y->h.id)
+		return x->h.id < y->h.id ? -1 : 1;
+	if (x->m.sort != y->m.sort)
+		return x->m.sort < y->m.sort ? -1 : 1;
+	return x->m.id < y->m.id ? -1 : x->m.id > y->m.id;
+}
+
+/* The week's held lessons in order, each with its marks: the count or -1. */
+static int
+held_lessons(struct req *r, long long student_id, const char *monday,
+    struct held **out)
+{
+	struct held_row	*rows = NULL, *x;
+	struct held	*h;
+	long long	 ids[DB_ID_SLOTS];
+	size_t		 n = 0, cap = 0, i, k;
+	int		 nids, rc, nh = 0;
+
+	*out = NULL;
+	if ((nids = db_student_group_ids(r, student_id, ids)) == -1)
+		return -1;
+	if (db_query(&q_diary_held, "lllIss", student_id, student_id,
+	    student_id, ids, (size_t)nids, monday, monday) == -1)
+		return -1;
+	while ((rc = db_next(&q_diary_held)) == 1) {
+		if (n == cap) {
+			struct held_row	*b;
+
+			cap = cap ? cap * 2 : 64;
+			b = arena_alloc(&r->arena, cap * sizeof(*b));
+			if (n > 0)
+				memcpy(b, rows, n * sizeof(*b));
+			rows = b;
+		}
+		x = &rows[n++];
+		memset(x, 0, sizeof(*x));
+#define S(i)	(db_str(&q_diary_held, i) ? \
+		    arena_strdup(&r->arena, db_str(&q_diary_held, i)) : NULL)
+		x->h.id = db_int(&q_diary_held, 0);
+		x->h.date = S(1);
+		x->h.number = (int)db_int(&q_diary_held, 2);
+		x->h.group_id = db_int(&q_diary_held, 3);
+		x->h.subject = S(4);
+		x->h.topic = S(5);
+		x->h.homework = S(6);
+		x->h.own = S(7);
+		x->h.teacher = S(8);
+		x->h.substitute = db_int(&q_diary_held, 9) == 1;
+		x->m.sort = db_int(&q_diary_held, 10);
+		x->m.id = db_int(&q_diary_held, 11);
+		x->has_mark = db_str(&q_diary_held, 12) != NULL;
+		x->m.code = S(12);
+		x->m.work = S(13);
+		x->m.work_name = S(14);
+		x->m.comment = S(15);
+		if (db_int(&q_diary_held, 17) == 1)
+			x->h.absent = S(16);
+#undef S
+	}
+	if (rc == -1)
+		return -1;
+	if (n == 0)
+		return 0;
+	qsort(rows, n, sizeof(*rows), held_row_cmp);
+	h = arena_alloc(&r->arena, n * sizeof(*h));
+	for (i = 0; i < n; i = k) {
+		h[nh] = rows[i].h;
+		h[nh].marks = arena_alloc(&r->arena, (n - i) * sizeof(struct held_mark));
+		h[nh].nmarks = 0;
+		for (k = i; k < n && rows[k].h.id == rows[i].h.id; k++)
+			if (rows[k].has_mark)
+				h[nh].marks[h[nh].nmarks++] = rows[k].m;
+		nh++;
+	}
+	*out = h;
+	return nh;
+}
+
+/* A held lesson into the page at lkey: topic, homework, marks, absence. */
+static void
+held_set(struct req *r, const char *lkey, const struct held *x)
+{
+	const char	*mkey;
+	int		 i;
+
+	req_set(r, arena_printf(&r->arena, "%s.topic", lkey), x->topic);
+	req_set(r, arena_printf(&r->arena, "%s.homework", lkey), x->homework);
+	if (x->own != NULL)
+		req_set(r, arena_printf(&r->arena, "%s.own_homework", lkey),
+		    x->own);
+	for (i = 0; i < x->nmarks; i++) {
+		mkey = arena_printf(&r->arena, "%s.Marks.%d", lkey, i);
+		req_set(r, arena_printf(&r->arena, "%s.code", mkey),
+		    x->marks[i].code);
+		req_set(r, arena_printf(&r->arena, "%s.work", mkey),
+		    x->marks[i].work);
+		req_set(r, arena_printf(&r->arena, "%s.work_name", mkey),
+		    x->marks[i].work_name);
+		req_set(r, arena_printf(&r->arena, "%s.comment", mkey),
+		    x->marks[i].comment);
+	}
+	if (x->absent != NULL) {
+		req_set(r, arena_printf(&r->arena, "%s.absent", lkey), "1");
+		req_set(r, arena_printf(&r->arena, "%s.absent_reason", lkey),
+		    x->absent);
+	}
+}
 
 /* The held lesson for a timetable cell: same day, group and subject, the
  * same number if there is one. */
@@ -350,48 +484,18 @@ db_diary_week(struct req *r, const char *prefix, long long student_id,
     const char *monday)
 {
 	struct held	*h = NULL, *x;
-	struct idindex	 byid = { 0 };
 	char		 key[160], *lkey;
 	const char	*date, *v;
-	int		 n = 0, cap = 0, rc, d, num, l, k, ret = -1, *nm = NULL;
-	int		 slot = 0;
+	int		 n, d, num, l, k;
 
-	if (db_week_hdf(r, arena_printf(&r->arena, "%sWeek", prefix), TT_STUDENT, student_id, NULL, monday) == -1)
+	if (db_week_hdf(r, arena_printf(&r->arena, "%sWeek", prefix),
+	    TT_STUDENT, student_id, NULL, monday) == -1)
 		return -1;
-	if (db_query(&q_diary_held, "llssl", student_id, student_id, monday,
-	    monday, student_id) == -1)
-		return -1;
-	while ((rc = db_next(&q_diary_held)) == 1) {
-		if (n == cap) {
-			struct held	*b;
-
-			cap = cap ? cap * 2 : 32;
-			b = arena_alloc(&r->arena, (size_t)cap * sizeof(*b));
-			if (n > 0)
-				memcpy(b, h, (size_t)n * sizeof(*b));
-			h = b;
-		}
-		x = &h[n++];
-#define S(i)	(db_str(&q_diary_held, i) ? \
-		    arena_strdup(&r->arena, db_str(&q_diary_held, i)) : NULL)
-		x->id = db_int(&q_diary_held, 0);
-		x->date = S(1);
-		x->number = (int)db_int(&q_diary_held, 2);
-		x->group_id = db_int(&q_diary_held, 3);
-		x->subject = S(4);
-		x->topic = S(5);
-		x->homework = S(6);
-		x->own = S(7);
-		x->teacher = S(8);
-		x->substitute = db_int(&q_diary_held, 9) == 1;
-		x->used = 0;
-#undef S
-	}
-	if (rc == -1)
+	if ((n = held_lessons(r, student_id, monday, &h)) == -1)
 		return -1;
 
 	/* Each day's lessons in order: the timetable's cells, then what was
-	 * held outside it.  lesson id -> slot d * 100 + k, for the marks. */
+	 * held outside it. */
 	for (d = 1; d <= 7; d++) {
 		date = req_get(r, arena_printf(&r->arena, "%sWeek.Days.%d.date",
 		    prefix, d), NULL);
@@ -441,15 +545,7 @@ db_diary_week(struct req *r, const char *prefix, long long student_id,
 				    "0")), subject, num);
 				if (x != NULL) {
 					x->used = 1;
-					idindex_add(&byid, x->id, d * 100 + k);
-					req_set(r, arena_printf(&r->arena,
-					    "%s.topic", lkey), x->topic);
-					req_set(r, arena_printf(&r->arena,
-					    "%s.homework", lkey), x->homework);
-					if (x->own != NULL)
-						req_set(r, arena_printf(
-						    &r->arena, "%s.own_homework",
-						    lkey), x->own);
+					held_set(r, lkey, x);
 				}
 				k++;
 			}
@@ -460,7 +556,6 @@ db_diary_week(struct req *r, const char *prefix, long long student_id,
 			x->used = 1;
 			lkey = arena_printf(&r->arena, "%sDays.%d.Lessons.%d",
 			    prefix, d, k);
-			idindex_add(&byid, x->id, d * 100 + k);
 			if (x->number > 0)
 				req_setf(r, arena_printf(&r->arena,
 				    "%s.number", lkey), "%d", x->number);
@@ -473,58 +568,9 @@ db_diary_week(struct req *r, const char *prefix, long long student_id,
 			if (x->substitute)
 				req_set(r, arena_printf(&r->arena, "%s.note",
 				    lkey), "замена");
-			req_set(r, arena_printf(&r->arena, "%s.topic", lkey),
-			    x->topic);
-			req_set(r, arena_printf(&r->arena, "%s.homework",
-			    lkey), x->homework);
-			if (x->own != NULL)
-				req_set(r, arena_printf(&r->arena,
-				    "%s.own_homework", lkey), x->own);
+			held_set(r, lkey, x);
 			k++;
 		}
 	}
-
-	nm = calloc(800, sizeof(*nm));	/* marks per slot d * 100 + k */
-	if (nm == NULL)
-		abort();
-	if (db_query(&q_diary_week_marks, "lss", student_id, monday,
-	    monday) == -1)
-		goto out;
-	while ((rc = db_next(&q_diary_week_marks)) == 1) {
-		if ((slot = idindex_find(&byid,
-		    db_int(&q_diary_week_marks, 0))) < 0 || slot >= 800)
-			continue;
-		lkey = arena_printf(&r->arena, "%sDays.%d.Lessons.%d.Marks.%d",
-		    prefix, slot / 100, slot % 100, nm[slot]++);
-		req_set(r, arena_printf(&r->arena, "%s.code", lkey),
-		    db_str(&q_diary_week_marks, 1));
-		req_set(r, arena_printf(&r->arena, "%s.work", lkey),
-		    db_str(&q_diary_week_marks, 2));
-		req_set(r, arena_printf(&r->arena, "%s.work_name", lkey),
-		    db_str(&q_diary_week_marks, 3));
-		req_set(r, arena_printf(&r->arena, "%s.comment", lkey),
-		    db_str(&q_diary_week_marks, 4));
-	}
-	if (rc == -1)
-		goto out;
-	if (db_query(&q_diary_week_absences, "lss", student_id, monday,
-	    monday) == -1)
-		goto out;
-	while ((rc = db_next(&q_diary_week_absences)) == 1) {
-		if ((slot = idindex_find(&byid,
-		    db_int(&q_diary_week_absences, 0))) < 0)
-			continue;
-		lkey = arena_printf(&r->arena, "%sDays.%d.Lessons.%d",
-		    prefix, slot / 100, slot % 100);
-		req_set(r, arena_printf(&r->arena, "%s.absent", lkey), "1");
-		req_set(r, arena_printf(&r->arena, "%s.absent_reason", lkey),
-		    db_str(&q_diary_week_absences, 1));
-	}
-	if (rc == -1)
-		goto out;
-	ret = 0;
-out:
-	free(nm);
-	idindex_free(&byid);
-	return ret;
+	return 0;
 }

@@ -21,12 +21,15 @@ int	db_diary_student(struct _hdf *, const char *prefix, long long student_id,
 /*
  * The student a diary page is for: asked (the page's student= id), else
  * the student themself, else a parent's first child (Children.* loaded
- * for the switch), through obj_student_diary, with Student.* and
- * Periods.* loaded.  200 with *student set; 200 with *student 0 and
+ * for the switch), through obj_student_diary, with Student.* loaded
+ * by the same query.  200 with *student set; 200 with *student 0 and
  * Page.NoStudent (staff without an id); else the error status.
  */
 int	diary_student_open(struct req *, long long asked, long long *student,
 	    long long *year, int *grade);
+/* prefix.N.{id,name,starts,ends,current}: the grade's periods; N or -1. */
+int	db_diary_periods(struct _hdf *, const char *prefix, long long year,
+	    int grade);
 /*
  * The marks page of one period: Subjects.N.{id,name,teachers,count,avg,
  * wavg,forecast,lessons,missed,excused,points} with Marks.M.{day,code,
@@ -34,7 +37,7 @@ int	diary_student_open(struct req *, long long asked, long long *student,
  * PM.<period id>, year, exam, final: the period marks of the year.
  * Returns the number of subjects or -1.
  */
-int	db_diary_marks(struct _hdf *, long long student_id, long long year_id,
+int	db_diary_marks(struct req *, long long student_id, long long year_id,
 	    long long period_id, const char *starts, const char *ends);
 
 /*

@@ -13,11 +13,69 @@
 #include "db.h"
 #include "groups.h"
 #include "journal.h"
+#include "log.h"
 #include "sqlnames.h"
 
 #define SHORT_NAME(p)	"CONCAT(" p ".last_name, ' ', LEFT(" p ".first_name, 1)," \
 			" '.', IF(" p ".middle_name = '', '', CONCAT(" \
 			"LEFT(" p ".middle_name, 1), '.')))"
+
+DB_STMT(q_student_group_ids,
+    "SELECT gw.id FROM class_student cw JOIN `groups` gw"
+    "   ON gw.class_id = cw.class_id AND gw.kind = 'class'"
+    " WHERE cw.student_id = ? AND cw.left_on IS NULL"
+    " UNION ALL SELECT gm.group_id FROM class_student cm"
+    " JOIN class cc ON cc.id = cm.class_id"
+    " JOIN group_student gm ON gm.student_id = cm.student_id"
+    " JOIN `groups` go ON go.id = gm.group_id AND go.year_id = cc.year_id"
+    "   AND (go.class_id IS NULL OR go.class_id = cm.class_id)"
+    " WHERE cm.student_id = ? AND cm.left_on IS NULL");
+DB_STMT(q_class_group_ids,
+    "SELECT cg.group_id FROM " CLASS_GROUPS_SQL " cg");
+
+static int
+group_ids(struct db_stmt *q, long long id, long long *ids)
+{
+	int	 n = 0, rc;
+
+	if (db_query(q, "ll", id, id) == -1)
+		return -1;
+	while ((rc = db_next(q)) == 1) {
+		if (n == DB_ID_SLOTS) {
+			log_msg("groups: more than %d groups for %lld",
+			    DB_ID_SLOTS, id);
+			db_done(q);
+			return -1;
+		}
+		ids[n++] = db_int(q, 0);
+	}
+	return rc == -1 ? -1 : n;
+}
+
+int
+db_student_group_ids(struct req *r, long long student_id, long long *ids)
+{
+	int	 n;
+
+	if (r->memo_groups != NULL && r->memo_student == student_id) {
+		memcpy(ids, r->memo_groups, (size_t)r->memo_ngroups *
+		    sizeof(*ids));
+		return r->memo_ngroups;
+	}
+	if ((n = group_ids(&q_student_group_ids, student_id, ids)) == -1)
+		return -1;
+	r->memo_groups = arena_alloc(&r->arena, DB_ID_SLOTS * sizeof(*ids));
+	memcpy(r->memo_groups, ids, (size_t)n * sizeof(*ids));
+	r->memo_student = student_id;
+	r->memo_ngroups = n;
+	return n;
+}
+
+int
+db_class_group_ids(long long class_id, long long *ids)
+{
+	return group_ids(&q_class_group_ids, class_id, ids);
+}
 
 DB_STMT(q_groups_edit,
     "SELECT c.year_id, y.is_open FROM class c JOIN year y ON y.id = c.year_id"

@@ -12,6 +12,7 @@
 
 #include <stddef.h>
 
+#include "db.h"
 #include "objects.h"
 
 struct _hdf;
@@ -48,6 +49,21 @@ struct req;
 	"   AND cm.left_on IS NULL" \
 	"   AND (go.class_id IS NULL OR cm.class_id = go.class_id)" \
 	" WHERE gm.student_id = ?)"
+/*
+ * The students (student_id) of ONE group, filtered inside: give the
+ * group's id twice.  The same members as GROUP_MEMBERS_SQL, without
+ * reading every group's.
+ */
+#define GROUP_STUDENTS_SQL \
+	"(SELECT cw.student_id FROM `groups` gw" \
+	" JOIN class_student cw ON cw.class_id = gw.class_id" \
+	"   AND cw.left_on IS NULL WHERE gw.id = ? AND gw.kind = 'class'" \
+	" UNION ALL SELECT cm.student_id FROM group_student gm" \
+	" JOIN `groups` go ON go.id = gm.group_id" \
+	" JOIN class_student cm ON cm.student_id = gm.student_id" \
+	"   AND cm.left_on IS NULL" \
+	"   AND (go.class_id IS NULL OR cm.class_id = go.class_id)" \
+	" WHERE gm.group_id = ?)"
 /* The groups that teach ONE class (group_id): give the class id twice. */
 #define CLASS_GROUPS_SQL \
 	"(SELECT gk.id AS group_id FROM `groups` gk WHERE gk.class_id = ?" \
@@ -55,6 +71,20 @@ struct req;
 	" JOIN `groups` gn ON gn.id = gs.group_id AND gn.class_id IS NULL" \
 	" JOIN class_student cs ON cs.student_id = gs.student_id" \
 	"   AND cs.left_on IS NULL WHERE cs.class_id = ?)"
+/*
+ * (group_id, student_id): ONE class's current students in the groups that
+ * teach them (the same pairs as GROUP_MEMBERS_SQL for the class's
+ * students), filtered inside: give the class id twice.
+ */
+#define CLASS_MEMBERS_SQL \
+	"(SELECT gk.id AS group_id, ck.student_id FROM `groups` gk" \
+	" JOIN class_student ck ON ck.class_id = gk.class_id" \
+	"   AND ck.left_on IS NULL WHERE gk.class_id = ? AND gk.kind = 'class'" \
+	" UNION ALL SELECT gm.group_id, cm.student_id FROM class_student cm" \
+	" JOIN group_student gm ON gm.student_id = cm.student_id" \
+	" JOIN `groups` go ON go.id = gm.group_id" \
+	"   AND (go.class_id IS NULL OR go.class_id = cm.class_id)" \
+	" WHERE cm.class_id = ? AND cm.left_on IS NULL)"
 /* (group_id, class_id): the classes a group teaches (a stream: several). */
 #define GROUP_CLASSES_SQL \
 	"(SELECT gk.id AS group_id, gk.class_id FROM `groups` gk" \
@@ -77,6 +107,17 @@ struct req;
 	" JOIN group_student gs ON gs.student_id = cs.student_id" \
 	" JOIN `groups` gn ON gn.id = gs.group_id AND gn.class_id IS NULL" \
 	" WHERE ck.teacher_id = ?)"
+
+/*
+ * The ids of the groups a current student learns in (their class's own
+ * group and the subgroups, streams and individual groups of that class's
+ * year), or that teach one class, for a DB_IDS list: the count, or -1
+ * (also when there are more than DB_ID_SLOTS, logged).  A student's are
+ * read once per request (the diary's week and its lessons both ask).
+ */
+int	db_student_group_ids(struct req *, long long student_id, long long *ids);
+int	db_class_group_ids(long long class_id, long long *ids);
+
 /* A DECIMAL(3,1) of hours as Russian text: 3, 1,5. */
 #define HOURS_SQL(x)	"REPLACE(TRIM(TRAILING '.0' FROM " x "), '.', ',')"
 

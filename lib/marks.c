@@ -2,6 +2,7 @@
  * marks.c: the journal grid, its cells (marks and absences), the rules on
  * every write and the remarks shown to the teacher (see marks.h).
  */
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -26,6 +27,17 @@
 	"   ON cs.student_id = gs.student_id AND cs.left_on IS NULL" \
 	"   JOIN class c ON c.id = cs.class_id WHERE gs.group_id = " g ".id))"
 
+/*
+ * The page is a fixed number of statements on few tables each, whatever
+ * the number of students and lessons: the head, the periods (with the
+ * holidays, the last bell and the scale's codes below pass), the
+ * settings, the students, the lessons, their absences and individual
+ * homework, the marks and the averages; one more only when a remark names
+ * a student who has left the group.  No statement sorts or joins for the
+ * remarks: C derives them (load_notes), which is why the lessons and
+ * marks are read a little beyond the period: the lessons from the
+ * long_absence_lessons-th before it, both up to retest_days after it.
+ */
 DB_STMT(q_head,
     "SELECT g.id AS group_id, g.name AS `group`, g.year_id, s.id AS"
     " subject_id, s.name AS subject, " GROUP_GRADE_SQL("g") " AS grade,"
@@ -36,36 +48,85 @@ DB_STMT(q_head,
     " AND g.school_id = ?");
 DB_STMT(q_periods,
     "SELECT p.id, p.name, p.starts_on, p.ends_on,"
-    " CURDATE() BETWEEN p.starts_on AND p.ends_on AS now,"
-    " p.starts_on <= CURDATE() AS begun"
+    " CURDATE() BETWEEN p.starts_on AND p.ends_on,"
+    " p.starts_on <= CURDATE(),"
+    " (SELECT GROUP_CONCAT(h.ends_on) FROM holiday h WHERE h.year_id = ?"
+    "   AND ? BETWEEN h.grade_from AND h.grade_to),"
+    " (SELECT MAX(b.ends_at) FROM bell b WHERE b.year_id = ?),"
+    " (SELECT GROUP_CONCAT(sv.code SEPARATOR ' ') FROM subject_scale ss"
+    "   JOIN scale_value sv ON sv.scale_id = ss.scale_id AND sv.is_pass = 0"
+    "   WHERE ss.subject_id = ? AND ss.grade = ?)"
     " FROM period p WHERE p.year_id = ? AND ? BETWEEN p.grade_from"
     " AND p.grade_to ORDER BY p.starts_on");
+/*
+ * In the order of their names (by parts, then id: the order of the whole
+ * name, as names have no character that sorts before the space).
+ */
 DB_STMT(q_students,
-    "SELECT p.id, " FULL_NAME("p") " AS name FROM " GROUP_MEMBERS_SQL " gm"
-    " JOIN person p ON p.id = gm.student_id WHERE gm.group_id = ?"
+    "SELECT p.id, " FULL_NAME("p")
+    " FROM " GROUP_STUDENTS_SQL " gm JOIN person p ON p.id = gm.student_id"
     " ORDER BY p.last_name, p.first_name, p.middle_name, p.id");
+/*
+ * Names and their weights in the collation (hex: they sort as the names
+ * do), for remarks on students who left the group: rarely needed.
+ */
+DB_STMT(q_people,
+    "SELECT p.id, " FULL_NAME("p") ", HEX(WEIGHT_STRING(" FULL_NAME("p")
+    ")) FROM person p WHERE p.id IN " DB_IDS);
+/*
+ * Each lesson with its columns (in C's order: sorting on the lesson's
+ * columns only spares a temporary table), whether it was entered late
+ * (R23) and its homework set late.  Simplification of R23's homework
+ * deadline: the end of the lesson's own bell (the year's last bell when it
+ * has no number) plus homework_deadline_hours, not the teacher's last
+ * lesson of the day.
+ */
 DB_STMT(q_lessons,
     "SELECT l.id, l.on_date, DATE_FORMAT(l.on_date, '%d.%m'), l.number,"
     " l.topic, l.covered, l.homework, lw.id, wk.short_name, wk.name,"
-    " l.substitute_for IS NOT NULL, " FULL_NAME("tp") ","
-    " (SELECT GROUP_CONCAT(CONCAT(" FULL_NAME("hp") ", ': ', hs.text)"
-    "   SEPARATOR '; ') FROM homework_student hs JOIN person hp"
-    "   ON hp.id = hs.student_id WHERE hs.lesson_id = l.id)"
-    " FROM lesson l JOIN lesson_work lw ON lw.lesson_id = l.id"
-    " JOIN work_kind wk ON wk.id = lw.work_kind_id"
-    " JOIN person tp ON tp.id = l.teacher_id"
-    " WHERE l.group_id = ? AND l.subject_id = ?"
-    " AND l.on_date BETWEEN ? AND ?"
-    " ORDER BY l.on_date, l.number, l.id, lw.sort, lw.id");
+    " IF(l.substitute_for IS NULL, NULL, (SELECT " FULL_NAME("tp")
+    "   FROM person tp WHERE tp.id = l.teacher_id)),"
+    " IF(DATE(l.created_at) > l.on_date,"
+    "   DATE_FORMAT(l.created_at, '%d.%m.%Y'), NULL),"
+    " IF(l.homework_at > TIMESTAMP(l.on_date, COALESCE(b.ends_at, ?,"
+    "   '23:59:59')) + INTERVAL ? HOUR,"
+    "   DATE_FORMAT(l.homework_at, '%d.%m.%Y %H:%i'), NULL), lw.sort"
+    " FROM lesson l LEFT JOIN lesson_work lw ON lw.lesson_id = l.id"
+    " LEFT JOIN work_kind wk ON wk.id = lw.work_kind_id"
+    " LEFT JOIN bell b ON b.year_id = l.year_id AND b.shift = 1"
+    "   AND b.number = l.number"
+    " WHERE l.group_id = ? AND l.subject_id = ? AND l.on_date <= ?"
+    " AND l.on_date >= COALESCE((SELECT l6.on_date FROM lesson l6"
+    "   WHERE l6.group_id = ? AND l6.subject_id = ? AND l6.on_date < ?"
+    "   ORDER BY l6.on_date DESC, l6.id DESC LIMIT 1 OFFSET ?),"
+    "   '1000-01-01')"
+    " ORDER BY l.on_date, l.number, l.id");
+/*
+ * The absences (no text) and individual homework (its text) of the
+ * lessons read: one cheap statement rather than a subquery per lesson.
+ */
+DB_STMT(q_lesson_students,
+    "SELECT a.lesson_id, a.student_id, NULL FROM lesson l"
+    " JOIN absence a ON a.lesson_id = l.id WHERE l.group_id = ?"
+    " AND l.subject_id = ? AND l.on_date BETWEEN ? AND ?"
+    " UNION ALL SELECT hs.lesson_id, hs.student_id,"
+    " CONCAT(" FULL_NAME("hp") ", ': ', hs.text) FROM lesson l"
+    " JOIN homework_student hs ON hs.lesson_id = l.id"
+    " JOIN person hp ON hp.id = hs.student_id WHERE l.group_id = ?"
+    " AND l.subject_id = ? AND l.on_date BETWEEN ? AND ?");
+/*
+ * The marks, as they are stored: nothing joined or sorted for the
+ * remarks, which C derives (below pass: the scale's codes read with the
+ * periods; the names: the students', in their order).
+ */
 DB_STMT(q_marks,
-    "SELECT m.lesson_work_id, m.student_id, m.code, m.id"
-    " FROM mark m JOIN lesson_work lw ON lw.id = m.lesson_work_id"
-    " JOIN lesson l ON l.id = lw.lesson_id WHERE l.group_id = ?"
-    " AND l.subject_id = ? AND l.on_date BETWEEN ? AND ?");
-DB_STMT(q_absences,
-    "SELECT a.lesson_id, a.student_id FROM absence a"
-    " JOIN lesson l ON l.id = a.lesson_id WHERE l.group_id = ?"
-    " AND l.subject_id = ? AND l.on_date BETWEEN ? AND ?");
+    "SELECT m.lesson_work_id, m.student_id, m.code, m.id, l.id,"
+    " IF(DATE(m.set_at) > l.on_date + INTERVAL ? DAY,"
+    "   DATE_FORMAT(m.set_at, '%d.%m.%Y'), NULL)"
+    " FROM lesson l JOIN lesson_work lw ON lw.lesson_id = l.id"
+    " JOIN mark m ON m.lesson_work_id = lw.id"
+    " WHERE l.group_id = ? AND l.subject_id = ?"
+    " AND l.on_date BETWEEN ? AND ?");
 DB_STMT(q_averages,
     "SELECT m.student_id, REPLACE(ROUND(" MARK_AVG("m") ", 2), '.', ','),"
     " REPLACE(ROUND(" MARK_WAVG("m", "w") ", 2), '.', ','), COUNT(*)"
@@ -74,94 +135,6 @@ DB_STMT(q_averages,
     " JOIN lesson l ON l.id = lw.lesson_id WHERE l.group_id = ?"
     " AND l.subject_id = ? AND l.on_date BETWEEN ? AND ?"
     " GROUP BY m.student_id");
-
-/*
- * The remarks (R23, R25, R27), one query.  Simplification of R23's
- * homework deadline: homework_at is compared with the end of the lesson's
- * own bell (the day's last bell when the lesson has no number) plus
- * homework_deadline_hours, not with the teacher's last lesson of the day.
- * R27: the minimum is min_marks_per_period for up to 1 hour a week, plus
- * one mark for each further hour.
- */
-#define NOTE_LESSONS \
-	" FROM lesson l WHERE l.group_id = ? AND l.subject_id = ?" \
-	" AND l.on_date BETWEEN ? AND ?"
-#define NOTE_MARKS \
-	" FROM mark m JOIN lesson_work lw ON lw.id = m.lesson_work_id" \
-	" JOIN lesson l ON l.id = lw.lesson_id" \
-	" JOIN person p ON p.id = m.student_id" \
-	" WHERE l.group_id = ? AND l.subject_id = ?" \
-	" AND l.on_date BETWEEN ? AND ?"
-#define NOTE_BAD \
-	" AND EXISTS (SELECT 1 FROM subject_scale ss JOIN scale_value sv" \
-	"   ON sv.scale_id = ss.scale_id AND sv.code = m.code" \
-	"   WHERE ss.subject_id = l.subject_id AND ss.grade = ?" \
-	"   AND sv.is_pass = 0)"
-DB_STMT(q_notes_lessons,
-    "SELECT 'late_lesson' AS kind, l.on_date AS d,"
-    " DATE_FORMAT(l.on_date, '%d.%m.%Y') AS date, '' AS student,"
-    " '' AS code, DATE_FORMAT(l.created_at, '%d.%m.%Y') AS extra"
-    NOTE_LESSONS " AND DATE(l.created_at) > l.on_date"
-    " UNION ALL SELECT 'late_homework', l.on_date,"
-    " DATE_FORMAT(l.on_date, '%d.%m.%Y'), '', '',"
-    " DATE_FORMAT(l.homework_at, '%d.%m.%Y %H:%i')" NOTE_LESSONS
-    " AND l.homework_at > TIMESTAMP(l.on_date, COALESCE((SELECT b.ends_at"
-    "   FROM bell b WHERE b.year_id = l.year_id AND b.shift = 1"
-    "   AND b.number = l.number), (SELECT MAX(b2.ends_at) FROM bell b2"
-    "   WHERE b2.year_id = l.year_id), '23:59:59')) + INTERVAL ? HOUR"
-    " UNION ALL SELECT 'few_marks', '9999-12-31', '', " FULL_NAME("p") ","
-    " COUNT(x.id), ?"
-    " FROM " GROUP_MEMBERS_SQL " gm JOIN person p ON p.id = gm.student_id"
-    " LEFT JOIN (SELECT m.id, m.student_id FROM mark m JOIN lesson_work lw"
-    "   ON lw.id = m.lesson_work_id JOIN lesson l ON l.id = lw.lesson_id"
-    "   WHERE l.group_id = ? AND l.subject_id = ?"
-    "   AND l.on_date BETWEEN ? AND ?) x ON x.student_id = gm.student_id"
-    " WHERE gm.group_id = ? GROUP BY p.id, p.last_name, p.first_name,"
-    " p.middle_name HAVING COUNT(x.id) < ?"
-    " ORDER BY d, kind, student");
-DB_STMT(q_notes_marks,
-    "SELECT 'late_mark' AS kind, l.on_date AS d,"
-    " DATE_FORMAT(l.on_date, '%d.%m.%Y') AS date, " FULL_NAME("p") " AS student,"
-    " m.code AS code,"
-    " DATE_FORMAT(m.set_at, '%d.%m.%Y') AS extra" NOTE_MARKS
-    " AND DATE(m.set_at) > l.on_date + INTERVAL ? DAY"
-    " UNION ALL SELECT 'no_retest', l.on_date,"
-    " DATE_FORMAT(l.on_date, '%d.%m.%Y'), " FULL_NAME("p") ", m.code, ''"
-    NOTE_MARKS NOTE_BAD " AND l.on_date + INTERVAL ? DAY < CURDATE()"
-    /* From the journal's own lessons of the next days (index group,
-     * subject, date), not from all the student's marks: 54 ms → 1 ms. */
-    " AND NOT EXISTS (SELECT 1 FROM lesson l2 JOIN lesson_work lw2"
-    "   ON lw2.lesson_id = l2.id JOIN mark m2 ON m2.lesson_work_id = lw2.id"
-    "   AND m2.student_id = m.student_id"
-    "   WHERE l2.group_id = l.group_id AND l2.subject_id = l.subject_id"
-    "   AND l2.on_date > l.on_date"
-    "   AND l2.on_date <= l.on_date + INTERVAL ? DAY)"
-    " UNION ALL SELECT 'after_absence', l.on_date,"
-    " DATE_FORMAT(l.on_date, '%d.%m.%Y'), " FULL_NAME("p") ", m.code, ''"
-    /* Missed each of the last N lessons before this one: the N-th
-     * previous lesson's date by the (group, subject, date) index, then
-     * no lesson from it on without an absence (0.5 ms a bad mark less). */
-    NOTE_MARKS NOTE_BAD " AND (SELECT l6.on_date FROM lesson l6"
-    "   WHERE l6.group_id = l.group_id AND l6.subject_id = l.subject_id"
-    "   AND l6.on_date < l.on_date ORDER BY l6.on_date DESC, l6.id DESC"
-    "   LIMIT 1 OFFSET ?) IS NOT NULL"
-    " AND NOT EXISTS (SELECT 1 FROM lesson l4 WHERE l4.group_id = l.group_id"
-    "   AND l4.subject_id = l.subject_id AND l4.on_date < l.on_date"
-    "   AND l4.on_date >= (SELECT l7.on_date FROM lesson l7"
-    "     WHERE l7.group_id = l.group_id AND l7.subject_id = l.subject_id"
-    "     AND l7.on_date < l.on_date ORDER BY l7.on_date DESC, l7.id DESC"
-    "     LIMIT 1 OFFSET ?)"
-    "   AND NOT EXISTS (SELECT 1 FROM absence a4 WHERE a4.lesson_id = l4.id"
-    "     AND a4.student_id = m.student_id))"
-    " UNION ALL SELECT 'after_holiday', l.on_date,"
-    " DATE_FORMAT(l.on_date, '%d.%m.%Y'), " FULL_NAME("p") ", m.code, ''"
-    NOTE_MARKS NOTE_BAD " AND EXISTS (SELECT 1 FROM holiday h"
-    "   WHERE h.year_id = l.year_id AND ? BETWEEN h.grade_from AND h.grade_to"
-    "   AND h.ends_on < l.on_date AND h.ends_on >= COALESCE((SELECT"
-    "     MAX(l5.on_date) FROM lesson l5 WHERE l5.group_id = l.group_id"
-    "     AND l5.subject_id = l.subject_id AND l5.on_date < l.on_date),"
-    "     h.starts_on))"
-    " ORDER BY d, kind, student");
 
 /* A setting as a number, with the seeds' default when set nowhere. */
 static long long
@@ -174,232 +147,706 @@ rule(long long school_id, const char *name, long long def)
 	return v;
 }
 
-struct col {
-	long long	 work_id;
-	int		 lesson;	/* index into lessons */
+/* The page's settings, with the seeds' defaults. */
+enum { S_LONG_ABSENCE, S_MIN_MARKS, S_HW_HOURS, S_MARK_DUE, S_RETEST,
+    S__MAX };
+
+/* A lesson read: inside the period, or around it for the remarks. */
+struct jlesson {
+	long long	 id;
+	long		 day;
+	int		 in;		/* inside the period */
+	int		 row;		/* Lessons.row, or -1 */
+	const char	*on_date;	/* YYYY-MM-DD */
+	const char	*late;		/* entered late: when, or NULL */
+	const char	*late_hw;	/* homework set late: when, or NULL */
+};
+
+/* A mark of the period the remarks may name: late, or below pass. */
+struct jmark {
+	long		 day;
+	int		 lesson;	/* into jpage.ls */
+	int		 col;		/* its column */
+	long long	 student;
+	int		 rank;		/* in the group's order, or INT_MAX */
+	int		 bad;
+	const char	*code, *late, *name;
+	const char	*weight;	/* when one has left: all by weights */
+};
+
+/* Sorted (a, b) pairs: (student, day) of marks, (lesson, student) of
+ * absences. */
+struct pair {
+	long long	 a, b;
+};
+
+/* What the remarks are derived from. */
+struct jpage {
+	struct jlesson	*ls;		/* in date order */
+	int		 nls;
+	struct jmark	*ms;		/* by date, name, lesson and column */
+	int		 nms;
+	struct pair	*seen;		/* (student, day) of every mark read */
+	size_t		 nseen;
+	struct pair	*abs;		/* (lesson index, student) */
+	size_t		 nabs;
+	long		*hol;		/* last days of the holidays */
+	int		 nhol;
+	long long	 set[S__MAX];
+	long		 today;
+	const char	**names;	/* the group's students, in order */
+	long long	*count;		/* their marks in the period */
+	int		 ns;
 };
 
 static int
-load_notes(struct req *r, long long group_id, long long subject_id,
-    const char *from, const char *to, int grade, double hours)
+pair_cmp(const void *x, const void *y)
 {
-	long long	 sid = r->sess.school_id, need, absent_offset;
+	const struct pair	*p = x, *q = y;
 
-	/* The N-th lesson back is OFFSET N - 1 (N at least 1). */
-	absent_offset = rule(sid, "long_absence_lessons", 3) - 1;
-	if (absent_offset < 0)
-		absent_offset = 0;
-	need = rule(sid, "min_marks_per_period", 3);
-	if (hours > 1)
-		need += (long long)(hours + 0.99) - 1;
-	if (db_query_hdf(r->hdf, "Notes", &q_notes_lessons,
-	    "llss" "llssl" "l" "llssll",
-	    group_id, subject_id, from, to,
-	    group_id, subject_id, from, to,
-	    rule(sid, "homework_deadline_hours", 2),
-	    need,
-	    group_id, subject_id, from, to, group_id, need) == -1)
-		return -1;
-	return db_query_hdf(r->hdf, "MarkNotes", &q_notes_marks,
-	    "llssl" "llssdll" "llssdll" "llssdd",
-	    group_id, subject_id, from, to, rule(sid, "mark_due_days", 7),
-	    group_id, subject_id, from, to, grade,
-	    rule(sid, "retest_days", 4), rule(sid, "retest_days", 4),
-	    group_id, subject_id, from, to, grade, absent_offset, absent_offset,
-	    group_id, subject_id, from, to, grade, grade);
+	if (p->a != q->a)
+		return p->a < q->a ? -1 : 1;
+	return p->b < q->b ? -1 : p->b > q->b;
+}
+
+/* The remarks' order: by date and name, then the lesson and column. */
+static int
+jmark_cmp(const void *x, const void *y)
+{
+	const struct jmark	*p = x, *q = y;
+	int			 c;
+
+	if (p->day != q->day)
+		return p->day < q->day ? -1 : 1;
+	if (p->weight != NULL && q->weight != NULL)
+		c = strcmp(p->weight, q->weight);
+	else
+		c = p->rank < q->rank ? -1 : p->rank > q->rank;
+	if (c != 0)
+		return c;
+	if (p->lesson != q->lesson)
+		return p->lesson < q->lesson ? -1 : 1;
+	return p->col < q->col ? -1 : p->col > q->col;
+}
+
+/* The index of the first pair not below (a, b), or n. */
+static size_t
+pair_lower(const struct pair *v, size_t n, long long a, long long b)
+{
+	size_t	 lo = 0, hi = n, mid;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (v[mid].a < a || (v[mid].a == a && v[mid].b < b))
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+static int
+pair_has(const struct pair *v, size_t n, long long a, long long b)
+{
+	size_t	 i = pair_lower(v, n, a, b);
+
+	return i < n && v[i].a == a && v[i].b == b;
+}
+
+/* Make room for element n of an arena array grown at powers of two. */
+static void *
+more(struct req *r, void *v, size_t n, size_t size)
+{
+	void	*nw;
+
+	if (n & (n - 1))
+		return v;
+	nw = arena_alloc(&r->arena, (n ? 2 * n : 1) * size);
+	if (n)
+		memcpy(nw, v, n * size);
+	return nw;
+}
+
+static const char *
+dup(struct req *r, const char *s)
+{
+	return s != NULL ? arena_strdup(&r->arena, s) : NULL;
+}
+
+/* "YYYY-MM-DD" as "DD.MM.YYYY". */
+static const char *
+dmy(struct req *r, const char *ymd)
+{
+	return arena_printf(&r->arena, "%.2s.%.2s.%.4s", ymd + 8, ymd + 5,
+	    ymd);
+}
+
+/* HDF without error chains: the only failure is out of memory. */
+static HDF *
+node(HDF *h, const char *name)
+{
+	HDF	*ret = NULL;
+	NEOERR	*err = hdf_get_node(h, name, &ret);
+
+	if (err != STATUS_OK) {
+		nerr_ignore(&err);
+		abort();
+	}
+	return ret;
+}
+
+static HDF *
+node_n(HDF *h, const char *fmt, int n)
+{
+	char	 k[32];
+
+	snprintf(k, sizeof(k), fmt, n);
+	return node(h, k);
+}
+
+static void
+put(HDF *h, const char *name, const char *value)
+{
+	NEOERR	*err = hdf_set_value(h, name, value != NULL ? value : "");
+
+	nerr_ignore(&err);
+}
+
+static void
+note_add(HDF *list, int *n, const char *kind, const char *date,
+    const char *student, const char *code, const char *extra)
+{
+	HDF	*h = node_n(list, "%d", (*n)++);
+
+	put(h, "kind", kind);
+	put(h, "date", date);
+	put(h, "student", student);
+	put(h, "code", code);
+	put(h, "extra", extra);
+}
+
+/* The index of the first lesson read on or after day. */
+static int
+lesson_from(const struct jpage *pg, long day)
+{
+	int	 lo = 0, hi = pg->nls, mid;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (pg->ls[mid].day < day)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/*
+ * R25: a mark below pass right after a long absence: there are at least
+ * N = long_absence_lessons lessons before its day, and the student missed
+ * every lesson from the N-th before it on.  The lessons were read from
+ * the N-th before the period, so every one of them is here.
+ */
+static int
+after_absence(const struct jpage *pg, const struct jmark *m)
+{
+	int	 n = (int)pg->set[S_LONG_ABSENCE], k, i;
+
+	k = lesson_from(pg, pg->ls[m->lesson].day);
+	if (k < n)
+		return 0;
+	for (i = lesson_from(pg, pg->ls[k - n].day); i < k; i++)
+		if (!pair_has(pg->abs, pg->nabs, i, m->student))
+			return 0;
+	return 1;
+}
+
+/* R25: ... right after holidays: one ended since the previous lesson. */
+static int
+after_holiday(const struct jpage *pg, const struct jmark *m)
+{
+	long	 day = pg->ls[m->lesson].day;
+	int	 k = lesson_from(pg, day), i;
+
+	for (i = 0; i < pg->nhol; i++)
+		if (pg->hol[i] < day && (k == 0 ||
+		    pg->hol[i] >= pg->ls[k - 1].day))
+			return 1;
+	return 0;
+}
+
+/* R23: ... with retest_days gone by and no later mark within them. */
+static int
+no_retest(const struct jpage *pg, const struct jmark *m)
+{
+	long	 day = pg->ls[m->lesson].day;
+	long	 days = (long)pg->set[S_RETEST];
+	size_t	 i;
+
+	if (!(day + days < pg->today))
+		return 0;
+	i = pair_lower(pg->seen, pg->nseen, m->student, day + 1);
+	return !(i < pg->nseen && pg->seen[i].a == m->student &&
+	    pg->seen[i].b <= day + days);
+}
+
+/*
+ * The remarks (R23, R25, R27) in the order the page gives them: the
+ * marks' (MarkNotes) by date, kind and student; the lessons' (Notes) by
+ * date and kind, then the students with too few marks (R27: at least
+ * min_marks_per_period, one more for each weekly hour above one).
+ */
+static void
+load_notes(struct req *r, const struct jpage *pg)
+{
+	static const char *const kinds[] = { "after_absence",
+	    "after_holiday", "late_mark", "no_retest" };
+	const struct jmark	*m;
+	const struct jlesson	*ls = pg->ls;
+	HDF			*h;
+	int			 i, j, k, t, n = 0, hit;
+
+	h = node(r->hdf, "MarkNotes");
+	for (i = 0; i < pg->nms; i = j) {
+		for (j = i; j < pg->nms && ls[pg->ms[j].lesson].day ==
+		    ls[pg->ms[i].lesson].day; j++)
+			;
+		for (t = 0; t < 4; t++)
+			for (k = i; k < j; k++) {
+				m = &pg->ms[k];
+				switch (t) {
+				case 0:
+					hit = m->bad && after_absence(pg, m);
+					break;
+				case 1:
+					hit = m->bad && after_holiday(pg, m);
+					break;
+				case 2:
+					hit = m->late != NULL;
+					break;
+				default:
+					hit = m->bad && no_retest(pg, m);
+					break;
+				}
+				if (hit)
+					note_add(h, &n, kinds[t], dmy(r,
+					    ls[m->lesson].on_date), m->name,
+					    m->code, t == 2 ? m->late : "");
+			}
+	}
+
+	h = node(r->hdf, "Notes");
+	n = 0;
+	for (i = 0; i < pg->nls; i = j) {
+		for (j = i; j < pg->nls && ls[j].day == ls[i].day; j++)
+			;
+		for (k = i; k < j; k++)
+			if (ls[k].in && ls[k].late_hw != NULL)
+				note_add(h, &n, "late_homework",
+				    dmy(r, ls[k].on_date), "", "",
+				    ls[k].late_hw);
+		for (k = i; k < j; k++)
+			if (ls[k].in && ls[k].late != NULL)
+				note_add(h, &n, "late_lesson",
+				    dmy(r, ls[k].on_date), "", "", ls[k].late);
+	}
+	for (i = 0; i < pg->ns; i++)
+		if (pg->count[i] < pg->set[S_MIN_MARKS])
+			note_add(h, &n, "few_marks", "", pg->names[i],
+			    arena_printf(&r->arena, "%lld", pg->count[i]),
+			    arena_printf(&r->arena, "%lld",
+			    pg->set[S_MIN_MARKS]));
+}
+
+/* A period of the group's grade. */
+struct jperiod {
+	long long	 id;
+	const char	*from, *to;
+	int		 now, begun;
+};
+
+/* A column: a form of work of a lesson of the period. */
+struct jcol {
+	long long	 work;
+	int		 li;		/* into jpage.ls */
+	int		 row;		/* into Lessons */
+	int		 sort;		/* its place in the lesson */
+	const char	*lesson, *shortname, *name, *date;
+};
+
+/* The columns in the lessons' order, each lesson's by its sort. */
+static int
+jcol_cmp(const void *x, const void *y)
+{
+	const struct jcol	*p = x, *q = y;
+
+	if (p->li != q->li)
+		return p->li < q->li ? -1 : 1;
+	if (p->sort != q->sort)
+		return p->sort < q->sort ? -1 : 1;
+	return p->work < q->work ? -1 : p->work > q->work;
 }
 
 int
 journal_load(struct req *r, long long group_id, long long subject_id,
-    long long period_id)
+    long long period_id, unsigned flags, long long entry)
 {
+	struct setting_int set[S__MAX] = {
+		[S_LONG_ABSENCE] =	{ "long_absence_lessons", 3 },
+		[S_MIN_MARKS] =		{ "min_marks_per_period", 3 },
+		[S_HW_HOURS] =		{ "homework_deadline_hours", 2 },
+		[S_MARK_DUE] =		{ "mark_due_days", 7 },
+		[S_RETEST] =		{ "retest_days", 4 },
+	};
+	struct jpage	 pg;
 	struct idindex	 sidx = { 0 }, widx = { 0 }, lidx = { 0 };
-	struct col	*cols = NULL;
-	const char	***cell = NULL, ***mid = NULL;
-	char		**absent = NULL;
-	const char	*from = NULL, *to = NULL, *v;
-	long long	 lastl = 0, id;
-	int		 rc, n, ns = 0, nc = 0, nl = 0, grade, s, c, l, pick = -1;
-	int		 status = 500, first;
+	struct jperiod	*per = NULL;
+	struct jcol	*cols = NULL;
+	struct jlesson	*nl;
+	const char	***cell, ***mid = NULL, *from, *to, *v;
+	const char	*holidays = NULL, *lastbell = NULL, *badcodes = NULL;
+	const char	**badcode = NULL;
+	struct jmark	*m;
+	long long	*away = NULL;
+	size_t		 naway = 0, nbad = 0, i;
+	int		 bad, left = 0;
+	long long	*sids = NULL, id, year_id;
+	const char	**hw, *sp;
+	long		 fromd, tod;
+	int		 rc, np = 0, ns = 0, nc = 0, nrows = 0, s, c, l;
+	int		 grade, pick = -1, status = 500, entry_li = -1;
+	int		*span = NULL;
 	double		 hours;
+	char		 k[32], toext[11];
+	HDF		*h, *row;
 
+	memset(&pg, 0, sizeof(pg));
 	if ((rc = db_row_hdf(r->hdf, "Journal", &q_head, "lll", group_id,
 	    subject_id, r->sess.school_id)) != 1)
 		return rc == 0 ? 404 : 500;
 	grade = atoi(req_get(r, "Journal.grade", "0"));
 	hours = atof(req_get(r, "Journal.hours", "1"));
-	/* The period: asked for, else today's, else the last begun. */
-	if ((n = db_query_hdf(r->hdf, "Periods", &q_periods, "ld",
-	    atoll(req_get(r, "Journal.year_id", "0")), grade)) == -1)
+	year_id = atoll(req_get(r, "Journal.year_id", "0"));
+	if (date_parse(req_get(r, "Journal.today", ""), &pg.today) == -1)
 		return 500;
-	for (c = 0; c < n; c++) {
-		const char *k = arena_printf(&r->arena, "Periods.%d.", c);
-		id = atoll(req_get(r, arena_printf(&r->arena, "%sid", k), "0"));
-		if (period_id != 0 ? id == period_id :
-		    (pick == -1 || strcmp(req_get(r, arena_printf(&r->arena,
-		    "%snow", k), "0"), "1") == 0 ||
-		    (strcmp(req_get(r, arena_printf(&r->arena, "%sbegun", k),
-		    "0"), "1") == 0 && strcmp(req_get(r, arena_printf(
-		    &r->arena, "Periods.%d.now", pick), "0"), "1") != 0)))
-			pick = c;
+
+	/* The period: asked for, else today's, else the last begun. */
+	if (db_query(&q_periods, "ldlldld", year_id, grade, year_id,
+	    subject_id, grade, year_id, grade) == -1)
+		return 500;
+	h = node(r->hdf, "Periods");
+	while ((rc = db_next(&q_periods)) == 1) {
+		per = more(r, per, (size_t)np, sizeof(*per));
+		per[np].id = db_int(&q_periods, 0);
+		per[np].from = dup(r, db_str(&q_periods, 2));
+		per[np].to = dup(r, db_str(&q_periods, 3));
+		per[np].now = db_int(&q_periods, 4) == 1;
+		per[np].begun = db_int(&q_periods, 5) == 1;
+		holidays = dup(r, db_str(&q_periods, 6));
+		lastbell = dup(r, db_str(&q_periods, 7));
+		badcodes = dup(r, db_str(&q_periods, 8));
+		row = node_n(h, "%d", np);
+		put(row, "id", db_str(&q_periods, 0));
+		put(row, "name", db_str(&q_periods, 1));
+		if (period_id != 0 ? per[np].id == period_id : (pick == -1 ||
+		    per[np].now || (per[np].begun && !per[pick].now)))
+			pick = np;
+		np++;
 	}
+	if (rc == -1)
+		return 500;
 	if (pick == -1)
 		return 404;
-	from = req_get(r, arena_printf(&r->arena, "Periods.%d.starts_on",
-	    pick), "");
-	to = req_get(r, arena_printf(&r->arena, "Periods.%d.ends_on", pick),
-	    "");
-	req_set(r, "Journal.period_id", req_get(r, arena_printf(&r->arena,
-	    "Periods.%d.id", pick), ""));
+	from = per[pick].from;
+	to = per[pick].to;
+	if (date_parse(from, &fromd) == -1 || date_parse(to, &tod) == -1)
+		return 500;
+	req_setf(r, "Journal.period_id", "%lld", per[pick].id);
 	req_set(r, "Journal.period", req_get(r, arena_printf(&r->arena,
 	    "Periods.%d.name", pick), ""));
+	/* The last days of the holidays: "YYYY-MM-DD,YYYY-MM-DD". */
+	for (v = holidays; v != NULL && strlen(v) >= 10; v += 11) {
+		pg.hol = more(r, pg.hol, (size_t)pg.nhol, sizeof(*pg.hol));
+		if (date_parse(v, &pg.hol[pg.nhol]) == -1)
+			return 500;
+		pg.nhol++;
+		if (v[10] != ',')
+			break;
+	}
 
-	/* Students. */
-	if (db_query(&q_students, "l", group_id) == -1)
+	/* The scale's codes below pass: "2 1" (codes have no spaces). */
+	for (v = badcodes; v != NULL && *v != '\0'; v = *sp ? sp + 1 : sp) {
+		sp = strchr(v, ' ') ? strchr(v, ' ') : v + strlen(v);
+		badcode = more(r, badcode, nbad, sizeof(*badcode));
+		badcode[nbad++] = arena_strndup(&r->arena, v, (size_t)(sp - v));
+	}
+
+	if (settings_ints(r->sess.school_id, set, S__MAX) == -1)
+		return 500;
+	for (s = 0; s < S__MAX; s++)
+		pg.set[s] = set[s].value;
+	if (pg.set[S_LONG_ABSENCE] < 1)
+		pg.set[S_LONG_ABSENCE] = 1;
+	if (hours > 1)
+		pg.set[S_MIN_MARKS] += (long long)(hours + 0.99) - 1;
+	/* Lessons and marks after the period may answer a «2» in it. */
+	date_format(tod + (pg.set[S_RETEST] > 0 ? (long)pg.set[S_RETEST] :
+	    0), toext);
+
+	if (db_query(&q_students, "ll", group_id, group_id) == -1)
 		goto out;
+	h = node(r->hdf, "Students");
 	while ((rc = db_next(&q_students)) == 1) {
-		idindex_add(&sidx, db_int(&q_students, 0), ns);
-		req_set(r, arena_printf(&r->arena, "Students.%d.id", ns),
-		    db_str(&q_students, 0));
-		req_set(r, arena_printf(&r->arena, "Students.%d.name", ns),
-		    db_str(&q_students, 1));
+		pg.names = more(r, pg.names, (size_t)ns, sizeof(*pg.names));
+		sids = more(r, sids, (size_t)ns, sizeof(*sids));
+		sids[ns] = db_int(&q_students, 0);
+		pg.names[ns] = dup(r, db_str(&q_students, 1));
+		idindex_add(&sidx, sids[ns], ns);
+		row = node_n(h, "%d", ns);
+		put(row, "id", db_str(&q_students, 0));
+		put(row, "name", pg.names[ns]);
 		ns++;
 	}
 	if (rc == -1)
 		goto out;
+	pg.ns = ns;
 
-	/* Lessons with their columns, nested in C. */
-	if (db_query(&q_lessons, "llss", group_id, subject_id, from, to) == -1)
+	/* Lessons (Lessons.N shows those of the period) and columns. */
+	if (db_query(&q_lessons, "sllls" "llsl", lastbell, pg.set[S_HW_HOURS],
+	    group_id, subject_id, toext, group_id, subject_id, from,
+	    pg.set[S_LONG_ABSENCE] - 1) == -1)
 		goto out;
 	while ((rc = db_next(&q_lessons)) == 1) {
 		id = db_int(&q_lessons, 0);
-		first = id != lastl;
-		if (first) {
-			const char *k = arena_printf(&r->arena, "Lessons.%d.",
-			    nl);
-			static const char *const names[] = { "id", "on_date",
-			    "date", "number", "topic", "covered", "homework" };
-			for (size_t i = 0; i < 7; i++)
-				if ((v = db_str(&q_lessons, (unsigned)i)) != NULL)
-					req_set(r, arena_printf(&r->arena,
-					    "%s%s", k, names[i]), v);
-			if (db_int(&q_lessons, 10) == 1)
-				req_set(r, arena_printf(&r->arena,
-				    "%ssubstitute", k), db_str(&q_lessons, 11));
-			if ((v = db_str(&q_lessons, 12)) != NULL)
-				req_set(r, arena_printf(&r->arena, "%shw_own",
-				    k), v);
-			idindex_add(&lidx, id, nl);
-			lastl = id;
-			nl++;
+		if (pg.nls == 0 || pg.ls[pg.nls - 1].id != id) {
+			pg.ls = more(r, pg.ls, (size_t)pg.nls, sizeof(*pg.ls));
+			nl = &pg.ls[pg.nls];
+			nl->id = id;
+			nl->on_date = dup(r, db_str(&q_lessons, 1));
+			if (date_parse(nl->on_date, &nl->day) == -1)
+				goto out;
+			nl->in = nl->day >= fromd && nl->day <= tod;
+			nl->row = -1;
+			nl->late = dup(r, db_str(&q_lessons, 11));
+			nl->late_hw = dup(r, db_str(&q_lessons, 12));
+			idindex_add(&lidx, id, pg.nls);
+			if (nl->in && db_str(&q_lessons, 7) != NULL) {
+				static const char *const f[] = { "id",
+				    "on_date", "date", "number", "topic",
+				    "covered", "homework" };
+
+				row = node_n(r->hdf, "Lessons.%d", nrows);
+				for (size_t i = 0; i < 7; i++)
+					if ((v = db_str(&q_lessons,
+					    (unsigned)i)) != NULL)
+						put(row, f[i], v);
+				if ((v = db_str(&q_lessons, 10)) != NULL)
+					put(row, "substitute", v);
+				if (id == entry)
+					entry_li = pg.nls;
+				span = more(r, span, (size_t)nrows,
+				    sizeof(*span));
+				span[nrows] = 0;
+				nl->row = nrows++;
+			}
+			pg.nls++;
 		}
-		req_setf(r, arena_printf(&r->arena, "Lessons.%d.works", nl - 1),
-		    "%d", atoi(req_get(r, arena_printf(&r->arena,
-		    "Lessons.%d.works", nl - 1), "0")) + 1);
-		if ((nc & (nc - 1)) == 0 || nc == 0) {
-			struct col *nw = arena_alloc(&r->arena,
-			    (size_t)(nc ? nc * 2 : 1) * sizeof(*nw));
-			if (nc)
-				memcpy(nw, cols, (size_t)nc * sizeof(*nw));
-			cols = nw;
-		}
-		cols[nc].work_id = db_int(&q_lessons, 7);
-		cols[nc].lesson = nl - 1;
-		idindex_add(&widx, cols[nc].work_id, nc);
-		const char *k = arena_printf(&r->arena, "Cols.%d.", nc);
-		req_set(r, arena_printf(&r->arena, "%swork", k),
-		    db_str(&q_lessons, 7));
-		req_set(r, arena_printf(&r->arena, "%slesson", k),
-		    db_str(&q_lessons, 0));
-		req_set(r, arena_printf(&r->arena, "%sshort", k),
-		    db_str(&q_lessons, 8));
-		req_set(r, arena_printf(&r->arena, "%sname", k),
-		    db_str(&q_lessons, 9));
-		req_set(r, arena_printf(&r->arena, "%sdate", k),
-		    db_str(&q_lessons, 2));
-		if (first)
-			req_set(r, arena_printf(&r->arena, "%sfirst", k), "1");
+		if ((l = pg.ls[pg.nls - 1].row) < 0)
+			continue;
+		cols = more(r, cols, (size_t)nc, sizeof(*cols));
+		cols[nc].work = db_int(&q_lessons, 7);
+		cols[nc].li = pg.nls - 1;
+		cols[nc].row = l;
+		cols[nc].sort = (int)db_int(&q_lessons, 13);
+		cols[nc].lesson = dup(r, db_str(&q_lessons, 0));
+		cols[nc].shortname = dup(r, db_str(&q_lessons, 8));
+		cols[nc].name = dup(r, db_str(&q_lessons, 9));
+		cols[nc].date = dup(r, db_str(&q_lessons, 2));
+		span[l]++;
 		nc++;
 	}
 	if (rc == -1)
 		goto out;
-	/* The number of columns of each lesson, on its first column. */
-	for (c = 0; c < nc; c++)
-		if (c == 0 || cols[c].lesson != cols[c - 1].lesson)
-			req_set(r, arena_printf(&r->arena, "Cols.%d.span", c),
-			    req_get(r, arena_printf(&r->arena,
-			    "Lessons.%d.works", cols[c].lesson), "1"));
+	if (nc > 0)
+		qsort(cols, (size_t)nc, sizeof(*cols), jcol_cmp);
+	h = node(r->hdf, "Cols");
+	for (c = 0; c < nc; c++) {
+		idindex_add(&widx, cols[c].work, c);
+		row = node_n(h, "%d", c);
+		put(row, "work", arena_printf(&r->arena, "%lld", cols[c].work));
+		put(row, "lesson", cols[c].lesson);
+		put(row, "short", cols[c].shortname);
+		put(row, "name", cols[c].name);
+		put(row, "date", cols[c].date);
+		/* The first column of a lesson: its number of columns. */
+		if (c == 0 || cols[c].li != cols[c - 1].li) {
+			put(row, "first", "1");
+			snprintf(k, sizeof(k), "%d", span[cols[c].row]);
+			put(row, "span", k);
+		}
+	}
 
-	cell = arena_alloc(&r->arena, (size_t)(ns + 1) * sizeof(*cell));
-	mid = arena_alloc(&r->arena, (size_t)(ns + 1) * sizeof(*mid));
-	absent = arena_alloc(&r->arena, (size_t)(ns + 1) * sizeof(*absent));
-	for (s = 0; s < ns; s++) {
-		cell[s] = arena_alloc(&r->arena, (size_t)(nc + 1) *
-		    sizeof(**cell));
-		mid[s] = arena_alloc(&r->arena, (size_t)(nc + 1) *
-		    sizeof(**mid));
-		absent[s] = arena_alloc(&r->arena, (size_t)nl + 1);
-		memset(cell[s], 0, (size_t)(nc + 1) * sizeof(**cell));
-		memset(mid[s], 0, (size_t)(nc + 1) * sizeof(**mid));
-		memset(absent[s], 0, (size_t)nl + 1);
-	}
-	if (db_query(&q_marks, "llss", group_id, subject_id, from, to) == -1)
-		goto out;
-	while ((rc = db_next(&q_marks)) == 1) {
-		c = idindex_find(&widx, db_int(&q_marks, 0));
-		s = idindex_find(&sidx, db_int(&q_marks, 1));
-		if (c < 0 || s < 0)
-			continue;	/* a student who left the group */
-		cell[s][c] = arena_strdup(&r->arena, db_str(&q_marks, 2));
-		mid[s][c] = arena_strdup(&r->arena, db_str(&q_marks, 3));
-	}
-	if (rc == -1 || db_query(&q_absences, "llss", group_id, subject_id,
+	/* Absences from the first lesson read (R25 looks back); individual
+	 * homework "name: text; name: text" of the lessons shown. */
+	if (db_query(&q_lesson_students, "llss" "llss", group_id, subject_id,
+	    pg.nls > 0 ? pg.ls[0].on_date : from, to, group_id, subject_id,
 	    from, to) == -1)
 		goto out;
-	while ((rc = db_next(&q_absences)) == 1) {
-		l = idindex_find(&lidx, db_int(&q_absences, 0));
-		s = idindex_find(&sidx, db_int(&q_absences, 1));
-		if (l >= 0 && s >= 0)
-			absent[s][l] = 1;
-	}
-	if (rc == -1 || db_query(&q_averages, "llss", group_id, subject_id,
-	    from, to) == -1)
-		goto out;
-	while ((rc = db_next(&q_averages)) == 1) {
-		if ((s = idindex_find(&sidx, db_int(&q_averages, 0))) < 0)
+	hw = arena_alloc(&r->arena, (size_t)(pg.nls + 1) * sizeof(*hw));
+	while ((rc = db_next(&q_lesson_students)) == 1) {
+		if ((l = idindex_find(&lidx, db_int(&q_lesson_students,
+		    0))) < 0)
+			continue;	/* entered meanwhile */
+		if ((v = db_str(&q_lesson_students, 2)) != NULL) {
+			hw[l] = hw[l] == NULL ? dup(r, v) : arena_printf(
+			    &r->arena, "%s; %s", hw[l], v);
 			continue;
-		if ((v = db_str(&q_averages, 1)) != NULL)
-			req_set(r, arena_printf(&r->arena, "Students.%d.avg",
-			    s), v);
-		if ((v = db_str(&q_averages, 2)) != NULL)
-			req_set(r, arena_printf(&r->arena, "Students.%d.wavg",
-			    s), v);
-		req_set(r, arena_printf(&r->arena, "Students.%d.count", s),
-		    db_str(&q_averages, 3));
+		}
+		pg.abs = more(r, pg.abs, pg.nabs, sizeof(*pg.abs));
+		pg.abs[pg.nabs].a = l;
+		pg.abs[pg.nabs++].b = db_int(&q_lesson_students, 1);
 	}
 	if (rc == -1)
 		goto out;
-	for (s = 0; s < ns; s++)
-		for (c = 0; c < nc; c++) {
-			const char *k = arena_printf(&r->arena,
-			    "Students.%d.C.%d.", s, c);
-			v = cell[s][c] != NULL ? cell[s][c] :
-			    absent[s][cols[c].lesson] ? ABSENT : NULL;
-			req_set(r, arena_printf(&r->arena, "%sw", k),
-			    req_get(r, arena_printf(&r->arena, "Cols.%d.work",
-			    c), ""));
-			req_set(r, arena_printf(&r->arena, "%sl", k),
-			    req_get(r, arena_printf(&r->arena,
-			    "Cols.%d.lesson", c), ""));
-			if (v != NULL)
-				req_set(r, arena_printf(&r->arena, "%sv", k),
-				    v);
-			if (mid[s][c] != NULL)
-				req_set(r, arena_printf(&r->arena, "%sm", k),
-				    mid[s][c]);
-		}
-	if (load_notes(r, group_id, subject_id, from, to, grade, hours) == -1)
+	if (pg.nabs > 0)
+		qsort(pg.abs, pg.nabs, sizeof(*pg.abs), pair_cmp);
+	for (l = 0; l < pg.nls; l++)
+		if (hw[l] != NULL && pg.ls[l].row >= 0)
+			put(node_n(r->hdf, "Lessons.%d", pg.ls[l].row),
+			    "hw_own", hw[l]);
+
+	if (entry_li >= 0) {
+		req_setf(r, "Journal.entry", "%lld", entry);
+		req_set(r, "Journal.entry_date", req_get(r, arena_printf(
+		    &r->arena, "Lessons.%d.date", pg.ls[entry_li].row), ""));
+	}
+
+	cell = arena_alloc(&r->arena, (size_t)(ns + 1) * sizeof(*cell));
+	if (flags & JOURNAL_MARK_IDS)
+		mid = arena_alloc(&r->arena, (size_t)(ns + 1) * sizeof(*mid));
+	pg.count = arena_alloc(&r->arena, (size_t)(ns + 1) *
+	    sizeof(*pg.count));
+	for (s = 0; s < ns; s++) {
+		cell[s] = arena_alloc(&r->arena, (size_t)(nc + 1) *
+		    sizeof(**cell));
+		if (mid != NULL)
+			mid[s] = arena_alloc(&r->arena, (size_t)(nc + 1) *
+			    sizeof(**mid));
+	}
+
+	/* Marks: the cells, and what the remarks need. */
+	if (db_query(&q_marks, "lllss", pg.set[S_MARK_DUE], group_id,
+	    subject_id, from, toext) == -1)
 		goto out;
+	while ((rc = db_next(&q_marks)) == 1) {
+		if ((l = idindex_find(&lidx, db_int(&q_marks, 4))) < 0)
+			continue;	/* a lesson entered meanwhile */
+		pg.seen = more(r, pg.seen, pg.nseen, sizeof(*pg.seen));
+		pg.seen[pg.nseen].a = db_int(&q_marks, 1);
+		pg.seen[pg.nseen++].b = pg.ls[l].day;
+		if (!pg.ls[l].in ||
+		    (c = idindex_find(&widx, db_int(&q_marks, 0))) < 0)
+			continue;
+		v = dup(r, db_str(&q_marks, 2));
+		if ((s = idindex_find(&sidx, db_int(&q_marks, 1))) >= 0) {
+			cell[s][c] = v;
+			if (mid != NULL)
+				mid[s][c] = dup(r, db_str(&q_marks, 3));
+		}	/* else a student who left the group */
+		/* A mark the remarks may name: late, or below pass. */
+		bad = 0;
+		for (i = 0; i < nbad && !bad; i++)
+			bad = strcmp(badcode[i], v) == 0;
+		if (db_str(&q_marks, 5) == NULL && !bad)
+			continue;
+		pg.ms = more(r, pg.ms, (size_t)pg.nms, sizeof(*pg.ms));
+		m = &pg.ms[pg.nms++];
+		m->day = pg.ls[l].day;
+		m->lesson = l;
+		m->col = c;
+		m->student = db_int(&q_marks, 1);
+		m->bad = bad;
+		m->code = v;
+		m->late = dup(r, db_str(&q_marks, 5));
+		m->rank = s >= 0 ? s : INT_MAX;
+		m->name = s >= 0 ? pg.names[s] : NULL;
+		m->weight = NULL;
+		left |= s < 0;
+	}
+	if (rc == -1)
+		goto out;
+	if (pg.nseen > 0)
+		qsort(pg.seen, pg.nseen, sizeof(*pg.seen), pair_cmp);
+	/*
+	 * A remark on a student who left the group: their name, and every
+	 * named student's weights, so that all sort by name as before.
+	 */
+	for (m = pg.ms; left && m < pg.ms + pg.nms; m++) {
+		for (i = 0; i < naway && away[i] != m->student; i++)
+			;
+		if (i == naway) {
+			away = more(r, away, naway, sizeof(*away));
+			away[naway++] = m->student;
+		}
+	}
+	for (i = 0; i < naway; i += DB_ID_SLOTS) {
+		if (db_query(&q_people, "I", away + i, naway - i < DB_ID_SLOTS ?
+		    naway - i : (size_t)DB_ID_SLOTS) == -1)
+			goto out;
+		while ((rc = db_next(&q_people)) == 1)
+			for (m = pg.ms; m < pg.ms + pg.nms; m++)
+				if (m->student == db_int(&q_people, 0)) {
+					m->name = dup(r, db_str(&q_people, 1));
+					m->weight = dup(r, db_str(&q_people, 2));
+				}
+		if (rc == -1)
+			goto out;
+	}
+	for (m = pg.ms; m < pg.ms + pg.nms; m++)
+		if (m->name == NULL || (left && m->weight == NULL))
+			m->name = m->weight = "";	/* no such person */
+	if (pg.nms > 0)
+		qsort(pg.ms, (size_t)pg.nms, sizeof(*pg.ms), jmark_cmp);
+
+	if (db_query(&q_averages, "llss", group_id, subject_id, from,
+	    to) == -1)
+		goto out;
+	h = node(r->hdf, "Students");
+	while ((rc = db_next(&q_averages)) == 1) {
+		if ((s = idindex_find(&sidx, db_int(&q_averages, 0))) < 0)
+			continue;
+		row = node_n(h, "%d", s);
+		if ((v = db_str(&q_averages, 1)) != NULL)
+			put(row, "avg", v);
+		if ((v = db_str(&q_averages, 2)) != NULL)
+			put(row, "wavg", v);
+		pg.count[s] = db_int(&q_averages, 3);
+	}
+	if (rc == -1)
+		goto out;
+
+	/* Students.N.C.M: the cell's value; .m its mark, .w for entry. */
+	for (s = 0; s < ns; s++) {
+		row = node_n(h, "%d.C", s);
+		for (c = 0; c < nc; c++) {
+			v = cell[s][c];
+			if (v == NULL && pair_has(pg.abs, pg.nabs, cols[c].li,
+			    sids[s]))
+				v = ABSENT;
+			snprintf(k, sizeof(k), "%d", c);
+			put(row, k, v);
+			if (mid != NULL && mid[s][c] != NULL) {
+				snprintf(k, sizeof(k), "%d.m", c);
+				put(row, k, mid[s][c]);
+			}
+			if (cols[c].li == entry_li) {
+				snprintf(k, sizeof(k), "%d.w", c);
+				put(row, k, arena_printf(&r->arena, "%lld",
+				    cols[c].work));
+			}
+		}
+	}
+	load_notes(r, &pg);
 	status = 200;
 out:
 	idindex_free(&sidx);
@@ -414,8 +861,8 @@ DB_STMT(q_cell_state,
     " (SELECT c.grade FROM class_student cs JOIN class c"
     "   ON c.id = cs.class_id WHERE cs.student_id = ? AND c.year_id = l.year_id"
     "   ORDER BY cs.left_on IS NULL DESC LIMIT 1) AS grade,"
-    " EXISTS (SELECT 1 FROM " GROUP_MEMBERS_SQL " gm WHERE gm.group_id ="
-    "   l.group_id AND gm.student_id = ?) AS member,"
+    " EXISTS (SELECT 1 FROM " GROUP_STUDENTS_SQL " gm"
+    "   WHERE gm.student_id = ?) AS member,"
     " m.id, m.code, (m.set_at > NOW() - INTERVAL ? DAY"
     "   OR m.unlocked_until > NOW()) AS editable,"
     " EXISTS (SELECT 1 FROM absence a WHERE a.lesson_id = l.id"
@@ -467,8 +914,10 @@ cell_write(struct req *r, long long group_id, long long subject_id,
 	*msg = NULL;
 	*current = "";
 	edit_days = rule(sid, "mark_edit_days", 14);
-	if (db_query(q, "llllll" "l", student_id, student_id, edit_days,
-	    student_id, student_id, work_id, sid) == -1 ||
+	/* The membership is asked of the journal's group: a work of another
+	 * group's lesson is CELL_MISSING below anyway. */
+	if (db_query(q, "lllllllll", student_id, group_id, group_id,
+	    student_id, edit_days, student_id, student_id, work_id, sid) == -1 ||
 	    (rc = db_next(q)) == -1)
 		return CELL_ERROR;
 	if (rc == 0)

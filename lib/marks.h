@@ -24,11 +24,17 @@ struct req;
 /*
  * Load the journal of group × subject for period_id (0: the period of
  * the group's grade that contains today, else the last begun) into
- * Journal, Periods, Students (with their cells and averages), Cols,
- * Lessons and Notes, in a fixed number of queries.  200, 404, 500.
+ * Journal, Periods, Students.N.{id,name,avg,wavg,C.M} (C.M the value of
+ * column M: a code, «н» or ""), Cols.M.{work,lesson,short,name,date,
+ * first,span}, Lessons, Notes and MarkNotes, in a number of statements
+ * that does not grow with the students or lessons.  With JOURNAL_MARK_IDS, C.M.m is the id of the cell's mark.
+ * entry (0: none) is a lesson of the period to enter as one form:
+ * Journal.entry{,_date} and C.M.w, the form of work, on its columns.
+ * 200, 404, 500.
  */
+#define JOURNAL_MARK_IDS	0x01
 int	journal_load(struct req *, long long group_id, long long subject_id,
-	    long long period_id);
+	    long long period_id, unsigned flags, long long entry);
 
 enum cell_res {
 	CELL_OK,

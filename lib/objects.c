@@ -7,6 +7,7 @@
 #include "journal.h"
 #include "objects.h"
 #include "rights.h"
+#include "sqlnames.h"
 
 DB_STMT(q_class_relation,
     "SELECT c.teacher_id <=> ? FROM class c"
@@ -30,17 +31,18 @@ DB_STMT(q_student_relation,
 
 /*
  * A journal: whether the group (of the user's school) is in an open year,
- * whether the user teaches the subject to it, substitutes for it (on the
- * date, or on any date when the date is NULL), and leads a class it
- * teaches (its own class, or for a stream a class of a member).
+ * whether the user teaches the subject to it, substitutes for it (NULL:
+ * never; 1: on the date, today when the date is NULL; 0: on other days),
+ * and leads a class it teaches (its own class, or for a stream a class of
+ * a member).
  */
 DB_STMT(q_journal_relation,
     "SELECT y.is_open,"
     " EXISTS (SELECT 1 FROM assignment a WHERE a.group_id = g.id"
     "   AND a.subject_id = ? AND a.teacher_id = ?),"
-    " EXISTS (SELECT 1 FROM timetable_change tc WHERE tc.group_id = g.id"
-    "   AND tc.subject_id = ? AND tc.teacher_id = ? AND tc.is_cancelled = 0"
-    "   AND (? IS NULL OR COALESCE(tc.new_date, tc.on_date) = ?)),"
+    " (SELECT MAX(COALESCE(tc.new_date, tc.on_date) = COALESCE(?, CURDATE()))"
+    "   FROM timetable_change tc WHERE tc.group_id = g.id"
+    "   AND tc.subject_id = ? AND tc.teacher_id = ? AND tc.is_cancelled = 0),"
     " EXISTS (SELECT 1 FROM class c WHERE c.id = g.class_id"
     "   AND c.teacher_id = ?)"
     " OR EXISTS (SELECT 1 FROM group_student gs JOIN class_student cs"
@@ -57,8 +59,11 @@ DB_STMT(q_diary_relation,
     "SELECT cs.student_id = ?,"
     " EXISTS (SELECT 1 FROM guardian g WHERE g.student_id = cs.student_id"
     "   AND g.guardian_id = ?),"
-    " c.teacher_id <=> ?"
+    " c.teacher_id <=> ?,"
+    " p.id, " FULL_NAME("p") " AS name, c.id AS class_id,"
+    " " CLASS_NAME("c") " AS class, c.grade, c.year_id"
     " FROM class_student cs JOIN class c ON c.id = cs.class_id"
+    " JOIN person p ON p.id = cs.student_id"
     " WHERE cs.student_id = ? AND cs.left_on IS NULL AND c.school_id = ?"
     " LIMIT 1");
 
@@ -157,10 +162,11 @@ obj_student_edit(const struct req *r, long long student_id, long long class_id)
 #define JOURNAL_READERS	(ROLE_ADMIN | ROLE_MANAGEMENT | ROLE_INSPECTOR)
 
 enum journal_rel {
-	JR_OPEN = 1, JR_TEACHES = 2, JR_SUBSTITUTES = 4, JR_LEADS = 8
+	JR_OPEN = 1, JR_TEACHES = 2, JR_SUBSTITUTES = 4, JR_LEADS = 8,
+	JR_SUBSTITUTES_ON = 16		/* on the date asked about */
 };
 
-/* -1: error, 0: missing, else JR_* bits | 16 (exists). */
+/* -1: error, 0: missing, else JR_* bits | 32 (exists).  date NULL: today. */
 static int
 journal_relation(const struct req *r, long long group_id,
     long long subject_id, const char *date)
@@ -168,32 +174,31 @@ journal_relation(const struct req *r, long long group_id,
 	const struct session	*s = &r->sess;
 	int			 rc, bits;
 
-	if (db_query(&q_journal_relation, "llllsslllll", subject_id,
-	    s->person_id, subject_id, s->person_id, date, date, s->person_id,
+	if (db_query(&q_journal_relation, "llslllllll", subject_id,
+	    s->person_id, date, subject_id, s->person_id, s->person_id,
 	    s->person_id, group_id, s->school_id, subject_id) == -1 ||
 	    (rc = db_next(&q_journal_relation)) == -1)
 		return -1;
 	if (rc == 0)
 		return 0;
-	bits = 16;
+	bits = 32;
 	if (db_int(&q_journal_relation, 0) == 1)
 		bits |= JR_OPEN;
 	if (db_int(&q_journal_relation, 1) == 1)
 		bits |= JR_TEACHES;
-	if (db_int(&q_journal_relation, 2) == 1)
+	if (db_str(&q_journal_relation, 2) != NULL)
 		bits |= JR_SUBSTITUTES;
+	if (db_int(&q_journal_relation, 2) == 1)
+		bits |= JR_SUBSTITUTES_ON;
 	if (db_int(&q_journal_relation, 3) == 1)
 		bits |= JR_LEADS;
 	db_done(&q_journal_relation);
 	return bits;
 }
 
-enum obj_res
-obj_journal_view(const struct req *r, long long group_id,
-    long long subject_id)
+static enum obj_res
+journal_view(const struct req *r, int rel)
 {
-	int	 rel = journal_relation(r, group_id, subject_id, NULL);
-
 	if (rel == -1)
 		return OBJ_ERROR;
 	if (rel == 0)
@@ -207,15 +212,10 @@ obj_journal_view(const struct req *r, long long group_id,
 	return OBJ_DENIED;
 }
 
-enum obj_res
-obj_journal_write(const struct req *r, long long group_id,
-    long long subject_id, const char *date)
+/* with_date: a substitution counts (on the date the relation was asked). */
+static enum obj_res
+journal_write(const struct req *r, int rel, int with_date)
 {
-	int	 rel;
-
-	/* Without a date a substitution never counts: NULL would match any. */
-	rel = journal_relation(r, group_id, subject_id,
-	    date != NULL ? date : "0000-00-00");
 	if (rel == -1)
 		return OBJ_ERROR;
 	if (rel == 0)
@@ -224,7 +224,7 @@ obj_journal_write(const struct req *r, long long group_id,
 		return OBJ_DENIED;	/* a closed year is read-only */
 	if (rel & JR_TEACHES)
 		return OBJ_OK;
-	if (date != NULL && (rel & JR_SUBSTITUTES))
+	if (with_date && (rel & JR_SUBSTITUTES_ON))
 		return OBJ_OK;
 	if (rights_granted(r, M_POST))
 		return OBJ_OK;
@@ -232,10 +232,43 @@ obj_journal_write(const struct req *r, long long group_id,
 }
 
 enum obj_res
-obj_student_diary(const struct req *r, long long student_id)
+obj_journal_view(const struct req *r, long long group_id,
+    long long subject_id)
 {
+	return journal_view(r, journal_relation(r, group_id, subject_id,
+	    NULL));
+}
+
+enum obj_res
+obj_journal_open(const struct req *r, long long group_id,
+    long long subject_id, enum obj_res *write_today)
+{
+	int	 rel = journal_relation(r, group_id, subject_id, NULL);
+
+	*write_today = journal_write(r, rel, 1);
+	return journal_view(r, rel);
+}
+
+enum obj_res
+obj_journal_write(const struct req *r, long long group_id,
+    long long subject_id, const char *date)
+{
+	/* Without a date a substitution never counts. */
+	return journal_write(r, journal_relation(r, group_id, subject_id,
+	    date != NULL ? date : "0000-00-00"), date != NULL);
+}
+
+enum obj_res
+obj_student_diary(struct req *r, long long student_id, const char *prefix)
+{
+#define NCOLS	6
+	static const char *const cols[NCOLS] = { "id", "name", "class_id",
+	    "class", "grade", "year_id" };
+	const char		*row[NCOLS];
 	const struct session	*s = &r->sess;
+	enum obj_res		 res = OBJ_DENIED;
 	int			 rc, self, child, leads;
+	unsigned		 i;
 
 	if (db_query(&q_diary_relation, "lllll", s->person_id, s->person_id,
 	    s->person_id, student_id, s->school_id) == -1 ||
@@ -246,12 +279,20 @@ obj_student_diary(const struct req *r, long long student_id)
 	self = db_int(&q_diary_relation, 0) == 1;
 	child = db_int(&q_diary_relation, 1) == 1;
 	leads = db_int(&q_diary_relation, 2) == 1;
+	/* The student's row comes with the check: one query, not two. */
+	for (i = 0; i < NCOLS; i++)
+		row[i] = db_str(&q_diary_relation, i + 3) != NULL ?
+		    arena_strdup(&r->arena, db_str(&q_diary_relation, i + 3)) :
+		    NULL;
 	db_done(&q_diary_relation);
 	if ((self && (s->roles & ROLE_STUDENT)) ||
 	    (child && (s->roles & ROLE_PARENT)) ||
-	    (leads && (s->roles & ROLE_CLASS_TEACHER)))
-		return OBJ_OK;
-	if ((s->roles & JOURNAL_READERS) || rights_granted(r, M_GET))
-		return OBJ_OK;
-	return OBJ_DENIED;
+	    (leads && (s->roles & ROLE_CLASS_TEACHER)) ||
+	    (s->roles & JOURNAL_READERS) || rights_granted(r, M_GET))
+		res = OBJ_OK;
+	for (i = 0; res == OBJ_OK && prefix != NULL && i < NCOLS; i++)
+		req_set(r, arena_printf(&r->arena, "%s.%s", prefix, cols[i]),
+		    row[i]);
+	return res;
+#undef NCOLS
 }

@@ -60,7 +60,16 @@ enum obj_res	obj_journal_view(const struct req *, long long group_id,
 		    long long subject_id);
 enum obj_res	obj_journal_write(const struct req *, long long group_id,
 		    long long subject_id, const char *date);
-/* A current student's diary and marks (R8); a withdrawn one is missing. */
-enum obj_res	obj_student_diary(const struct req *, long long student_id);
+/*
+ * Both in one query, for the journal page: whether the user reads it, and
+ * in *write_today whether they write a lesson of today.
+ */
+enum obj_res	obj_journal_open(const struct req *, long long group_id,
+		    long long subject_id, enum obj_res *write_today);
+/* A current student's diary and marks (R8); a withdrawn one is missing.
+ * With a prefix, an allowed student's prefix.{id,name,class_id,class,
+ * grade,year_id} are set from the same query. */
+enum obj_res	obj_student_diary(struct req *, long long student_id,
+		    const char *prefix);
 
 #endif

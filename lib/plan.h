@@ -161,13 +161,16 @@ enum obj_res	obj_tests_class(const struct req *, long long class_id);
 int	db_tests_classes(struct _hdf *, const char *prefix,
 	    long long school_id, long long person_id);
 /*
- * The tests of a class from..to (ISO) by day: prefix.Days.N.{date,day,
- * count,over} with .Items.K.{kind ('held'|'planned'),subject,group,
- * what,teacher}; a day is over when its count exceeds max.  The count is
- * of distinct subjects (two English subgroups writing the same test is
- * one test for each student).  Returns the number of days over, or -1.
+ * The tests of a set of groups (a class's, a student's: DB_IDS ids from
+ * db_class_group_ids / db_student_group_ids) from..to (ISO) by day:
+ * prefix.Days.N.{date,day,count,over} with .Items.K.{kind ('held'|
+ * 'planned'),subject,group,what,teacher}; a day is over when its count
+ * exceeds max.  The count is of distinct subjects (two English subgroups
+ * writing the same test is one test for each student).  Returns the
+ * number of days over, or -1.
  */
-int	tests_schedule(struct req *, const char *prefix, long long class_id,
-	    const char *from, const char *to, long long max);
+int	tests_schedule(struct req *, const char *prefix,
+	    const long long *groups, int ngroups, const char *from,
+	    const char *to, long long max);
 
 #endif

@@ -25,6 +25,18 @@ int	setting_str(long long school_id, const char *name, char *buf,
  * guessed).
  */
 int	setting_int(long long school_id, const char *name, long long *out);
+/* One integer setting wanted by settings_ints. */
+struct setting_int {
+	const char	*name;
+	long long	 value;		/* in: the default; out: in force */
+};
+/*
+ * Several integer settings in one query: each value becomes the school's
+ * own, else the config's default, else stays as given.  A value that is
+ * not an integer is logged and the given default kept (as the rules'
+ * readers do).  0, or -1 on a database failure.
+ */
+int	settings_ints(long long school_id, struct setting_int *, size_t n);
 /*
  * Give the user's school its own value, with an audit row 'setting'
  * (object: the school) old → new, where old is the value in force before

@@ -102,56 +102,108 @@ tt_add_days(const char *date, int days, char buf[11])
 	"   DATE_ADD(?, INTERVAL 6 DAY) AND "
 #define WEEK_END	" ORDER BY 3, 5, 7"
 
-/* Two ? each (the id twice): the unions are filtered inside, see groups.h. */
-#define IN_CLASS(col) \
-	col " IN (SELECT cg.group_id FROM " CLASS_GROUPS_SQL " cg)"
-#define IN_STUDENT(col) \
-	col " IN (SELECT sg.group_id FROM " STUDENT_GROUPS_SQL " sg)"
+/*
+ * A class's or a student's week: their groups' ids are looked up first
+ * and given as a list (DB_IDS), which the optimizer reads as a range on
+ * the group's index, where the group union as a subquery cost more to
+ * plan than the week to read; holidays are taken out in C (the week's
+ * holidays of the one grade are read anyway).  The timetable drives.
+ */
+#define WEEK_G \
+	"SELECT STRAIGHT_JOIN t.id, IFNULL(c.id, 0), " WEEK_DAY ", t.weekday," \
+	" t.number, t.group_id, g.name, g.kind, IFNULL(g.class_id, 0)," \
+	" t.subject_id, s.name, COALESCE(c.teacher_id, t.teacher_id)," \
+	" " SHORT_NAME("p") ", t.teacher_id, COALESCE(c.room, t.room)," \
+	" IFNULL(c.is_cancelled, 0)," \
+	" (c.new_date IS NOT NULL OR c.new_number IS NOT NULL), 0, c.reason," \
+	" NULL" \
+	" FROM timetable t LEFT JOIN timetable_change c ON c.timetable_id = t.id" \
+	"   AND c.on_date = " WEEK_DAY \
+	" JOIN `groups` g ON g.id = t.group_id" \
+	" JOIN subject s ON s.id = t.subject_id" \
+	" JOIN person p ON p.id = COALESCE(c.teacher_id, t.teacher_id)" \
+	" WHERE t.group_id IN " DB_IDS " AND t.weekday <= 7" \
+	" AND " WEEK_DAY " BETWEEN t.valid_from AND t.valid_to"
 
-DB_STMT(q_week_class, WEEK_A IN_CLASS("t.group_id")
-    WEEK_B IN_CLASS("c.group_id") WEEK_END);
-DB_STMT(q_week_student, WEEK_A IN_STUDENT("t.group_id")
-    WEEK_B IN_STUDENT("c.group_id") WEEK_END);
+DB_STMT(q_week_groups, WEEK_G WEEK_B "c.group_id IN " DB_IDS WEEK_END);
 /* The timetabled teacher sees a substituted lesson too (as replaced). */
 DB_STMT(q_week_teacher, WEEK_A "? IN (t.teacher_id, c.teacher_id)"
     WEEK_B "COALESCE(c.teacher_id, t.teacher_id) = ?" WEEK_END);
 DB_STMT(q_week_room, WEEK_A "? IN (t.room, c.room)"
     WEEK_B "COALESCE(c.room, t.room) = ?" WEEK_END);
 
-int
-db_week_lessons(struct req *r, enum tt_view view, long long id,
-    const char *room, const char *monday, struct tt_lesson **out)
+/* The holidays touching the week that apply: to the class's (or the
+ * student's class's) grade, else to every grade. */
+DB_STMT(q_week_holidays,
+    "SELECT h.name, h.starts_on, h.ends_on FROM holiday h"
+    " JOIN year y ON y.id = h.year_id WHERE y.school_id = ?"
+    " AND h.starts_on <= DATE_ADD(?, INTERVAL 6 DAY) AND h.ends_on >= ?"
+    " AND CASE ? WHEN 1 THEN (SELECT cl.grade FROM class cl WHERE cl.id = ?)"
+    "   BETWEEN h.grade_from AND h.grade_to"
+    " WHEN 4 THEN (SELECT cl.grade FROM class_student cs JOIN class cl"
+    "   ON cl.id = cs.class_id WHERE cs.student_id = ? AND cs.left_on IS NULL"
+    "   LIMIT 1) BETWEEN h.grade_from AND h.grade_to"
+    " ELSE h.grade_from = 1 AND h.grade_to = 11 END");
+
+/* holiday[1..7]: the name of the holiday on that day of the week, or NULL. */
+static int
+week_holidays(struct req *r, enum tt_view view, long long id,
+    const char *monday, const char *holiday[8])
+{
+	char	 d[11];
+	int	 rc, i;
+
+	for (i = 0; i < 8; i++)
+		holiday[i] = NULL;
+	if (db_query(&q_week_holidays, "lssdll", r->sess.school_id, monday,
+	    monday, (int)view, id, id) == -1)
+		return -1;
+	while ((rc = db_next(&q_week_holidays)) == 1)
+		for (i = 1; i <= 7; i++) {
+			tt_add_days(monday, i - 1, d);
+			if (strcmp(d, db_str(&q_week_holidays, 1)) >= 0 &&
+			    strcmp(d, db_str(&q_week_holidays, 2)) <= 0)
+				holiday[i] = arena_strdup(&r->arena,
+				    db_str(&q_week_holidays, 0));
+		}
+	return rc;
+}
+
+/* The week's lessons; holiday[] filled when given (always read for a
+ * class or a student, whose holidays are taken out here). */
+static int
+week_lessons(struct req *r, enum tt_view view, long long id,
+    const char *room, const char *monday, struct tt_lesson **out,
+    const char *holiday[8])
 {
 	struct db_stmt	*q;
 	struct tt_lesson *a = NULL, *l;
+	const char	*own[8];
+	long long	 ids[DB_ID_SLOTS];
 	size_t		 n = 0, cap = 0;
 	long long	 school = r->sess.school_id;
-	int		 rc;
+	int		 rc, nids = 0, byids;
 
 	*out = NULL;
-	switch (view) {
-	case TT_CLASS:
-		q = &q_week_class;
-		break;
-	case TT_STUDENT:
-		q = &q_week_student;
-		break;
-	case TT_TEACHER:
-		q = &q_week_teacher;
-		break;
-	default:
-		q = &q_week_room;
-		break;
-	}
+	byids = view == TT_CLASS || view == TT_STUDENT;
+	if (holiday == NULL && byids)
+		holiday = own;
+	if (holiday != NULL &&
+	    week_holidays(r, view, id, monday, holiday) == -1)
+		return -1;
+	if (byids && (nids = view == TT_CLASS ? db_class_group_ids(id, ids) :
+	    db_student_group_ids(r, id, ids)) == -1)
+		return -1;
 	if (view == TT_ROOM)
-		rc = db_query(q, "sslssslsss", monday, monday, school, monday,
-		    monday, room, school, monday, monday, room);
+		rc = db_query(q = &q_week_room, "sslssslsss", monday, monday,
+		    school, monday, monday, room, school, monday, monday, room);
 	else if (view == TT_TEACHER)
-		rc = db_query(q, "sslssllssl", monday, monday, school, monday,
-		    monday, id, school, monday, monday, id);
-	else	/* a class's or a student's groups: the id twice each */
-		rc = db_query(q, "sslsslllssll", monday, monday, school, monday,
-		    monday, id, id, school, monday, monday, id, id);
+		rc = db_query(q = &q_week_teacher, "sslssllssl", monday, monday,
+		    school, monday, monday, id, school, monday, monday, id);
+	else
+		rc = db_query(q = &q_week_groups, "ssIslssI", monday, monday,
+		    ids, (size_t)nids, monday, school, monday, monday, ids,
+		    (size_t)nids);
 	if (rc == -1)
 		return -1;
 	while ((rc = db_next(q)) == 1) {
@@ -164,7 +216,7 @@ db_week_lessons(struct req *r, enum tt_view view, long long id,
 				memcpy(b, a, n * sizeof(*b));
 			a = b;
 		}
-		l = &a[n++];
+		l = &a[n];
 		memset(l, 0, sizeof(*l));
 #define S(i)	(db_str(q, i) ? arena_strdup(&r->arena, db_str(q, i)) : NULL)
 		l->tt_id = db_int(q, 0);
@@ -188,6 +240,12 @@ db_week_lessons(struct req *r, enum tt_view view, long long id,
 		l->reason = S(18);
 		l->moved_from = S(19);
 #undef S
+		/* No timetabled lesson on a holiday of the grade. */
+		if (byids && !l->moved_in && l->tt_id != 0 &&
+		    l->weekday >= 1 && l->weekday <= 7 &&
+		    holiday[l->weekday] != NULL)
+			continue;
+		n++;
 	}
 	if (rc == -1)
 		return -1;
@@ -195,24 +253,18 @@ db_week_lessons(struct req *r, enum tt_view view, long long id,
 	return (int)n;
 }
 
+int
+db_week_lessons(struct req *r, enum tt_view view, long long id,
+    const char *room, const char *monday, struct tt_lesson **out)
+{
+	return week_lessons(r, view, id, room, monday, out, NULL);
+}
+
 DB_STMT(q_week_bells,
     "SELECT b.number, TIME_FORMAT(b.starts_at, '%H:%i'),"
     " TIME_FORMAT(b.ends_at, '%H:%i') FROM bell b JOIN year y ON y.id = b.year_id"
     " WHERE y.school_id = ? AND b.shift = 1 AND y.starts_on <= DATE_ADD(?,"
     " INTERVAL 6 DAY) AND y.ends_on >= ? ORDER BY y.starts_on DESC, b.number");
-/* The holidays touching the week that apply: to the class's (or the
- * student's class's) grade, else to every grade. */
-DB_STMT(q_week_holidays,
-    "SELECT h.name, h.starts_on, h.ends_on FROM holiday h"
-    " JOIN year y ON y.id = h.year_id WHERE y.school_id = ?"
-    " AND h.starts_on <= DATE_ADD(?, INTERVAL 6 DAY) AND h.ends_on >= ?"
-    " AND CASE ? WHEN 1 THEN (SELECT cl.grade FROM class cl WHERE cl.id = ?)"
-    "   BETWEEN h.grade_from AND h.grade_to"
-    " WHEN 4 THEN (SELECT cl.grade FROM class_student cs JOIN class cl"
-    "   ON cl.id = cs.class_id WHERE cs.student_id = ? AND cs.left_on IS NULL"
-    "   LIMIT 1) BETWEEN h.grade_from AND h.grade_to"
-    " ELSE h.grade_from = 1 AND h.grade_to = 11 END");
-
 static const char *const day_names[] = { "", "Понедельник", "Вторник",
     "Среда", "Четверг", "Пятница", "Суббота", "Воскресенье" };
 
@@ -222,11 +274,11 @@ db_week_hdf(struct req *r, const char *prefix, enum tt_view view,
 {
 	struct tt_lesson *ls, *l;
 	char		 d[11], key[160];
-	const char	*state, *note;
+	const char	*state, *note, *holiday[8];
 	int		 n, i, k, rc, maxnum = 0, days = 6;
 	int		 count[8][11];
 
-	if ((n = db_week_lessons(r, view, id, room, monday, &ls)) == -1)
+	if ((n = week_lessons(r, view, id, room, monday, &ls, holiday)) == -1)
 		return -1;
 	req_set(r, arena_printf(&r->arena, "%s.monday", prefix), monday);
 	tt_add_days(monday, 6, d);
@@ -249,20 +301,10 @@ db_week_hdf(struct req *r, const char *prefix, enum tt_view view,
 	}
 
 	/* Holidays: mark the days they cover. */
-	if (db_query(&q_week_holidays, "lssdll", r->sess.school_id, monday,
-	    monday, (int)view, id, id) == -1)
-		return -1;
-	while ((rc = db_next(&q_week_holidays)) == 1)
-		for (i = 1; i <= days; i++) {
-			tt_add_days(monday, i - 1, d);
-			if (strcmp(d, db_str(&q_week_holidays, 1)) >= 0 &&
-			    strcmp(d, db_str(&q_week_holidays, 2)) <= 0)
-				req_set(r, arena_printf(&r->arena,
-				    "%s.Days.%d.holiday", prefix, i),
-				    db_str(&q_week_holidays, 0));
-		}
-	if (rc == -1)
-		return -1;
+	for (i = 1; i <= days; i++)
+		if (holiday[i] != NULL)
+			req_set(r, arena_printf(&r->arena,
+			    "%s.Days.%d.holiday", prefix, i), holiday[i]);
 
 	/* Bells: the first year touching the week gives them. */
 	if (db_query(&q_week_bells, "lss", r->sess.school_id, monday,

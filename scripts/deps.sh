@@ -3,6 +3,7 @@
 #
 #   sh scripts/deps.sh build run        # to build and serve
 #   sh scripts/deps.sh build run test   # also what `make test` needs
+#   sh scripts/deps.sh build run bench  # what `make bench` needs
 #
 # Installs only what is missing (checked with dpkg-query), runs `apt-get update`
 # once and only when something is missing, and never leaves the Debian-packaged
@@ -20,8 +21,8 @@ die() { printf '%s\n' "deps: ОШИБКА: $*" >&2; exit 1; }
 [ $# -gt 0 ] || set -- build run
 for tag in "$@"; do
 	case $tag in
-	build|run|test) ;;
-	*) die "неизвестная группа пакетов '$tag' (есть: build, run, test)" ;;
+	build|run|test|bench) ;;
+	*) die "неизвестная группа пакетов '$tag' (есть: build, run, test, bench)" ;;
 	esac
 done
 

@@ -1,15 +1,21 @@
 #!/bin/sh
-# A private, self-contained journal stack: MariaDB + Apache/mod_fcgid or
-# nginx/fcgiwrap, everything under one runtime directory VAR. No systemd.
+# A private, self-contained journal stack: MariaDB + Apache/mod_fcgid,
+# nginx/fcgiwrap or nginx/spawn-fcgi, everything under one runtime directory
+# VAR. No systemd.
 #
-#   VAR=/abs/dir [WEB_PORT=8080] [DB_PORT=3307] [SERVER=apache|nginx] [DEMO=1|0] \
+#   VAR=/abs/dir [WEB_PORT=8080] [DB_PORT=3307] [SERVER=apache|nginx|spawn] [DEMO=1|0] \
 #       [CGI_BINDIR=dir of the FastCGI programs, default ROOT/build/cgi-bin] \
+#       [SPAWN_PROCS=FastCGI processes per screen under SERVER=spawn, default 2] \
 #       sh scripts/stack.sh start|stop|status|db-start|db-stop|web-start|web-stop
 #
-# WEB_PORT, DB_PORT, SERVER and CGI_BINDIR are remembered in VAR/stack.env, so later
-# commands need only VAR. Layout of VAR: db/ (datadir), run/ (sockets, pids), log/,
-# apache/, nginx/, journal.hdf (the application config of this stack),
-# demo-accounts.tsv (demo logins and passwords).
+# SERVER: apache = Apache + mod_fcgid (processes on demand); nginx = nginx +
+# fcgiwrap (plain CGI, a process per request); spawn = nginx + spawn-fcgi (a
+# fixed number of persistent processes per screen, one socket per screen).
+# WEB_PORT, DB_PORT, SERVER, CGI_BINDIR and SPAWN_PROCS are remembered in
+# VAR/stack.env, so later commands need only VAR. Layout of VAR: db/ (datadir),
+# run/ (sockets, pids; run/fcgi/ the spawn-fcgi sockets), log/, apache/, nginx/,
+# journal.hdf (the application config of this stack), demo-accounts.tsv (demo
+# logins and passwords).
 set -eu
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd -P)
@@ -21,7 +27,7 @@ die()  { printf '%s\n' "$ME: ОШИБКА: $*" >&2; exit 1; }
 
 usage() {
 	cat >&2 <<EOF
-usage: VAR=DIR [WEB_PORT=8080] [DB_PORT=3307] [SERVER=apache|nginx] [DEMO=1|0] $0 COMMAND
+usage: VAR=DIR [WEB_PORT=8080] [DB_PORT=3307] [SERVER=apache|nginx|spawn] [SPAWN_PROCS=2] [DEMO=1|0] $0 COMMAND
 commands: start stop status db-start db-stop web-start web-stop
 EOF
 	exit 2
@@ -40,10 +46,12 @@ WEB_PORT=${WEB_PORT:-$(saved WEB_PORT)}; WEB_PORT=${WEB_PORT:-8080}
 DB_PORT=${DB_PORT:-$(saved DB_PORT)};    DB_PORT=${DB_PORT:-3307}
 SERVER=${SERVER:-$(saved SERVER)};       SERVER=${SERVER:-apache}
 BINDIR=${CGI_BINDIR:-$(saved CGI_BINDIR)}; BINDIR=${BINDIR:-$ROOT/build/cgi-bin}
+SPAWN_PROCS=${SPAWN_PROCS:-$(saved SPAWN_PROCS)}; SPAWN_PROCS=${SPAWN_PROCS:-2}
 DEMO=${DEMO:-1}
 case $WEB_PORT in ''|*[!0-9]*) die "WEB_PORT должен быть числом: '$WEB_PORT'" ;; esac
 case $DB_PORT in ''|*[!0-9]*) die "DB_PORT должен быть числом: '$DB_PORT'" ;; esac
-case $SERVER in apache|nginx) ;; *) die "SERVER должен быть apache или nginx: '$SERVER'" ;; esac
+case $SERVER in apache|nginx|spawn) ;; *) die "SERVER должен быть apache, nginx или spawn: '$SERVER'" ;; esac
+case $SPAWN_PROCS in ''|0*|*[!0-9]*) die "SPAWN_PROCS должен быть числом от 1: '$SPAWN_PROCS'" ;; esac
 case $BINDIR in /*) ;; *) die "CGI_BINDIR должен быть абсолютным путём: '$BINDIR'" ;; esac
 
 # --- paths --------------------------------------------------------------------
@@ -60,6 +68,7 @@ NG_CONF=$NG_DIR/nginx.conf
 NG_PID=$NG_DIR/nginx.pid
 FW_SOCK=$RUN/fcgiwrap.sock
 FW_PID=$RUN/fcgiwrap.pid
+SP_DIR=$RUN/fcgi
 APPCONF=$VAR/journal.hdf
 DEMO_TOOL=$ROOT/build/tools/demo-school
 HTDOCS=$ROOT/htdocs
@@ -151,7 +160,8 @@ stop_pids() {
 run_as_www() { setpriv --reuid=$WWW_USER --regid=$WWW_USER --init-groups -- "$@"; }
 
 write_env() {
-	printf 'WEB_PORT=%s\nDB_PORT=%s\nSERVER=%s\nCGI_BINDIR=%s\n' "$WEB_PORT" "$DB_PORT" "$SERVER" "$BINDIR" >"$ENVFILE.tmp"
+	printf 'WEB_PORT=%s\nDB_PORT=%s\nSERVER=%s\nCGI_BINDIR=%s\nSPAWN_PROCS=%s\n' \
+		"$WEB_PORT" "$DB_PORT" "$SERVER" "$BINDIR" "$SPAWN_PROCS" >"$ENVFILE.tmp"
 	mv -f "$ENVFILE.tmp" "$ENVFILE"
 }
 
@@ -164,7 +174,8 @@ subst() {
 	    -e "s|@HTDOCS@|$(sed_repl "$HTDOCS")|g" \
 	    -e "s|@CONF@|$(sed_repl "$APPCONF")|g" \
 	    -e "s|@PORT@|$WEB_PORT|g" \
-	    -e "s|@FCGIWRAP_SOCK@|$(sed_repl "$FW_SOCK")|g" "$1" >"$2.tmp"
+	    -e "s|@FCGIWRAP_SOCK@|$(sed_repl "$FW_SOCK")|g" \
+	    -e "s|@SPAWN_DIR@|$(sed_repl "$SP_DIR")|g" "$1" >"$2.tmp"
 	mv -f "$2.tmp" "$2"
 }
 
@@ -258,9 +269,13 @@ db_start() {
 	port_open "$DB_PORT" && die "порт $DB_PORT уже занят другим процессом; задайте другой DB_PORT"
 	rm -f "$SOCK" "$DB_PID"
 	# setsid: its own session, so a Ctrl-C in the calling terminal does not reach it.
+	# max-connections: every FastCGI process keeps its own connection, and
+	# mod_fcgid may run FcgidMaxProcesses (1000) of them; the default 151 made
+	# the fourth page's pool fail with "Too many connections".
 	setsid mariadbd --no-defaults --user="$(id -un)" --datadir="$DB_DIR" --socket="$SOCK" \
 		--port="$DB_PORT" --bind-address=127.0.0.1 --pid-file="$DB_PID" \
 		--log-error="$LOG/mariadb.log" --innodb-flush-log-at-trx-commit=1 \
+		--max-connections=1100 \
 		--character-set-server=utf8mb4 --collation-server=utf8mb4_unicode_ci \
 		</dev/null >>"$LOG/mariadb.log" 2>&1 &
 	bg=$!
@@ -345,7 +360,9 @@ Listen 127.0.0.1:$WEB_PORT
 PidFile "$AP_PID"
 DefaultRuntimeDir "$AP_DIR"
 ErrorLog "$LOG/apache-error.log"
-LogLevel warn
+# fcgid: info logs each process started and ended, debug also each spawn
+# refused ("... skip the spawn request": a request then sleeps a second).
+LogLevel warn fcgid:debug
 User $WWW_USER
 Group $WWW_USER
 # A file mutex deadlocks with mod_fcgid under the event MPM.
@@ -361,8 +378,10 @@ LoadModule rewrite_module modules/mod_rewrite.so
 LoadModule fcgid_module modules/mod_fcgid.so
 
 TypesConfig /etc/mime.types
-# %D: microseconds per request, to check tail latency against the load generator.
-LogFormat "%h %l %u %t \"%r\" %>s %b \"%{Referer}i\" \"%{User-Agent}i\" %D" journal
+# The last two fields: when the request started (ms since the epoch) and its
+# time in the server (%D, microseconds), to check tail latency against the
+# load generator.
+LogFormat "%h %l %u %t \"%r\" %>s %b \"%{Referer}i\" \"%{User-Agent}i\" %{msec}t %D" journal
 CustomLog "$LOG/apache-access.log" journal
 
 ServerTokens Prod
@@ -370,17 +389,31 @@ ServerSignature Off
 TraceEnable Off
 Timeout 60
 KeepAliveTimeout 5
-StartServers 2
-ThreadsPerChild 25
-MaxRequestWorkers 400
 
-# mod_fcgid: one request per process; a request waits ~1 s when no process is
-# idle, so allow as many processes per program as the expected concurrency.
+# Request threads: two processes of 64.  The event MPM closes kept-alive
+# connections whenever all its threads are busy (the clients reconnect and
+# queue), so have more threads than clients at once; and a program's first
+# burst, which makes its mod_fcgid pool, can be as wide as the threads.
+StartServers 2
+ServerLimit 2
+ThreadsPerChild 64
+MaxRequestWorkers 128
+
+# mod_fcgid: why these values is explained in conf/apache-journal.conf, which
+# sets the per-program pool (FcgidMaxProcessesPerClass, FcgidMinProcessesPerClass,
+# 64 each) for its virtual host; here the server-wide part.
 FcgidIPCDir "$AP_DIR/fcgid"
 FcgidProcessTableFile "$AP_DIR/fcgid_shm"
-FcgidMaxProcesses 128
-FcgidMaxProcessesPerClass 32
-FcgidSpawnScoreUpLimit 64
+# Room for every busy program's pool: at 128 (the former value) the fifth
+# page of make bench (the login) got one process and waited 3 s per request.
+# Every process keeps a MariaDB connection: max-connections is above this.
+FcgidMaxProcesses 1000
+# Each spawn adds FcgidSpawnScore (1) to a program's score, each exit
+# FcgidTerminationScore (2), each second takes FcgidTimeScore (1) off, and
+# nothing spawns above this limit (default 10: ten processes, then one a
+# second): a burst must be able to spawn a whole pool of 64 at once; a
+# program that crashes at start still stops spawning after ~70 tries.
+FcgidSpawnScoreUpLimit 136
 # The application answers 413 itself above 1 MiB; these are backstops
 # (journal.conf repeats them for its virtual host).
 LimitRequestBody 2097152
@@ -407,17 +440,73 @@ EOF
 	}
 }
 
-# --- nginx + fcgiwrap -----------------------------------------------------------
+# --- nginx + fcgiwrap or spawn-fcgi ------------------------------------------------
 nginx_pid() { pid_of "$NG_PID" nginx; }
 fcgiwrap_pids() { pids_with_arg fcgiwrap "unix:$FW_SOCK"; }
 
+# Pids of the live spawn-fcgi workers of this stack: those in the pid files
+# spawn-fcgi wrote (one line per child) that still run a program of BINDIR.
+spawn_pids() {
+	for f in "$SP_DIR"/*.pid; do
+		[ -r "$f" ] || continue
+		for p in $(tr -dc '0-9\n' <"$f"); do
+			case $(readlink "/proc/$p/exe" 2>/dev/null) in "$BINDIR"/*) ;; *) continue ;; esac
+			alive "$p" && printf '%s ' "$p"
+		done
+	done
+	return 0
+}
+
+# spawn-fcgi: SPAWN_PROCS persistent FastCGI processes per screen, all
+# accepting on the screen's socket SP_DIR/<screen>.sock; the first free one
+# takes the next request.  As root the processes run as www-data and the
+# socket belongs to www-data (nginx's workers); otherwise all is ours.
+spawn_start() {
+	command -v spawn-fcgi >/dev/null 2>&1 || die "нет spawn-fcgi: sh scripts/deps.sh build run"
+	stale=$(spawn_pids)
+	[ -z "$stale" ] || stop_pids TERM "$stale" 5
+	rm -rf "$SP_DIR"
+	mkdir -p "$SP_DIR"
+	own=
+	[ $IS_ROOT = no ] || own="-u $WWW_USER -g $WWW_USER -U $WWW_USER -G $WWW_USER"
+	: >>"$LOG/spawn-fcgi.log"
+	n=0
+	for prog in "$BINDIR"/*; do
+		[ -f "$prog" ] && [ -x "$prog" ] || continue
+		name=${prog##*/}
+		case $name in [a-z]*) ;; *) continue ;; esac
+		# A clean environment: the programs get only what a web server would
+		# give them (JOURNAL_CONF), not the caller's.
+		# shellcheck disable=SC2086
+		setsid env -i PATH=/usr/bin:/bin JOURNAL_CONF="$APPCONF" \
+			spawn-fcgi -s "$SP_DIR/$name.sock" -M 0660 $own -F "$SPAWN_PROCS" \
+			-P "$SP_DIR/$name.pid" -- "$prog" </dev/null >>"$LOG/spawn-fcgi.log" 2>&1 ||
+			die "spawn-fcgi не запустил $prog (журнал: $LOG/spawn-fcgi.log)"
+		n=$((n + 1))
+	done
+	[ $n -gt 0 ] || warn "в $BINDIR нет программ: spawn-fcgi ничего не запустил"
+}
+
 nginx_start() {
 	command -v nginx >/dev/null 2>&1 || PATH=$PATH:/usr/sbin:/sbin
-	for c in nginx fcgiwrap; do
-		command -v $c >/dev/null 2>&1 || die "нет $c: sh scripts/deps.sh build run"
-	done
+	command -v nginx >/dev/null 2>&1 || die "нет nginx: sh scripts/deps.sh build run"
 	mkdir -p "$NG_DIR" "$RUN" "$LOG"
+	if [ "$SERVER" = spawn ]; then
+		spawn_start
+		sample=$ROOT/conf/nginx-spawn-fcgi.conf
+	else
+		fcgiwrap_start
+		sample=$ROOT/conf/nginx-journal.conf
+	fi
+	nginx_conf "$sample"
+	nginx -p "$NG_DIR" -c "$NG_CONF" -e "$LOG/nginx-error.log" || {
+		tail -n 20 "$LOG/nginx-error.log" >&2 2>/dev/null || true
+		die "nginx не запустился (журнал: $LOG/nginx-error.log)"
+	}
+}
 
+fcgiwrap_start() {
+	command -v fcgiwrap >/dev/null 2>&1 || die "нет fcgiwrap: sh scripts/deps.sh build run"
 	# fcgiwrap runs the programs as plain CGI, as www-data. It creates its socket
 	# itself, so www-data needs to write to run/: group-writable and sticky (www-data
 	# cannot remove root's files there). umask 000: nginx workers must connect.
@@ -449,9 +538,12 @@ nginx_start() {
 			[ "$(cat "/proc/$pp/comm" 2>/dev/null)" = fcgiwrap ] || echo "$p" >"$FW_PID"
 		done
 	fi
+}
 
+# nginx.conf of this stack around the sample $1 (placeholders filled).
+nginx_conf() {
 	cp -f /etc/nginx/fastcgi_params "$NG_DIR/fastcgi_params"
-	subst "$ROOT/conf/nginx-journal.conf" "$NG_DIR/journal.conf"
+	subst "$1" "$NG_DIR/journal.conf"
 	user_line="# (not root: workers run as $(id -un))"
 	[ $IS_ROOT = yes ] && user_line="user $WWW_USER;"
 	cat >"$NG_CONF.tmp" <<EOF
@@ -468,9 +560,12 @@ events {
 http {
     include /etc/nginx/mime.types;
     default_type application/octet-stream;
-    # \$request_time: seconds per request, to check tail latency against the load generator.
+    # The last two fields: when the request ended (\$msec, seconds since the
+    # epoch) and its time in the server (\$request_time, seconds, ms resolution),
+    # to check tail latency against the load generator.
     log_format journal '\$remote_addr - \$remote_user [\$time_local] "\$request" '
-                       '\$status \$body_bytes_sent "\$http_referer" "\$http_user_agent" \$request_time';
+                       '\$status \$body_bytes_sent "\$http_referer" "\$http_user_agent" '
+                       '\$msec \$request_time';
     access_log $LOG/nginx-access.log journal;
 
     client_body_temp_path $NG_DIR/client_body_temp;
@@ -493,15 +588,12 @@ EOF
 		printf '%s\n' "$out" >&2
 		die "ошибка в конфигурации nginx ($NG_CONF)"
 	}
-	nginx -p "$NG_DIR" -c "$NG_CONF" -e "$LOG/nginx-error.log" || {
-		tail -n 20 "$LOG/nginx-error.log" >&2 2>/dev/null || true
-		die "nginx не запустился (журнал: $LOG/nginx-error.log)"
-	}
 }
 
 running_server() {
 	if apache_pid >/dev/null; then echo apache
-	elif nginx_pid >/dev/null; then echo nginx
+	elif nginx_pid >/dev/null; then
+		if [ -n "$(spawn_pids)" ]; then echo spawn; else echo nginx; fi
 	fi
 	return 0
 }
@@ -520,13 +612,14 @@ web_start() {
 	t0=$(now)
 	case $SERVER in
 	apache) apache_start ;;
-	nginx) nginx_start ;;
+	nginx|spawn) nginx_start ;;
 	esac
 	i=0
 	until port_open "$WEB_PORT"; do
 		i=$((i + 1))
 		if [ $i -gt 150 ]; then
-			log=$LOG/$SERVER-error.log
+			log=$LOG/nginx-error.log
+			[ "$SERVER" = apache ] && log=$LOG/apache-error.log
 			tail -n 20 "$log" >&2 2>/dev/null || true
 			die "$SERVER не открыл порт $WEB_PORT за 15 с (журнал: $log)"
 		fi
@@ -560,6 +653,13 @@ web_stop() {
 		stopped="$stopped fcgiwrap"
 	fi
 	rm -f "$FW_PID" "$FW_SOCK"
+	# spawn-fcgi's processes have no parent to stop them: their pid files list them.
+	sp=$(spawn_pids)
+	if [ -n "$sp" ]; then
+		stop_pids TERM "$sp" 10
+		stopped="$stopped spawn-fcgi($(echo $sp | wc -w))"
+	fi
+	rm -rf "$SP_DIR"
 	# Left-over FastCGI/CGI programs of this stack (mod_fcgid normally stops them).
 	left=$(app_pids)
 	if [ -n "$left" ]; then
@@ -596,6 +696,8 @@ status() {
 	else
 		say "fcgiwrap: остановлен"
 	fi
+	sp=$(spawn_pids)
+	[ -z "$sp" ] || say "spawn-fcgi: работает, $(echo $sp | wc -w) процессов (сокеты $SP_DIR/*.sock)"
 	app=$(app_pids)
 	[ -z "$app" ] || say "программы журнала: pids $app"
 	if db_pid >/dev/null && [ -n "$(running_server)" ]; then

@@ -1,7 +1,8 @@
 #!/bin/sh
 # What `make test` runs after building: a fresh test stack in var/test, all the
 # tests against Apache + mod_fcgid, then the HTTP and browser tests again against
-# nginx + fcgiwrap. The test stack is always stopped at the end, whatever happens.
+# nginx + fcgiwrap, a smoke test of nginx + spawn-fcgi, and the HTTP tests under
+# the ASan build. The test stack is always stopped at the end, whatever happens.
 #
 # Extra arguments for prove can be given in PROVE_ARGS (e.g. PROVE_ARGS=-v).
 set -eu
@@ -71,6 +72,24 @@ $STACK web-stop
 SERVER=nginx WEB_PORT=$NGINX_PORT $STACK web-start
 if run_prove nginx $NGINX_PORT t/http t/browser; then nginx=PASS; fi
 
+# nginx + spawn-fcgi (persistent processes, as make bench runs it): a smoke
+# test that it starts, serves a page and the login form, and stops.
+spawn=FAIL
+$STACK web-stop
+if SERVER=spawn WEB_PORT=$NGINX_PORT $STACK web-start; then
+	h=$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$NGINX_PORT/hello" || true)
+	l=$(curl -s "http://127.0.0.1:$NGINX_PORT/login" | grep -c 'name="csrf"' || true)
+	if [ "$h" = 200 ] && [ "$l" -ge 1 ]; then spawn=PASS; else say "spawn-fcgi: /hello $h, форма входа: $l"; fi
+	pids=$(cat "$VAR"/run/fcgi/*.pid 2>/dev/null || true)
+	[ -n "$pids" ] || { spawn=FAIL; say "spawn-fcgi: нет pid-файлов в $VAR/run/fcgi"; }
+	$STACK web-stop
+	left=
+	for p in $pids; do
+		[ -r "/proc/$p/stat" ] && [ "$(sed 's/.*) //' "/proc/$p/stat" | cut -d' ' -f1)" != Z ] && left="$left $p"
+	done
+	[ -z "$left" ] || { spawn=FAIL; say "spawn-fcgi: процессы остались после остановки:$left"; }
+fi
+
 # The HTTP tests once more against the AddressSanitizer/UBSan build served by
 # mod_fcgid: each worker serves many requests, and when the web server stops
 # them (SIGTERM) they exit cleanly, so LeakSanitizer reports anything a
@@ -92,5 +111,5 @@ if [ -n "${JOURNAL_ASAN_ROOT:-}" ] && [ -d "$JOURNAL_ASAN_ROOT/cgi-bin" ]; then
 fi
 
 cleanup
-say "итог: Apache+mod_fcgid (все тесты): $apache; nginx+fcgiwrap (t/http, t/browser): $nginx; Apache+ASan/UBSan (t/http, утечки): $asan"
-[ $apache = PASS ] && [ $nginx = PASS ] && [ $asan != FAIL ]
+say "итог: Apache+mod_fcgid (все тесты): $apache; nginx+fcgiwrap (t/http, t/browser): $nginx; nginx+spawn-fcgi (запуск, /hello, /login): $spawn; Apache+ASan/UBSan (t/http, утечки): $asan"
+[ $apache = PASS ] && [ $nginx = PASS ] && [ $spawn = PASS ] && [ $asan != FAIL ]

@@ -6,9 +6,13 @@
 // scale) logs in, opens the journal, creates today's lesson with the
 // lesson form, then enters the whole lesson column by keyboard alone: for
 // each student a mark or «н» and Enter (which moves down and saves the
-// cell by fetch).  Every cell must end «saved»; after a reload the page
-// shows every value, and the database holds them.  No console error and
-// no CSP violation on the way.  Reports the keystrokes and requests used.
+// cell by fetch).  The page sends the cells as text; journal.js makes
+// them inputs and finds the student by the row and the form of work by
+// the column.  Every cell must end «saved»; after a reload the page shows
+// every value, and the database holds them.  Then the same teacher without
+// JavaScript: the link «ввести» under the date opens the lesson as one
+// form, which changes the whole column at once.  No console error and no
+// CSP violation on the way.  Reports the keystrokes and requests used.
 // At the end the lesson, its marks and absences are removed.
 'use strict';
 
@@ -80,7 +84,13 @@ async function main() {
     + ` AND l.group_id = ${group} AND l.subject_id = ${subject} ORDER BY lw.sort LIMIT 1`);
   if (!ok(work, 'the lesson is saved with its column')) return;
 
-  const cells = page.locator(`input.cell[data-work="${work}"]`);
+  // The column of the form of work: its header's place among the headers.
+  const column = async (p) => 1 + await p.locator('table.journal-grid thead th.work').evaluateAll(
+    (ths, w) => ths.findIndex((th) => th.dataset.w === w), work);
+  const col = await column(page);
+  if (!ok(col > 0, 'the column of the new lesson is in the grid')) return;
+  const inCol = `table.journal-grid tbody tr > td:nth-child(${col + 1}) > input.cell`;
+  const cells = page.locator(inCol);
   const count = await cells.count();
   ok(count === Number(n), `the new column has a cell per student (${count})`);
   const values = [];
@@ -98,10 +108,10 @@ async function main() {
   // The last Enter has nowhere to go: leave the cell to save it.
   await page.keyboard.press('Tab');
   keys++;
-  await page.waitForFunction((w) => {
-    const els = document.querySelectorAll(`input.cell[data-work="${w}"]`);
+  await page.waitForFunction((sel) => {
+    const els = document.querySelectorAll(sel);
     return Array.from(els).every((e) => e.classList.contains('saved'));
-  }, work, { timeout: 30000 }).catch(() => {});
+  }, inCol, { timeout: 30000 }).catch(() => {});
   const states = await cells.evaluateAll((els) => els.map((e) => e.className));
   ok(states.every((s) => /\bsaved\b/.test(s)), 'every cell shows «saved»',
     states.filter((s) => !/\bsaved\b/.test(s)).join(', '));
@@ -109,13 +119,44 @@ async function main() {
   ok(posts === count, `one request per cell (${posts})`);
 
   await page.reload();
-  const after = await page.locator(`input.cell[data-work="${work}"]`).evaluateAll((els) => els.map((e) => e.value));
+  const after = await page.locator(inCol).evaluateAll((els) => els.map((e) => e.value));
   ok(JSON.stringify(after) === JSON.stringify(values), 'after a reload the column shows every value',
     `${after.join(' ')} vs ${values.join(' ')}`);
   const marks = Number(one(`SELECT COUNT(*) FROM mark WHERE lesson_work_id = ${work}`));
   const abs = Number(one(`SELECT COUNT(*) FROM absence a JOIN lesson_work lw ON lw.lesson_id = a.lesson_id WHERE lw.id = ${work}`));
   ok(marks === values.filter((v) => v !== 'н').length, `marks in the database (${marks})`);
   ok(abs === values.filter((v) => v === 'н').length, `absences in the database (${abs})`);
+  ok(!await page.locator('tr.entry-row').isVisible(), 'with JavaScript the entry links are hidden');
+
+  // Without JavaScript: the lesson as one form.
+  const bare = await newPage(browser, problems, { javaScript: false });
+  await bare.goto(`${BASE}/login`);
+  await bare.fill('input[name="login"]', t.login);
+  await bare.fill('input[name="password"]', t.password);
+  await Promise.all([bare.waitForURL((u) => u.pathname === '/home'),
+    bare.click('form[action="/login"] [type="submit"]')]);
+  await bare.goto(`${BASE}${jurl}`);
+  ok(await bare.locator('input.cell').count() === 0, 'without JavaScript the grid is text');
+  const lesson = one(`SELECT lesson_id FROM lesson_work WHERE id = ${work}`);
+  const enter = bare.locator(`tr.entry-row a[href$="&lesson=${lesson}"]`);
+  if (!ok(await enter.isVisible(), 'a visible link «ввести» under the lesson\'s date')) return;
+  await Promise.all([bare.waitForURL((u) => u.searchParams.get('lesson') === lesson), enter.click()]);
+  const inputs = bare.locator(`table.journal-grid tbody tr > td:nth-child(${await column(bare) + 1}) > input[name="v"]`);
+  ok(await inputs.count() === count, `the lesson's column as inputs (${await inputs.count()})`);
+  const shown = await inputs.evaluateAll((els) => els.map((e) => e.value));
+  ok(JSON.stringify(shown) === JSON.stringify(values), '... showing the stored values');
+  const again = values.map((v, i) => (i === 1 ? 'н' : v === 'н' ? '3' : '4'));
+  for (let i = 0; i < count; i++) await inputs.nth(i).fill(again[i]);
+  await Promise.all([bare.waitForURL((u) => u.pathname === '/journal' && !u.searchParams.get('lesson')),
+    bare.locator('button[type="submit"][form="col"]').first().click()]);
+  const stored = sql(`SELECT COALESCE(m.code, IF(a.student_id IS NULL, '', 'н')) FROM lesson_work lw`
+    + ' JOIN lesson l ON l.id = lw.lesson_id JOIN class_student cs ON cs.left_on IS NULL'
+    + ` JOIN \`groups\` g ON g.id = l.group_id AND g.class_id = cs.class_id JOIN person p ON p.id = cs.student_id`
+    + ' LEFT JOIN mark m ON m.lesson_work_id = lw.id AND m.student_id = cs.student_id'
+    + ' LEFT JOIN absence a ON a.lesson_id = l.id AND a.student_id = cs.student_id'
+    + ` WHERE lw.id = ${work} ORDER BY p.last_name, p.first_name, p.middle_name, p.id`).map((r) => r[0]);
+  ok(JSON.stringify(stored) === JSON.stringify(again), 'the form saved the whole column',
+    `${stored.join(' ')} vs ${again.join(' ')}`);
   ok(problems.length === 0, 'no console error, CSP violation or failed request', problems.join('\n'));
   await browser.close();
 }

@@ -103,10 +103,11 @@ async function launch() {
 // A page whose problems (console errors, page errors, CSP violations, 4xx/5xx
 // and failed loads) are pushed to the array problems.  documents: false
 // leaves the status of pages themselves to the test (a 401 login page is
-// expected); stylesheets and scripts are always checked.
-async function newPage(browser, problems, { documents = true, viewport } = {}) {
+// expected); stylesheets and scripts are always checked.  javaScript: false
+// browses as without JavaScript.
+async function newPage(browser, problems, { documents = true, viewport, javaScript = true } = {}) {
   const context = await browser.newContext({ locale: 'ru-RU',
-    viewport: viewport || { width: 1280, height: 800 } });
+    viewport: viewport || { width: 1280, height: 800 }, javaScriptEnabled: javaScript });
   await context.exposeBinding('__cspViolation', (src, v) => { problems.push(`CSP: ${v}`); });
   await context.addInitScript(() => {
     document.addEventListener('securitypolicyviolation', (e) => {

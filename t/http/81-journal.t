@@ -105,13 +105,17 @@ my $jpath = "/journal?group=$J->{group}&subject=$J->{subject}";
 {
 	my $r = $c{ $T->{login} }->get($jpath);
 	status_is($r, 200, 'the teacher opens the journal');
-	like($r->content, qr/class="cell"/, '... with inputs');
+	like($r->content, qr/<table class="journal-grid editable" data-csrf="[^"]+" data-group="$J->{group}"/,
+	    '... with cells to type into (journal.js makes them inputs)');
+	like($r->text, qr{<tr class="entry-row">.*href="/journal\?group=$J->{group}&amp;subject=$J->{subject}&amp;period=\d+&amp;lesson=\d+"[^>]*>ввести</a>}s,
+	    '... and a link under each date to enter a lesson without JavaScript');
+	unlike($r->content, qr/<input[^>]+name="(?:v|cell)"/, '... but no input per cell in the page');
 	like($r->text, qr/Замечания/, '... and the remarks panel');
 	no_inline_script_ok($r->content, 'journal page') if defined &no_inline_script_ok;
 	for my $a ($MG, $IN, $CT) {
 		$r = $c{ $a->{login} }->get($jpath);
 		status_is($r, 200, "$a->{role} $a->{login} reads the journal");
-		unlike($r->content, qr/class="cell"|name="v"/, "... without inputs");
+		unlike($r->content, qr/data-csrf=|class="entry-row"|name="v"/, "... without inputs");
 	}
 	status_is($c{ $T2->{login} }->get($jpath), 403, 'another teacher: 403');
 	status_is($c{ $CT2->{login} }->get($jpath), 403, 'the class teacher of another class: 403');
@@ -213,6 +217,13 @@ is(sql_value("SELECT topic FROM lesson_work WHERE lesson_id = $LID AND work_kind
     'Контрольная работа по теме «Дроби»', 'the test column carries its topic');
 is(sql_value("SELECT text FROM homework_student WHERE lesson_id = $LID AND student_id = $S1"),
     'Карточка 3', 'individual homework stored');
+{
+	my $n1 = sql_value("SELECT CONCAT_WS(' ', last_name, first_name, NULLIF(middle_name, ''))"
+	    . " FROM person WHERE id = $S1");
+	like($c{ $T->{login} }->get($jpath)->text,
+	    qr{<td>Контрольная работа по теме «Дроби»</td><td></td><td>§ 12, № 5<br><span class="meta">Индивидуально: \Q$n1\E: Карточка 3</span>},
+	    '... and shown with the lesson in the journal');
+}
 
 # ------------------------------------------------------------ cells
 sub cell {
@@ -224,6 +235,18 @@ sub cell {
 	my ($val) = $r->text =~ /data-value="([^"]*)"/;
 	my ($msg) = $r->text =~ /<p id="cell"[^>]*>([^<]*)</;
 	return ($r, $state // '', $val // '', $msg // '');
+}
+# The text of the cell of a form of work (column) and a student (row).
+sub cell_text {
+	my ($html, $work, $student) = @_;
+	my @w = $html =~ /<th class="work" data-w="(\d+)"/g;
+	my ($i) = grep { $w[$_] == $work } 0 .. $#w;
+	my ($row) = $html =~ m{<tr data-s="$student">(.*?)</tr>}s;
+	return undef unless defined $i && defined $row;
+	my @td = $row =~ m{<td(?: class="absent")?>(.*?)</td>}gs;
+	return undef unless defined $td[$i];
+	(my $t = $td[$i]) =~ s/<[^>]*>//g;
+	return $t;
 }
 sub mark_of {
 	my ($w, $s) = @_;
@@ -416,9 +439,28 @@ sub mark_of {
 	status_is($r, 409, 'a column with a stale cell: 409');
 	is(mark_of($W[1], $S1), '5', '... unchanged');
 	$r = $tc->get($jpath);
-	like($r->content, qr/data-work="$W[1]" data-student="$S1"/, 'the page shows the cell');
-	like($r->content, qr/value="5" data-old="5" data-work="$W[1]" data-student="$S1"/,
-	    '... with its mark');
+	is(cell_text($r->text, $W[1], $S1), '5', 'the page shows the cell with its mark');
+	is(cell_text($r->text, $W[1], $S3), 'н', '... and the absence in its row');
+
+	# The entry form of one lesson: its columns as inputs, one form.
+	$r = $tc->get("$jpath&lesson=$LID");
+	status_is($r, 200, 'the lesson\'s entry form (no JavaScript)');
+	like($r->content, qr{<form id="col" method="post" action="/journal"}, '... one form');
+	like($r->content, qr{<input type="hidden" name="lesson" value="$LID">}, '... for the lesson');
+	my @cells = $r->content =~ /<input type="hidden" name="cell" form="col" value="([^"]*)">/g;
+	is(scalar @cells, 2 * scalar @students, '... an input per student in each of its two columns');
+	ok((grep { $_ eq "$W[1].$S1.5" } @cells), '... each with the value it shows (work.student.old)');
+	like($r->content, qr{name="cell" form="col" value="$W[1]\.$S1\.5"><input class="cell" name="v" form="col" value="5"},
+	    '... and the input of the value');
+	unlike($r->content, qr/data-csrf=/, '... not the cell-by-cell entry');
+	unlike($c{ $MG->{login} }->get("$jpath&lesson=$LID")->content, qr/<form id="col"/,
+	    'a reader gets no entry form');
+	# Posted from it, a stale cell keeps the form, with the reason.
+	$r = $tc->post_form('/journal', [ csrf => $csrf, group => $J->{group},
+	    subject => $J->{subject}, lesson => $LID, cell => "$W[1].$S2.", v => '3' ]);
+	status_is($r, 409, 'a stale cell posted from the entry form: 409');
+	like($r->text, qr/Колонка не сохранена.*<form id="col"/s, '... the form again, with the message');
+	is(mark_of($W[1], $S2), '4', '... nothing written');
 }
 
 # ------------------------------------------------------------ averages
@@ -509,7 +551,7 @@ sub mark_of {
 	    . "  WHERE g.id = $J->{group} AND CURDATE() BETWEEN p.starts_on AND p.ends_on"
 	    . "  AND $J->{grade} BETWEEN p.grade_from AND p.grade_to)");
 	SKIP: {
-		skip 'no lesson 8 days back in this period', 6 unless $back;
+		skip 'no lesson 8 days back in this period', 9 unless $back;
 		my $tc = $c{ $T->{login} };
 		my $r = $tc->post_form('/lesson', [ csrf => $tc->session_csrf, group => $J->{group},
 		    subject => $J->{subject}, on_date => $back, topic => 'Запоздалый урок',
@@ -530,6 +572,22 @@ sub mark_of {
 		like($page, qr/отметка «2» за \d\d\.\d\d\.\d{4} выставлена поздно/, 'reported: mark set late');
 		like($page, qr/после неудовлетворительной отметки «2» за \d\d\.\d\d\.\d{4} нет повторной/,
 		    'reported: no re-test after a «2» within retest_days');
+		# A student with a «2» who then leaves the class: out of the grid,
+		# still named in the remarks.
+		my $s8 = $students[7];
+		my $n8 = sql_value("SELECT CONCAT_WS(' ', last_name, first_name, NULLIF(middle_name, ''))"
+		    . " FROM person WHERE id = $s8");
+		my ($c8) = cell($tc, $bw, $s8, '2', '');
+		status_is($c8, 200, 'a «2» for another student');
+		sql("UPDATE class_student SET left_on = CURDATE() WHERE class_id = $J->{class}"
+		    . " AND student_id = $s8");
+		push @extra_cleanup, "UPDATE class_student SET left_on = NULL WHERE class_id = $J->{class}"
+		    . " AND student_id = $s8";
+		my $r8 = $tc->get($jpath);
+		unlike($r8->content, qr/<tr data-s="$s8">/, 'a student who left the class is not in the grid');
+		like($r8->text, qr/\Q$n8\E: после неудовлетворительной отметки «2» за \d\d\.\d\d\.\d{4} нет повторной/,
+		    '... but the remarks still name their «2»');
+		sql("UPDATE class_student SET left_on = NULL WHERE class_id = $J->{class} AND student_id = $s8");
 		sql("DELETE FROM school_setting WHERE name = 'retest_days'");
 		like($page, qr/отметок в периоде \d+, нужно не меньше \d+/, 'reported: too few marks');
 	}
@@ -584,6 +642,18 @@ sub mark_of {
 }
 
 # ------------------------------------------------------------ statements per page
+# The number of statements of a journal page does not grow with its size:
+# the demo's biggest and smallest journals, and four made here (10 and 40
+# students × 5 and 60 lessons in one period), each read by the management
+# and by its teacher (who gets the entry links and the editable grid).
+sub stmts {
+	my ($cl, $p) = @_;
+	$cl->get($p);	# warm: statements prepared, process started
+	my ($a) = (sql("SHOW GLOBAL STATUS LIKE 'Com_stmt_execute'"))[0][1];
+	my $r = $cl->get($p);
+	my ($b) = (sql("SHOW GLOBAL STATUS LIKE 'Com_stmt_execute'"))[0][1];
+	return ($r, $b - $a);
+}
 {
 	my $mc = $c{ $MG->{login} };
 	my @j = sql("SELECT a.group_id, a.subject_id, (SELECT COUNT(*) FROM lesson l"
@@ -591,23 +661,91 @@ sub mark_of {
 	    . " FROM assignment a JOIN current_year cy ON cy.year_id = a.year_id"
 	    . " ORDER BY n DESC");
 	my ($big, $small) = ($j[0], (grep { $_->[2] > 0 } @j)[-1]);
-	sub stmts {
-		my ($cl, $p) = @_;
-		$cl->get($p);	# warm: statements prepared, process started
-		my $a = sql_value("SHOW GLOBAL STATUS LIKE 'Com_stmt_execute'");
-		($a) = (sql("SHOW GLOBAL STATUS LIKE 'Com_stmt_execute'"))[0][1];
-		my $r = $cl->get($p);
-		my ($b) = (sql("SHOW GLOBAL STATUS LIKE 'Com_stmt_execute'"))[0][1];
-		return ($r, $b - $a);
-	}
 	my ($rb, $nb) = stmts($mc, "/journal?group=$big->[0]&subject=$big->[1]");
 	my ($rs, $ns) = stmts($mc, "/journal?group=$small->[0]&subject=$small->[1]");
 	status_is($rb, 200, "the biggest journal ($big->[2] lessons)");
 	status_is($rs, 200, "the smallest journal ($small->[2] lessons)");
-	my $cb = () = $rb->content =~ /<td class="mark/g;
-	my $cs = () = $rs->content =~ /<td class="mark/g;
+	my $cb = () = $rb->content =~ /<td(?: class="absent")?>/g;
+	my $cs = () = $rs->content =~ /<td(?: class="absent")?>/g;
 	cmp_ok($cb, '>', $cs, "the big page has more cells ($cb > $cs)");
 	ok($nb > 5 && $nb == $ns, "the same number of statements for both ($nb, $ns)");
+}
+{
+	# Two streams of the journal's grade (10 and 40 students) taught two
+	# subjects by the journal's teacher: 5 lessons of one, 60 of the other,
+	# in the grade's first period, with marks (some «2»), absences and
+	# lessons entered late, so that every part of the page has rows.
+	my $year = sql_value("SELECT year_id FROM `groups` WHERE id = $J->{group}");
+	my @pool = map { $_->[0] } sql("SELECT cs.student_id FROM class_student cs"
+	    . " JOIN class c ON c.id = cs.class_id WHERE c.year_id = $year AND c.grade = $J->{grade}"
+	    . " AND cs.left_on IS NULL ORDER BY cs.student_id LIMIT 40");
+	my ($per, $start) = @{ (sql("SELECT id, starts_on FROM period WHERE year_id = $year"
+	    . " AND $J->{grade} BETWEEN grade_from AND grade_to ORDER BY starts_on LIMIT 1"))[0] // [] };
+	my @subj = map { $_->[0] } sql("SELECT id FROM subject WHERE school_id = 1"
+	    . " AND id <> $J->{subject} ORDER BY id LIMIT 2");
+	SKIP: {
+		skip 'fewer than 40 students in the grade, or no period', 10
+		    unless @pool == 40 && $per && @subj == 2;
+		my %g;
+		for my $n (10, 40) {
+			sql("INSERT INTO `groups` (school_id, year_id, name, kind) VALUES (1, $year,"
+			    . " 'тест 81: $n учеников', 'stream')");
+			$g{$n} = sql_value("SELECT id FROM `groups` WHERE year_id = $year"
+			    . " AND name = 'тест 81: $n учеников'");
+			push @extra_cleanup, "DELETE FROM assignment WHERE group_id = $g{$n}",
+			    "DELETE FROM group_student WHERE group_id = $g{$n}",
+			    "DELETE FROM `groups` WHERE id = $g{$n}";
+			sql("INSERT INTO group_student (group_id, student_id) VALUES "
+			    . join(', ', map { "($g{$n}, $_)" } @pool[0 .. $n - 1]));
+			for my $s (@subj) {
+				sql("INSERT INTO assignment (school_id, year_id, teacher_id, subject_id,"
+				    . " group_id, hours) VALUES (1, $year, $J->{teacher}, $s, $g{$n}, 2)");
+			}
+		}
+		my %lessons = ($subj[0] => 5, $subj[1] => 60);
+		for my $gid (values %g) {
+			for my $s (@subj) {
+				sql("INSERT INTO lesson (school_id, year_id, group_id, subject_id, teacher_id,"
+				    . " on_date, number, topic, homework) VALUES "
+				    . join(', ', map { "(1, $year, $gid, $s, $J->{teacher}, '$start' + INTERVAL "
+				    . int($_ / 2) . " DAY, " . (1 + $_ % 2) . ", 'Тема $_', '§ $_')" }
+				    0 .. $lessons{$s} - 1));
+			}
+		}
+		my $ids = join(', ', values %g);
+		sql("INSERT INTO lesson_work (lesson_id, work_kind_id) SELECT id, $answer FROM lesson"
+		    . " WHERE id > $lmax AND group_id IN ($ids)");
+		sql("INSERT INTO mark (lesson_work_id, student_id, code, num) SELECT lw.id, gs.student_id,"
+		    . " ELT(1 + (lw.id + gs.student_id) % 4, '5', '4', '3', '2'),"
+		    . " 5 - (lw.id + gs.student_id) % 4 FROM lesson_work lw JOIN lesson l ON l.id = lw.lesson_id"
+		    . " JOIN group_student gs ON gs.group_id = l.group_id WHERE l.id > $lmax"
+		    . " AND l.group_id IN ($ids) AND (lw.id + gs.student_id) % 3 = 0");
+		sql("INSERT INTO absence (lesson_id, student_id) SELECT l.id, gs.student_id FROM lesson l"
+		    . " JOIN group_student gs ON gs.group_id = l.group_id WHERE l.id > $lmax"
+		    . " AND l.group_id IN ($ids) AND (l.id + gs.student_id) % 7 = 1");
+		my (%n, %rows, %cols);
+		for my $a ($MG, $T) {
+			for my $k (10, 40) {
+				for my $s (@subj) {
+					my $key = "$a->{role} $k×$lessons{$s}";
+					my ($r, $n) = stmts($c{ $a->{login} },
+					    "/journal?group=$g{$k}&subject=$s&period=$per");
+					status_is($r, 200, "$key: the page") or next;
+					$n{$key} = $n;
+					$rows{$key} = () = $r->content =~ /<tr data-s="/g;
+					$cols{$key} = () = $r->content =~ /<th class="work"/g;
+				}
+			}
+		}
+		is(join(' ', map { "$rows{$_}×$cols{$_}" } sort keys %rows),
+		    join(' ', map { my $a = $_; map { my $k = $_; map { "$k×$lessons{$_}" } @subj } 10, 40 }
+		    sort map { $_->{role} } $MG, $T),
+		    'the pages have 10 and 40 rows, 5 and 60 columns');
+		my %distinct = map { $_ => 1 } values %n;
+		ok(keys %distinct == 1 && (values %n)[0] > 5,
+		    'the same number of statements at 10 and 40 students, 5 and 60 lessons: '
+		    . join(', ', map { "$_: $n{$_}" } sort keys %n));
+	}
 }
 
 done_testing();
