@@ -64,11 +64,17 @@ struct req;
 	"   AND cm.left_on IS NULL" \
 	"   AND (go.class_id IS NULL OR cm.class_id = go.class_id)" \
 	" WHERE gm.group_id = ?)"
-/* The groups that teach ONE class (group_id): give the class id twice. */
+/*
+ * The groups that teach ONE class (group_id): give the class id twice.
+ * A stream is "COALESCE(gn.class_id, 0) = 0" here and below, not "IS
+ * NULL": MariaDB reads that by the class_id key, every stream of every
+ * school for each student, instead of the one group by its id.
+ */
 #define CLASS_GROUPS_SQL \
 	"(SELECT gk.id AS group_id FROM `groups` gk WHERE gk.class_id = ?" \
 	" UNION SELECT gs.group_id FROM group_student gs" \
-	" JOIN `groups` gn ON gn.id = gs.group_id AND gn.class_id IS NULL" \
+	" JOIN `groups` gn ON gn.id = gs.group_id" \
+	"   AND COALESCE(gn.class_id, 0) = 0" \
 	" JOIN class_student cs ON cs.student_id = gs.student_id" \
 	"   AND cs.left_on IS NULL WHERE cs.class_id = ?)"
 /*
@@ -90,7 +96,8 @@ struct req;
 	"(SELECT gk.id AS group_id, gk.class_id FROM `groups` gk" \
 	" WHERE gk.class_id IS NOT NULL" \
 	" UNION SELECT gs.group_id, cs.class_id FROM group_student gs" \
-	" JOIN `groups` gn ON gn.id = gs.group_id AND gn.class_id IS NULL" \
+	" JOIN `groups` gn ON gn.id = gs.group_id" \
+	"   AND COALESCE(gn.class_id, 0) = 0" \
 	" JOIN class_student cs ON cs.student_id = gs.student_id" \
 	"   AND cs.left_on IS NULL)"
 /*
@@ -105,7 +112,8 @@ struct req;
 	" UNION SELECT gs.group_id, cs.class_id FROM class ck" \
 	" JOIN class_student cs ON cs.class_id = ck.id AND cs.left_on IS NULL" \
 	" JOIN group_student gs ON gs.student_id = cs.student_id" \
-	" JOIN `groups` gn ON gn.id = gs.group_id AND gn.class_id IS NULL" \
+	" JOIN `groups` gn ON gn.id = gs.group_id" \
+	"   AND COALESCE(gn.class_id, 0) = 0" \
 	" WHERE ck.teacher_id = ?)"
 
 /*

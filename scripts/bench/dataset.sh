@@ -234,7 +234,7 @@ if [ "$CMD" = district ] && [ "$SCHOOLS" -gt 1 ]; then
 		for (i = 1; i <= nt; i++)
 			if (T[i] != big)
 				rest += R[T[i]]
-		h = R[big] > 0 ? int((rest + R[big] * n1) / (2 * R[big]) + 0.5) : n1
+		h = R[big] > 0 ? int((rest + R[big]) * n1 / (2 * R[big]) + 0.5) : n1
 		if (h < 1) h = 1
 		if (h > n1) h = n1
 		for (j = 1; j <= 2; j++) {
