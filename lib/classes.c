@@ -76,7 +76,7 @@ DB_STMT(q_year_open,
     " FROM staff st JOIN person p ON p.id = st.person_id" \
     " JOIN account a ON a.person_id = p.id AND a.is_active = 1" \
     " JOIN account_role ar ON ar.account_id = a.id AND ar.role = 'teacher'" \
-    " WHERE p.school_id = ? AND st.dismissed_on IS NULL"
+    " WHERE st.school_id = ? AND st.dismissed_on IS NULL"
 DB_STMT(q_teachers_list,
     "SELECT p.id, " FULL_NAME("p") " AS name" ACTIVE_TEACHERS
     " ORDER BY p.last_name, p.first_name");

@@ -30,8 +30,8 @@ DB_STMT(q_school_counts,
     "   ON c.id = cs.class_id JOIN current_year cy ON cy.year_id = c.year_id"
     "   WHERE c.school_id = ? AND cs.left_on IS NULL)"
     "   AS students,"
-    " (SELECT COUNT(*) FROM staff s JOIN person p ON p.id = s.person_id"
-    "   WHERE p.school_id = ? AND s.dismissed_on IS NULL) AS staff");
+    " (SELECT COUNT(*) FROM staff s"
+    "   WHERE s.school_id = ? AND s.dismissed_on IS NULL) AS staff");
 
 int
 db_children_list_by_guardian(struct _hdf *hdf, const char *prefix,

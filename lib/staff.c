@@ -21,7 +21,7 @@ DB_STMT(q_staff_list,
     " DATE_FORMAT(st.dismissed_on, '%d.%m.%Y') AS dismissed"
     " FROM staff st JOIN person p ON p.id = st.person_id"
     " LEFT JOIN account a ON a.person_id = p.id"
-    " WHERE p.school_id = ?"
+    " WHERE st.school_id = ?"
     " ORDER BY st.dismissed_on IS NOT NULL, p.last_name, p.first_name");
 DB_STMT(q_staff_check,
     "SELECT st.dismissed_on IS NULL FROM staff st"
