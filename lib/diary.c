@@ -363,8 +363,9 @@ held_lessons(struct req *r, long long student_id, const char *monday,
 {
 	struct held_row	*rows = NULL, *x;
 	struct held	*h;
+	struct held_mark *marks;
 	long long	 ids[DB_ID_SLOTS];
-	size_t		 n = 0, cap = 0, i, k;
+	size_t		 n = 0, cap = 0, i, k, nm = 0;
 	int		 nids, rc, nh = 0;
 
 	*out = NULL;
@@ -413,14 +414,18 @@ held_lessons(struct req *r, long long student_id, const char *monday,
 	if (n == 0)
 		return 0;
 	qsort(rows, n, sizeof(*rows), held_row_cmp);
+	/* One array of marks, each lesson's a run of it. */
 	h = arena_alloc(&r->arena, n * sizeof(*h));
+	marks = arena_alloc(&r->arena, n * sizeof(*marks));
 	for (i = 0; i < n; i = k) {
 		h[nh] = rows[i].h;
-		h[nh].marks = arena_alloc(&r->arena, (n - i) * sizeof(struct held_mark));
+		h[nh].marks = &marks[nm];
 		h[nh].nmarks = 0;
 		for (k = i; k < n && rows[k].h.id == rows[i].h.id; k++)
-			if (rows[k].has_mark)
-				h[nh].marks[h[nh].nmarks++] = rows[k].m;
+			if (rows[k].has_mark) {
+				marks[nm++] = rows[k].m;
+				h[nh].nmarks++;
+			}
 		nh++;
 	}
 	*out = h;

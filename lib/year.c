@@ -12,6 +12,7 @@
 #include "audit.h"
 #include "db.h"
 #include "journal.h"
+#include "util.h"
 #include "year.h"
 
 #define DATE_RU(c)	"DATE_FORMAT(" c ", '%d.%m.%Y')"
@@ -19,36 +20,6 @@
 #define GAPS_SHOWN	6
 
 /* ---------------------------------------------------------------- pure */
-
-/* Days from civil (H. Hinnant's algorithm): exact for any Gregorian date. */
-long
-year_day(int y, int m, int d)
-{
-	long	 era, yoe, doy, doe;
-
-	y -= m <= 2;
-	era = (y >= 0 ? y : y - 399) / 400;
-	yoe = y - era * 400;
-	doy = (153L * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	return era * 146097 + doe - 719468;
-}
-
-void
-year_civil(long z, int *y, int *m, int *d)
-{
-	long	 era, doe, yoe, doy, mp;
-
-	z += 719468;
-	era = (z >= 0 ? z : z - 146096) / 146097;
-	doe = z - era * 146097;
-	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-	mp = (5 * doy + 2) / 153;
-	*d = (int)(doy - (153 * mp + 2) / 5 + 1);
-	*m = (int)(mp < 10 ? mp + 3 : mp - 9);
-	*y = (int)(yoe + era * 400 + (*m <= 2));
-}
 
 long
 year_day_iso(const char *s)
@@ -66,9 +37,9 @@ year_day_iso(const char *s)
 	d = atoi(s + 8);
 	if (m < 1 || m > 12 || d < 1 || d > 31)
 		return -1;
-	z = year_day(y, m, d);
+	z = days_from_civil(y, m, d);
 	/* 31 February comes back as 3 March: not a date. */
-	year_civil(z, &yy, &mm, &dd);
+	civil_from_days(z, &yy, &mm, &dd);
 	return yy == y && mm == m && dd == d ? z : -1;
 }
 
@@ -77,7 +48,7 @@ year_date_iso(long z, char *buf, size_t size)
 {
 	int	 y, m, d;
 
-	year_civil(z, &y, &m, &d);
+	civil_from_days(z, &y, &m, &d);
 	snprintf(buf, size, "%04d-%02d-%02d", y, m, d);
 }
 
@@ -86,7 +57,7 @@ year_date_ru(long z, char *buf, size_t size)
 {
 	int	 y, m, d;
 
-	year_civil(z, &y, &m, &d);
+	civil_from_days(z, &y, &m, &d);
 	snprintf(buf, size, "%02d.%02d.%04d", d, m, y);
 }
 

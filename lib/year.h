@@ -36,14 +36,11 @@ struct year_span {
 	int	 grade_to;
 };
 
-/* Day number of a civil date. */
-long	year_day(int y, int m, int d);
+/* Day numbers: days_from_civil / civil_from_days (util.h). */
 /* Day number of "YYYY-MM-DD", or -1 when it is not one. */
 long	year_day_iso(const char *);
 /* "YYYY-MM-DD" of a day number into buf (at least 11 bytes). */
 void	year_date_iso(long day, char *buf, size_t size);
-/* The civil date of a day number. */
-void	year_civil(long day, int *y, int *m, int *d);
 /* "dd.mm.yyyy" of a day number into buf (at least 11 bytes). */
 void	year_date_ru(long day, char *buf, size_t size);
 /* Minutes since midnight of "HH:MM" (or "HH:MM:SS" with :00), or -1. */
