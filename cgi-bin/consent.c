@@ -7,6 +7,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "clock.h"
 #include "classes.h"
 #include "consent.h"
 #include "journal.h"
@@ -59,8 +60,6 @@ consent_post(struct req *r)
 {
 	const char	*status, *doc;
 	long long	 guardian, class_id, today;
-	struct tm	 tm;
-	time_t		 now;
 	enum obj_res	 ok;
 	int		 disabled, rc;
 
@@ -75,10 +74,7 @@ consent_post(struct req *r)
 	if (status == NULL || (strcmp(status, "consent") != 0 &&
 	    strcmp(status, "refusal") != 0))
 		req_field_error(r, "status", "Выберите: согласие или отказ.");
-	now = time(NULL);
-	localtime_r(&now, &tm);
-	today = (tm.tm_year + 1900) * 10000LL + (tm.tm_mon + 1) * 100 +
-	    tm.tm_mday;
+	today = clock_ymd();
 	if (r->fields[K_SIGNED].error != NULL)
 		req_field_error(r, "signed_on", r->fields[K_SIGNED].error);
 	else if (req_str(r, K_SIGNED) == NULL)

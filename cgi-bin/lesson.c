@@ -11,6 +11,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "clock.h"
 #include "journal.h"
 #include "lesson.h"
 #include "workkinds.h"
@@ -38,12 +39,10 @@ static const struct key keys[K__MAX] = {
 static const char *
 today(struct req *r)
 {
-	struct tm	 tm;
-	time_t		 now = time(NULL);
+	char	 buf[11];
 
-	localtime_r(&now, &tm);
-	return arena_printf(&r->arena, "%04d-%02d-%02d", tm.tm_year + 1900,
-	    tm.tm_mon + 1, tm.tm_mday);
+	clock_iso(buf);
+	return arena_strdup(&r->arena, buf);
 }
 
 /* The form's lists: forms of work, students, names. */

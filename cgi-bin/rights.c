@@ -7,6 +7,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "clock.h"
 #include "access_rules.h"
 #include "audit.h"
 #include "journal.h"
@@ -104,8 +105,6 @@ add_rule(struct req *r)
 	const char		*role, *login, *mode, *reason, *expires;
 	long long		 account = 0, id, today;
 	unsigned		 bits = 0;
-	struct tm		 tm;
-	time_t			 now;
 	int			 rc;
 	char			 what[200];
 
@@ -142,10 +141,7 @@ add_rule(struct req *r)
 	if (r->fields[K_EXPIRES].error != NULL)
 		return form_error(r, "expires_on", r->fields[K_EXPIRES].error);
 	expires = req_str(r, K_EXPIRES);
-	now = time(NULL);
-	localtime_r(&now, &tm);
-	today = (tm.tm_year + 1900) * 10000LL + (tm.tm_mon + 1) * 100 +
-	    tm.tm_mday;
+	today = clock_ymd();
 	if (expires != NULL && r->fields[K_EXPIRES].num < today)
 		return form_error(r, "expires_on",
 		    "Срок уже прошёл: укажите сегодняшнюю или будущую дату.");

@@ -13,6 +13,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "clock.h"
 #include "journal.h"
 #include "groups.h"
 #include "plan.h"
@@ -53,8 +54,6 @@ tests_get(struct req *r)
 	long long	 ymd, max = 1, weeks = WEEKS_DEFAULT, class_id;
 	long long	 groups[DB_ID_SLOTS];
 	enum obj_res	 ok;
-	struct tm	 tm;
-	time_t		 now;
 	int		 rc, n;
 	size_t		 i;
 	const char	*mine;
@@ -84,10 +83,7 @@ tests_get(struct req *r)
 	if (req_str(r, K_FROM) != NULL)
 		ymd = r->fields[K_FROM].num;
 	else {
-		now = time(NULL);
-		localtime_r(&now, &tm);
-		ymd = (tm.tm_year + 1900) * 10000LL + (tm.tm_mon + 1) * 100 +
-		    tm.tm_mday;
+		ymd = clock_ymd();
 	}
 	monday(ymd, 0, from);
 	monday(ymd, (int)weeks * 7 - 1, to);

@@ -14,6 +14,7 @@
 #include <mysqld_error.h>
 #include <ClearSilver.h>
 
+#include "clock.h"
 #include "config.h"
 #include "db.h"
 #include "log.h"
@@ -26,6 +27,7 @@ static unsigned		 gen;		/* bumped at every new connection */
 static struct db_stmt	*prepared;	/* statements prepared on conn */
 static int		 in_trans;
 static int		 gone;
+static int		 clock_synced;	/* SET timestamp done this request */
 
 static void	*xrealloc(void *, size_t);
 
@@ -107,6 +109,30 @@ db_open(void)
 		return -1;
 	}
 	gen++;
+	clock_synced = 0;
+	return 0;
+}
+
+/*
+ * On a fixed date (tests, demos: clock.h) the database's NOW() and
+ * CURDATE() must say what clock_now() says: set the connection's
+ * timestamp once per request, before its first statement.  On the real
+ * clock this costs nothing.
+ */
+static int
+clock_sync(void)
+{
+	char	 sql[48];
+
+	if (clock_synced || !clock_fixed())
+		return 0;
+	snprintf(sql, sizeof(sql), "SET timestamp = %lld",
+	    (long long)clock_now());
+	if (mysql_real_query(conn, sql, strlen(sql)) != 0) {
+		log_msg("db: %s: %s", sql, mysql_error(conn));
+		return -1;
+	}
+	clock_synced = 1;
 	return 0;
 }
 
@@ -161,7 +187,7 @@ stmt_run(struct db_stmt *s, const char *fmt, va_list ap0)
 	for (attempt = 0; attempt < 2; attempt++) {
 		if (db_open() == -1)
 			return -1;
-		if (stmt_prepare(s) == -1)
+		if (clock_sync() == -1 || stmt_prepare(s) == -1)
 			goto fail;
 		if (mysql_stmt_param_count(s->st) != n) {
 			log_msg("db: %zu parameters given for: %s", n, s->sql);
@@ -503,7 +529,8 @@ simple(const char *sql)
 	for (attempt = 0; attempt < 2; attempt++) {
 		if (db_open() == -1)
 			return -1;
-		if (mysql_real_query(conn, sql, strlen(sql)) == 0)
+		if (clock_sync() == 0 &&
+		    mysql_real_query(conn, sql, strlen(sql)) == 0)
 			return 0;
 		e = mysql_errno(conn);
 		log_msg("db: %s: %u %s", sql, e, mysql_error(conn));
@@ -575,4 +602,5 @@ db_request_end(void)
 	if (in_trans)
 		db_rollback();
 	gone = 0;
+	clock_synced = 0;
 }

@@ -9,6 +9,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "clock.h"
 #include "audit.h"
 #include "db.h"
 #include "journal.h"
@@ -97,13 +98,10 @@ order_kind_valid(const char *kind)
 long long
 orders_day(int days)
 {
-	struct tm	 tm;
-	time_t		 t;
+	int	 y, m, d;
 
-	t = time(NULL) + (time_t)days * 86400;
-	localtime_r(&t, &tm);
-	return (tm.tm_year + 1900) * 10000LL + (tm.tm_mon + 1) * 100 +
-	    tm.tm_mday;
+	civil_from_days(clock_today() + days, &y, &m, &d);
+	return y * 10000LL + m * 100 + d;
 }
 
 /* «2026-09-14» as «14.09.2026», in the request's arena. */

@@ -10,6 +10,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "clock.h"
 #include "audit.h"
 #include "db.h"
 #include "groups.h"
@@ -677,14 +678,9 @@ period_marks_save(struct req *r, struct pm_page *pg, const char **at,
 	const char	*msg, *kind, *tkey;
 	size_t		*ss, *cols, i, j, nerr = 0;
 	long long	 today, period, id;
-	struct tm	 tm;
-	time_t		 now;
 	int		 rc;
 
-	now = time(NULL);
-	localtime_r(&now, &tm);
-	today = (tm.tm_year + 1900) * 10000LL + (tm.tm_mon + 1) * 100 +
-	    tm.tm_mday;
+	today = clock_ymd();
 	want = arena_alloc(&r->arena, (n + 1) * sizeof(*want));
 	ss = arena_alloc(&r->arena, (n + 1) * sizeof(*ss));
 	cols = arena_alloc(&r->arena, (n + 1) * sizeof(*cols));

@@ -11,6 +11,7 @@
 
 #include <ClearSilver.h>
 
+#include "clock.h"
 #include "audit.h"
 #include "db.h"
 #include "journal.h"
@@ -311,8 +312,6 @@ mdays(int y, int m)
 static const char *
 check_date(struct req *r, const char *in, const char **out)
 {
-	struct tm	 tm;
-	time_t		 now;
 	int		 y, m, d, n = 0;
 	long		 v, today;
 
@@ -323,10 +322,7 @@ check_date(struct req *r, const char *in, const char **out)
 		return "Дата рождения: в виде ДД.ММ.ГГГГ, например 05.03.2015.";
 	if (m < 1 || m > 12 || d < 1 || d > mdays(y, m))
 		return "Такой даты нет в календаре.";
-	now = time(NULL);
-	localtime_r(&now, &tm);
-	today = (tm.tm_year + 1900) * 10000L + (tm.tm_mon + 1) * 100 +
-	    tm.tm_mday;
+	today = (long)clock_ymd();
 	v = y * 10000L + m * 100 + d;
 	if (y < 1900 || v > today)
 		return "Дата рождения: не раньше 1900 года и не в будущем.";

@@ -13,6 +13,7 @@
 #include <sodium.h>
 #include <ClearSilver.h>
 
+#include "clock.h"
 #include "config.h"
 #include "db.h"
 #include "journal.h"
@@ -252,6 +253,7 @@ screen_main(const struct screen *sc, int argc, char *argv[])
 		abort();
 	configured = conf_load() == 0;
 	log_open();
+	clock_init();
 
 	memset(&r, 0, sizeof(r));
 	if (FCGX_IsCGI()) {

@@ -11,6 +11,7 @@
 
 #include <ClearSilver.h>
 
+#include "clock.h"
 #include "audit.h"
 #include "db.h"
 #include "groups.h"
@@ -859,11 +860,7 @@ db_tt_person_get(struct _hdf *hdf, const char *prefix, long long school_id,
 void
 tt_today(char buf[11])
 {
-	time_t		 now = time(NULL);
-	struct tm	 tm;
-
-	localtime_r(&now, &tm);
-	strftime(buf, 11, "%Y-%m-%d", &tm);
+	clock_iso(buf);
 }
 
 DB_STMT(q_tt_end,
