@@ -19,6 +19,10 @@ clock_init(void)
 	long		 z;
 
 	fixed_day = -1;
+	/* The web servers pass no environment of their own choosing to
+	 * every process model alike: a stack's config may carry the date. */
+	if (s == NULL || *s == '\0')
+		s = conf_str("clock.today", NULL);
 	if (s == NULL || *s == '\0')
 		return;
 	if (conf_int("clock.settable", 0) != 1) {

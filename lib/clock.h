@@ -9,9 +9,10 @@
  * database and C agree on the day.
  *
  * A fixed date is for tests and demos only: the environment variable
- * JOURNAL_TODAY=YYYY-MM-DD is honoured only when the configuration says
- * clock.settable = 1 (never in a school's config).  The time of day keeps
- * running; only the date is replaced.
+ * JOURNAL_TODAY=YYYY-MM-DD, else the config's clock.today, is honoured
+ * only when the configuration says clock.settable = 1 (never in a
+ * school's config; scripts/stack.sh writes both for TODAY=).  The time of
+ * day keeps running; only the date is replaced.
  */
 #ifndef JOURNAL_CLOCK_H
 #define JOURNAL_CLOCK_H

@@ -6,6 +6,7 @@
 #   VAR=/abs/dir [WEB_PORT=8080] [DB_PORT=3307] [SERVER=apache|nginx|spawn] [DEMO=1|0] \
 #       [CGI_BINDIR=dir of the FastCGI programs, default ROOT/build/cgi-bin] \
 #       [SPAWN_PROCS=FastCGI processes per screen under SERVER=spawn, default 2] \
+#       [TODAY=YYYY-MM-DD: a fixed date for the program and the demo (tests)] \
 #       sh scripts/stack.sh start|stop|status|db-start|db-stop|web-start|web-stop
 #
 # SERVER: apache = Apache + mod_fcgid (processes on demand); nginx = nginx +
@@ -48,6 +49,10 @@ SERVER=${SERVER:-$(saved SERVER)};       SERVER=${SERVER:-apache}
 BINDIR=${CGI_BINDIR:-$(saved CGI_BINDIR)}; BINDIR=${BINDIR:-$ROOT/build/cgi-bin}
 SPAWN_PROCS=${SPAWN_PROCS:-$(saved SPAWN_PROCS)}; SPAWN_PROCS=${SPAWN_PROCS:-2}
 DEMO=${DEMO:-1}
+# TODAY: the tests' fixed date (lib/clock.h), written into the stack's
+# config with clock.settable; empty: the real date (make run).
+TODAY=${TODAY-$(saved TODAY)}
+case $TODAY in ''|[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]) ;; *) die "TODAY должен быть датой ГГГГ-ММ-ДД: '$TODAY'" ;; esac
 case $WEB_PORT in ''|*[!0-9]*) die "WEB_PORT должен быть числом: '$WEB_PORT'" ;; esac
 case $DB_PORT in ''|*[!0-9]*) die "DB_PORT должен быть числом: '$DB_PORT'" ;; esac
 case $SERVER in apache|nginx|spawn) ;; *) die "SERVER должен быть apache, nginx или spawn: '$SERVER'" ;; esac
@@ -160,8 +165,8 @@ stop_pids() {
 run_as_www() { setpriv --reuid=$WWW_USER --regid=$WWW_USER --init-groups -- "$@"; }
 
 write_env() {
-	printf 'WEB_PORT=%s\nDB_PORT=%s\nSERVER=%s\nCGI_BINDIR=%s\nSPAWN_PROCS=%s\n' \
-		"$WEB_PORT" "$DB_PORT" "$SERVER" "$BINDIR" "$SPAWN_PROCS" >"$ENVFILE.tmp"
+	printf 'WEB_PORT=%s\nDB_PORT=%s\nSERVER=%s\nCGI_BINDIR=%s\nSPAWN_PROCS=%s\nTODAY=%s\n' \
+		"$WEB_PORT" "$DB_PORT" "$SERVER" "$BINDIR" "$SPAWN_PROCS" "$TODAY" >"$ENVFILE.tmp"
 	mv -f "$ENVFILE.tmp" "$ENVFILE"
 }
 
@@ -202,6 +207,7 @@ db.password = $pw
 paths.templates = $TEMPLATES
 paths.log = $LOG/journal.log
 EOF
+	[ -z "$TODAY" ] || printf 'clock.settable = 1\nclock.today = %s\n' "$TODAY" >>"$APPCONF.tmp"
 	umask "$old_umask"
 	chmod 0640 "$APPCONF.tmp"
 	chgrp $WWW_USER "$APPCONF.tmp" 2>/dev/null || warn "не удалось назначить группу $WWW_USER файлу $APPCONF"
@@ -333,7 +339,7 @@ db_demo() {
 	# DEMO_ARGS: more options of the generator, e.g. the benchmark's
 	# "--journal-until 2027-05-26" (scripts/bench/dataset.sh demo-args).
 	# shellcheck disable=SC2086
-	"$DEMO_TOOL" --out "$VAR" ${DEMO_ARGS:-} || die "генератор демо-данных завершился с ошибкой"
+	"$DEMO_TOOL" --out "$VAR" ${TODAY:+--today "$TODAY"} ${DEMO_ARGS:-} || die "генератор демо-данных завершился с ошибкой"
 	[ -f "$VAR/demo.sql" ] || die "генератор не записал $VAR/demo.sql"
 	mysql_root journal <"$VAR/demo.sql" || die "не удалось загрузить $VAR/demo.sql"
 	[ ! -f "$VAR/demo-accounts.tsv" ] || chmod 0600 "$VAR/demo-accounts.tsv"

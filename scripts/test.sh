@@ -22,7 +22,12 @@ else
 	NGINX_PORT=8092
 	ASAN_PORT=8093
 fi
-export VAR DB_PORT
+# One fixed date for the whole run (lib/clock.h): the program, the demo and
+# the tests' own SQL agree on it, so every test asserts the same thing on
+# every day of the year.  Monday of the demo's second quarter.
+TODAY=${JOURNAL_TODAY:-2026-11-23}
+JOURNAL_TODAY=$TODAY
+export VAR DB_PORT TODAY JOURNAL_TODAY
 STACK="sh $ROOT/scripts/stack.sh"
 
 say() { printf '%s\n' "test: $*"; }

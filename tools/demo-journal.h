@@ -36,11 +36,12 @@
 #define DJ_H	"(CRC32(CONCAT('v', lw.id, '-', m.student_id)) %% 100)"
 
 /* The journal's first and last day (days since 1970-01-01). */
-#define DJ_FIRST	days_from_civil(2026, 9, 1)
-#define DJ_UNTIL	days_from_civil(2026, 11, 20)
-#define DJ_LAST		days_from_civil(2027, 5, 31)	/* the year's end */
+#define DJ_FIRST	DD(2026, 9, 1)
+#define DJ_UNTIL	DD(2026, 11, 20)	/* the parts' split: see dj_part */
+#define DJ_LAST		DD(2027, 5, 31)	/* the year's end */
 
-static long	dj_until;	/* set by main(): DJ_UNTIL unless told */
+static long	dj_until;	/* set by main(): the day before demo_today
+				 * (at most DJ_LAST) unless told */
 
 /*
  * The lessons of the days first..last (days since 1 September) with their
@@ -86,7 +87,7 @@ dj_part(FILE *fp, long first, long last)
 	    "FROM assignment a JOIN `groups` g ON g.id = a.group_id"
 	    " JOIN subject s ON s.id = a.subject_id"
 	    " JOIN seq_0_to_4 k ON k.seq < LEAST(5, GREATEST(1, ROUND(a.hours)))"
-	    " JOIN (SELECT seq, DATE '2026-09-01' + INTERVAL seq DAY AS d"
+	    " JOIN (SELECT seq, DATE '%s' + INTERVAL seq DAY AS d"
 	    "   FROM seq_%ld_to_%ld) d"
 	    "   ON WEEKDAY(d.d) = (a.id + 2 * k.seq) %% 5"
 	    " WHERE a.year_id = %d AND NOT EXISTS (SELECT 1 FROM holiday h"
@@ -95,7 +96,7 @@ dj_part(FILE *fp, long first, long last)
 	    "   AND h.grade_to) AND EXISTS (SELECT 1 FROM period p"
 	    "   WHERE p.year_id = a.year_id AND d.d BETWEEN p.starts_on"
 	    "   AND p.ends_on AND " DJ_GRADE("g") " BETWEEN p.grade_from"
-	    "   AND p.grade_to);\n", first, last, YEAR_ID);
+	    "   AND p.grade_to);\n", DISO(2026, 9, 1), first, last, YEAR_ID);
 	/* Every lesson an answer column; every fifth a written work too. */
 	fprintf(fp, "INSERT INTO lesson_work (lesson_id, work_kind_id, topic,"
 	    " sort)\n"
@@ -144,11 +145,14 @@ demo_journal(FILE *fp)
 {
 	long split = DJ_UNTIL < dj_until ? DJ_UNTIL : dj_until;
 
-	dj_part(fp, 0, split - DJ_FIRST);
+	/* On 1 September itself there is no journal yet. */
+	if (dj_until >= DJ_FIRST)
+		dj_part(fp, 0, split - DJ_FIRST);
 	if (dj_until > split)
 		dj_part(fp, split + 1 - DJ_FIRST, dj_until - DJ_FIRST);
-	/* The first quarter's marks of grades 5 and 7, from the averages. */
-	fputs("INSERT INTO period_mark (school_id, year_id, student_id,"
+	/* The first quarter's marks of grades 5 and 7, from the averages,
+	 * once the quarter is over. */
+	fprintf(fp, "INSERT INTO period_mark (school_id, year_id, student_id,"
 	    " subject_id, kind, period_id, code, set_at)\n"
 	    "SELECT STRAIGHT_JOIN l.school_id, l.year_id, mk.student_id,"
 	    " l.subject_id, 'period', p.id, CAST(LEAST(5, GREATEST(2, FLOOR(SUM(mk.num *"
@@ -166,8 +170,9 @@ demo_journal(FILE *fp)
 	    "   AND sc.kind = 'five'"
 	    " WHERE c.grade IN (5, 7) AND l.on_date BETWEEN p.starts_on AND p.ends_on"
 	    " AND mk.num IS NOT NULL"
+	    " AND p.ends_on < '%s'"
 	    " GROUP BY l.school_id, l.year_id, mk.student_id, l.subject_id, p.id,"
-	    " p.ends_on;\n", fp);
+	    " p.ends_on;\n", demo_iso(demo_today));
 	/* Each assignment's lessons cover its КТП in order (R29): the k-th
 	 * lesson takes topic k of the teacher's plan (tools/demo-plan.h). */
 	fputs("UPDATE lesson l JOIN (SELECT id, ROW_NUMBER() OVER (PARTITION BY"

@@ -109,7 +109,7 @@ orders_head(FILE *fp, int id, const char *number, long dated,
 	sql_str(fp, title);
 	fputs(", ", fp);
 	sql_str(fp, text);
-	civil_from_days(dated, &y, &m, &d);
+	shifted(dated, &y, &m, &d);
 	fprintf(fp, ", %u, '%04d-%02d-%02d 10:00:00');\n", by, y, m, d);
 }
 
@@ -163,40 +163,44 @@ demo_orders(FILE *fp)
 
 	fputs("-- The book of orders (demo-orders.h).\n", fp);
 	orders_head(fp, 1, "1-од", days_from_civil(2026, 8, 28), "other",
-	    "О режиме работы школы в 2026/2027 учебном году",
+	    demo_year_name("О режиме работы школы в %d/%d учебном году"),
 	    "Установить пятидневную учебную неделю для 1-11 классов; начало "
 	    "первого урока в 8:30.", by);
 	orders_head(fp, 2, "1-у", days_from_civil(2026, 8, 31), "enrolment",
 	    "О зачислении в 1 класс",
-	    "На основании заявлений родителей (законных представителей) "
-	    "зачислить в 1 класс с 01.09.2026 обучающихся по списку.", by);
+	    demo_text("На основании заявлений родителей (законных "
+	    "представителей) зачислить в 1 класс с %s обучающихся по списку.",
+	    DRU(2026, 9, 1)), by);
 	orders_head(fp, 3, "15-у", days_from_civil(2026, 9, 14), "transfer",
 	    "О переводе обучающегося в параллельный класс",
-	    "На основании заявления родителя перевести обучающегося из "
-	    "6 «А» в 6 «Б» класс с 14.09.2026.", by);
+	    demo_text("На основании заявления родителя перевести обучающегося "
+	    "из 6 «А» в 6 «Б» класс с %s.", DRU(2026, 9, 14)), by);
 	orders_head(fp, 4, "27-у", days_from_civil(2026, 10, 15), "withdrawal",
 	    "Об отчислении обучающегося",
-	    "Отчислить обучающегося 9 класса с 15.10.2026 в связи с "
-	    "переводом в другую образовательную организацию.", by);
+	    demo_text("Отчислить обучающегося 9 класса с %s в связи с "
+	    "переводом в другую образовательную организацию.",
+	    DRU(2026, 10, 15)), by);
 	orders_head(fp, 5, "31-к", days_from_civil(2026, 10, 30), "dismissal",
 	    "Об увольнении",
-	    "Расторгнуть трудовой договор по инициативе работника "
-	    "с 30.10.2026.", by);
+	    demo_text("Расторгнуть трудовой договор по инициативе работника "
+	    "с %s.", DRU(2026, 10, 30)), by);
 
 	/* What the movements did to the memberships and logins. */
-	fprintf(fp, "UPDATE class_student SET left_on = '2026-09-14' WHERE "
-	    "class_id = %u AND student_id = %u;\n", classes[a6].id,
+	fprintf(fp, "UPDATE class_student SET left_on = '%s' WHERE "
+	    "class_id = %u AND student_id = %u;\n", DISO(2026, 9, 14),
+	    classes[a6].id,
 	    persons[moved].id);
 	fprintf(fp, "INSERT INTO class_student (class_id, student_id, "
-	    "joined_on) VALUES (%u, %u, '2026-09-14');\n", classes[b6].id,
-	    persons[moved].id);
-	fprintf(fp, "UPDATE class_student SET left_on = '2026-10-15' WHERE "
-	    "student_id = %u AND left_on IS NULL;\n", persons[left].id);
+	    "joined_on) VALUES (%u, %u, '%s');\n", classes[b6].id,
+	    persons[moved].id, DISO(2026, 9, 14));
+	fprintf(fp, "UPDATE class_student SET left_on = '%s' WHERE "
+	    "student_id = %u AND left_on IS NULL;\n", DISO(2026, 10, 15),
+	    persons[left].id);
 	/* The family has no logins; the statement says so if it ever had. */
 	fprintf(fp, "UPDATE account SET is_active = 0 WHERE person_id = %u;\n",
 	    persons[left].id);
-	fprintf(fp, "UPDATE staff SET dismissed_on = '2026-10-30' WHERE "
-	    "person_id = %u;\n", persons[gone].id);
+	fprintf(fp, "UPDATE staff SET dismissed_on = '%s' WHERE "
+	    "person_id = %u;\n", DISO(2026, 10, 30), persons[gone].id);
 	fprintf(fp, "UPDATE account SET is_active = 0 WHERE person_id = %u;\n",
 	    persons[gone].id);
 

@@ -39,7 +39,7 @@ static const char *const dp_notes[] = {
 	"Носит очки, сидеть за первыми партами.",
 	"Аллергия на цитрусовые и мёд.",
 	"Бронхиальная астма, ингалятор в портфеле.",
-	"Освобождение от физкультуры до 30.12.2026 (справка № 418).",
+	"Освобождение от физкультуры до конца полугодия (справка № 418).",
 	"Плоскостопие, подготовительная группа по физкультуре.",
 };
 #define DP_TOWN	"Пензенская обл., г. Заречный"
@@ -74,7 +74,7 @@ dp_date(char *buf, size_t n, long z)
 {
 	int	 y, m, d;
 
-	civil_from_days(z, &y, &m, &d);
+	shifted(z, &y, &m, &d);
 	snprintf(buf, n, "%02d.%02d.%04d", d, m, y);
 }
 
@@ -205,7 +205,7 @@ demo_personal(FILE *fp)
 				fputs("NULL", fp);
 		} else
 			fputs(", NULL, NULL", fp);
-		fputs(", '2026-09-01 12:00:00')", fp);
+		fprintf(fp, ", '%s 12:00:00')", DISO(2026, 9, 1));
 	}
 	batch_end(&b);
 	free(fam_house);
@@ -220,12 +220,14 @@ demo_personal(FILE *fp)
 			hg = (int)rnd(&dprng, 100);
 			if (hg < 70) {
 				batch_row(&b);
-				fprintf(fp, "%u, CURDATE(), %u, 'confirmed')",
-				    p->id, persons[c->teacher].id);
+				fprintf(fp, "%u, '%s', %u, 'confirmed')",
+				    p->id, demo_iso(demo_today),
+				    persons[c->teacher].id);
 			} else if (hg < 85) {
 				batch_row(&b);
-				fprintf(fp, "%u, '2026-05-20', %u, 'confirmed')",
-				    p->id, persons[c->teacher].id);
+				fprintf(fp, "%u, '%s', %u, 'confirmed')",
+				    p->id, DISO(2026, 5, 20),
+				    persons[c->teacher].id);
 			}
 		}
 	}

@@ -1,14 +1,18 @@
 /*
  * demo-school: write a realistic, deterministic demo school for the journal.
  *
- *	demo-school --out DIR [--seed N] [--journal-until YYYY-MM-DD]
+ *	demo-school --out DIR [--seed N] [--today YYYY-MM-DD]
+ *	    [--journal-until YYYY-MM-DD]
  *
  * Writes DIR/demo.sql (to be loaded with the mariadb client into an empty
  * database migrated to sql/002_consent.sql at least) and
  * DIR/demo-accounts.tsv (every login with its password, for trying the
- * journal in each role).  The journal runs from 1 September to
- * --journal-until (default 2026-11-20, the Friday before the demo's
- * "today"; the benchmark asks for 2027-05-26, the whole year).
+ * journal in each role).  The demo is made for the school year of
+ * --today (default: the real date; 1 September to 31 May, and from June
+ * to August the year just ended), and its journal runs from 1 September
+ * to the day before --today (or to --journal-until: the benchmark asks
+ * for the whole year), so today's lessons are in the timetable and not
+ * yet in the journal.  The tests make it for Monday 2026-11-23.
  * Everything but the password hashes, whose salts are random, is a
  * function of the seed: the program has its own PRNG and never calls
  * rand().
@@ -39,6 +43,89 @@
 
 #include "credentials.h"
 #include "util.h"
+
+/*
+ * The demo's year runs from 1 September of 2026 + dy to 31 May of the
+ * next.  It is generated in the calendar of 2026/2027 it was written for
+ * (so that the people and the chances come out the same in every year),
+ * and each date is moved by dy whole years where it is written out
+ * (shifted(), sql_date); dates computed for the output's own calendar
+ * (demo_today, the journal's days) are DD() of the 2026/2027 date.
+ * Weekdays move with the calendar.  demo_today is the day the demo is
+ * made for: the journal is filled up to the day before, the timetable's
+ * changes fall in its week.
+ */
+static int	dy;
+static long	demo_today;
+static long	dt_week;	/* the Monday of the timetable's changes */
+#define DD(y, m, d)	days_from_civil((y) + dy, (m), (d))
+
+/* A day of the 2026/2027 calendar as the date written out (29 February
+ * becomes the 28th in a year without one). */
+static void
+shifted(long z, int *y, int *m, int *d)
+{
+	civil_from_days(z, y, m, d);
+	*y += dy;
+	if (*m == 2 && *d == 29 && !(*y % 4 == 0 && (*y % 100 != 0 ||
+	    *y % 400 == 0)))
+		*d = 28;
+}
+
+/* DD(y, m, d) as "YYYY-MM-DD" (iso) or "DD.MM.YYYY", in one of eight
+ * static buffers (a few may be used in one printf). */
+static const char *
+dd_fmt(int iso, int y, int m, int d)
+{
+	static char	 buf[8][11];
+	static int	 k;
+	char		*b = buf[k++ % 8];
+	int		 yy, mm, dd;
+
+	civil_from_days(DD(y, m, d), &yy, &mm, &dd);
+	if (iso)
+		snprintf(b, 11, "%04d-%02d-%02d", yy, mm, dd);
+	else
+		snprintf(b, 11, "%02d.%02d.%04d", dd, mm, yy);
+	return b;
+}
+#define DISO(y, m, d)	dd_fmt(1, (y), (m), (d))
+
+/* Any day as "YYYY-MM-DD", in a static buffer of eight as dd_fmt. */
+static const char *
+demo_iso(long z)
+{
+	int	 y, m, d;
+
+	civil_from_days(z, &y, &m, &d);
+	return dd_fmt(1, y - dy, m, d);
+}
+
+/* A text with the year's two numbers ("%d/%d"), kept for the run. */
+static const char *
+demo_year_name(const char *fmt)
+{
+	static char	 buf[4][160];
+	static int	 k;
+	char		*b = buf[k++ % 4];
+
+	snprintf(b, sizeof(buf[0]), fmt, 2026 + dy, 2027 + dy);
+	return b;
+}
+
+/* A text with one date in it ("%s"), kept for the run. */
+static const char *
+demo_text(const char *fmt, const char *date)
+{
+	static char	 buf[8][400];
+	static int	 k;
+	char		*b = buf[k++ % 8];
+
+	snprintf(b, sizeof(buf[0]), fmt, date);
+	return b;
+}
+#define DRU(y, m, d)	dd_fmt(0, (y), (m), (d))
+
 #include "demo-names.h"
 
 #define DEFAULT_SEED	20260901ULL
@@ -1116,7 +1203,7 @@ sql_date(FILE *fp, long z)
 {
 	int y, m, d;
 
-	civil_from_days(z, &y, &m, &d);
+	shifted(z, &y, &m, &d);
 	fprintf(fp, "'%04d-%02d-%02d'", y, m, d);
 }
 
@@ -1180,7 +1267,7 @@ write_sql(FILE *fp, unsigned long long seed)
 
 	fprintf(fp, "INSERT INTO year (id, school_id, name, starts_on, ends_on, "
 	    "is_open) VALUES\n  (%d, %d, ", YEAR_ID, SCHOOL_ID);
-	sql_str(fp, "2026/2027");
+	sql_str(fp, demo_year_name("%d/%d"));
 	fputs(", ", fp);
 	sql_date(fp, days_from_civil(2026, 9, 1));
 	fputs(", ", fp);
@@ -1215,7 +1302,7 @@ write_sql(FILE *fp, unsigned long long seed)
 		sql_str(fp, p->login);
 		fputs(", ", fp);
 		sql_str(fp, p->hash);
-		fputs(", '2026-09-01 09:00:00')", fp);
+		fprintf(fp, ", '%s 09:00:00')", DISO(2026, 9, 1));
 	}
 	batch_end(&b);
 
@@ -1297,8 +1384,8 @@ write_sql(FILE *fp, unsigned long long seed)
 		fprintf(fp, "%u, %u, '%s', ", p->docno, p->id,
 		    p->consent == C_CONSENT ? "consent" : "refusal");
 		sql_date(fp, families[p->family].signed_on);
-		fprintf(fp, ", 'С-2026/%04u', NULL, ", p->docno);
-		civil_from_days(families[p->family].signed_on, &y, &m, &d);
+		fprintf(fp, ", 'С-%d/%04u', NULL, ", 2026 + dy, p->docno);
+		shifted(families[p->family].signed_on, &y, &m, &d);
 		fprintf(fp, "'%04d-%02d-%02d %02d:%02d:00')", y, m, d,
 		    8 + p->rec_min / 60, p->rec_min % 60);
 	}
@@ -1490,7 +1577,7 @@ static void
 usage(void)
 {
 	fprintf(stderr, "usage: demo-school --out DIR [--seed N] "
-	    "[--journal-until YYYY-MM-DD]\n");
+	    "[--today YYYY-MM-DD] [--journal-until YYYY-MM-DD]\n");
 	exit(2);
 }
 
@@ -1499,25 +1586,30 @@ main(int argc, char *argv[])
 {
 	struct timespec t0, t1;
 	unsigned long long seed = DEFAULT_SEED;
-	const char *dir = NULL;
+	const char *dir = NULL, *until = NULL;
 	char *end;
+	struct tm tm;
+	time_t now;
+	int y, m, d;
 	int i, nstaff = 0, nstudents = 0, nguardians = 0, naccounts = 0;
 	int nfam[3] = { 0, 0, 0 }, nstat[3] = { 0, 0, 0 };
 
-	dj_until = DJ_UNTIL;
+	now = time(NULL);
+	localtime_r(&now, &tm);
+	demo_today = days_from_civil(tm.tm_year + 1900, tm.tm_mon + 1,
+	    tm.tm_mday);
 	for (i = 1; i < argc; i++) {
 		if (strcmp(argv[i], "--out") == 0 && i + 1 < argc)
 			dir = argv[++i];
-		else if (strcmp(argv[i], "--journal-until") == 0 &&
-		    i + 1 < argc) {
-			if (date_parse(argv[++i], &dj_until) != 0 ||
-			    dj_until < DJ_FIRST || dj_until > DJ_LAST) {
-				fprintf(stderr, "demo-school: --journal-until: "
-				    "a date of the demo year, 2026-09-01 to "
-				    "2027-05-31\n");
+		else if (strcmp(argv[i], "--today") == 0 && i + 1 < argc) {
+			if (date_parse(argv[++i], &demo_today) != 0) {
+				fprintf(stderr, "demo-school: --today: "
+				    "YYYY-MM-DD\n");
 				exit(2);
 			}
-		}
+		} else if (strcmp(argv[i], "--journal-until") == 0 &&
+		    i + 1 < argc)
+			until = argv[++i];
 		else if (strcmp(argv[i], "--seed") == 0 && i + 1 < argc) {
 			errno = 0;
 			seed = strtoull(argv[++i], &end, 10);
@@ -1528,6 +1620,24 @@ main(int argc, char *argv[])
 	}
 	if (dir == NULL)
 		usage();
+	/* The school year of demo_today: from September, the one that
+	 * begins; until August, the one that began the September before. */
+	civil_from_days(demo_today, &y, &m, &d);
+	dy = (m >= 9 ? y : y - 1) - 2026;
+	dj_until = demo_today - 1 < DJ_LAST ? demo_today - 1 : DJ_LAST;
+	if (until != NULL && (date_parse(until, &dj_until) != 0 ||
+	    dj_until < DJ_FIRST || dj_until > DJ_LAST)) {
+		fprintf(stderr, "demo-school: --journal-until: a date of the "
+		    "demo year, %s to %s\n", DISO(2026, 9, 1),
+		    DISO(2027, 5, 31));
+		exit(2);
+	}
+	/* Days since 1970-01-01 (a Thursday): weekday 0 is Monday.  The
+	 * changes fall on Tuesday to Thursday of today's week, or of the
+	 * next one from Friday on, so that they are ahead or near. */
+	dt_week = demo_today - (demo_today + 3) % 7;
+	if ((demo_today + 3) % 7 >= 4)
+		dt_week += 7;
 
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	if (sodium_init() < 0) {

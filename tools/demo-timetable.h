@@ -271,7 +271,8 @@ demo_timetable(FILE *fp)
 			fprintf(fp, ", %u, %d, %d, ", persons[it->teacher[j]].id,
 			    it->day, it->num);
 			sql_str(fp, dt_room[it->teacher[j]]);
-			fputs(", '2026-09-01', '2027-05-31')", fp);
+			fprintf(fp, ", '%s', '%s')", DISO(2026, 9, 1),
+			    DISO(2027, 5, 31));
 		}
 	}
 	batch_end(&b);
@@ -310,8 +311,9 @@ demo_timetable(FILE *fp)
 		if (sub >= 0)
 			dt_tbusy[sub][2][it->num] = 1;
 		batch_row(&b);
-		fprintf(fp, "%d, %d, %u, '2026-11-24', %u, %d, ", SCHOOL_ID,
-		    YEAR_ID, it->tt[0], dg_groups[it->group[0]].id,
+		fprintf(fp, "%d, %d, %u, '%s', %u, %d, ", SCHOOL_ID,
+		    YEAR_ID, it->tt[0], demo_iso(dt_week + 1),
+		    dg_groups[it->group[0]].id,
 		    it->subject[0]);
 		if (sub >= 0)
 			fprintf(fp, "%u, %u, 0, NULL, ", persons[sub].id,
@@ -324,8 +326,9 @@ demo_timetable(FILE *fp)
 	/* An excursion of a 7th grade: its Wednesday lesson cancelled. */
 	if ((c = dt_find(3, dt_of_grade, 7)) != NULL) {
 		batch_row(&b);
-		fprintf(fp, "%d, %d, %u, '2026-11-25', %u, %d, NULL, NULL, 1, "
+		fprintf(fp, "%d, %d, %u, '%s', %u, %d, NULL, NULL, 1, "
 		    "NULL, ", SCHOOL_ID, YEAR_ID, c->tt[0],
+		    demo_iso(dt_week + 2),
 		    dg_groups[c->group[0]].id, c->subject[0]);
 		sql_str(fp, "экскурсия класса");
 		fputc(')', fp);
@@ -333,8 +336,9 @@ demo_timetable(FILE *fp)
 	/* A 9th grade lesson in the assembly hall on Thursday. */
 	if ((c = dt_find(4, dt_of_grade, 9)) != NULL) {
 		batch_row(&b);
-		fprintf(fp, "%d, %d, %u, '2026-11-26', %u, %d, NULL, NULL, 0, ",
-		    SCHOOL_ID, YEAR_ID, c->tt[0], dg_groups[c->group[0]].id,
+		fprintf(fp, "%d, %d, %u, '%s', %u, %d, NULL, NULL, 0, ",
+		    SCHOOL_ID, YEAR_ID, c->tt[0], demo_iso(dt_week + 3),
+		    dg_groups[c->group[0]].id,
 		    c->subject[0]);
 		sql_str(fp, "Актовый зал");
 		fputs(", ", fp);

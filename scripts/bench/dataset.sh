@@ -66,7 +66,7 @@ since() { awk -v a="$1" -v b="$(now)" 'BEGIN { printf "%.1f", b - a }'; }
 [ $# -eq 1 ] || die "usage: VAR=DIR [DB=journal] [SCHOOLS=100] $0 demo-args|school|district"
 CMD=$1
 if [ "$CMD" = demo-args ]; then
-	echo "--journal-until $JOURNAL_UNTIL"
+	echo "--today 2026-11-23 --journal-until $JOURNAL_UNTIL"
 	exit 0
 fi
 case $CMD in school|district) ;; *) die "неизвестная команда '$CMD' (demo-args, school, district)" ;; esac

@@ -63,7 +63,20 @@ function accounts() {
 
 // SQL as root over the stack's socket; rows as arrays of strings (null for
 // NULL).
+// The stack's fixed date (scripts/stack.sh TODAY=, lib/clock.h), or null.
+function stackToday() {
+  if (process.env.JOURNAL_TODAY) return process.env.JOURNAL_TODAY;
+  try {
+    const m = fs.readFileSync(path.join(VAR, 'stack.env'), 'utf8').match(/^TODAY=(\d{4}-\d\d-\d\d)$/m);
+    return m ? m[1] : null;
+  } catch (e) {
+    return null;
+  }
+}
+// On a stack with a fixed date, CURDATE() and NOW() say what the program says.
 function sql(q) {
+  const today = stackToday();
+  if (today) q = `SET timestamp = UNIX_TIMESTAMP(CONCAT('${today} ', CURTIME(6))); ${q}`;
   const out = execFileSync('mariadb', ['--no-defaults', '-S', path.join(VAR, 'run', 'mysqld.sock'),
     '-uroot', '--default-character-set=utf8mb4', process.env.JOURNAL_DB || 'journal',
     '-N', '-B', '-e', q], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
@@ -137,6 +150,6 @@ async function newPage(browser, problems, { documents = true, viewport, javaScri
 }
 
 module.exports = {
-  BASE, VAR, needStack, ok, note, finish, watchdog, accounts, sql, one, sq,
+  BASE, VAR, needStack, ok, note, finish, watchdog, accounts, sql, one, sq, stackToday,
   clearAttempts, launch, newPage,
 };

@@ -32,7 +32,7 @@ our @EXPORT = qw(
     base_url var_dir root_dir cgi_bin_dir need_stack need_var
     client login login_ok try_login csrf_of hidden_of
     accounts account_of_role accounts_of_role account_id account_roles
-    sql sql_value sq clear_attempts drop_school session_count audit_count
+    sql sql_value sq stack_today clear_attempts drop_school session_count audit_count
     log_path log_size log_since log_all
     describe cgi_programs run_cgi cgi_user ROLES
     status_is redirects_to security_headers_ok russian_html_ok res_diag
@@ -216,10 +216,26 @@ sub _unescape_batch {
 	return $v;
 }
 
+# The stack's fixed date (scripts/stack.sh TODAY=, lib/clock.h), or undef
+# when it runs on the real clock.
+sub stack_today {
+	return $ENV{JOURNAL_TODAY} if $ENV{JOURNAL_TODAY};
+	my $env = (var_dir() // '') . '/stack.env';
+	open(my $fh, '<', $env) or return undef;
+	my $today;
+	while (my $l = <$fh>) { $today = $1 if $l =~ /^TODAY=(\d{4}-\d\d-\d\d)$/ }
+	return $today;
+}
+
 # Run SQL as MariaDB root over the stack's socket.  Returns the rows as
 # arrayrefs of strings (undef for NULL).  Dies when the client fails.
+# On a stack with a fixed date, CURDATE() and NOW() say what the program
+# says (the time of day keeps running).
 sub sql {
 	my ($q) = @_;
+	my $today = stack_today();
+	$q = "SET timestamp = UNIX_TIMESTAMP(CONCAT('$today ', CURTIME(6))); $q"
+	    if defined $today;
 	my $sock = var_dir() . '/run/mysqld.sock';
 	my @cmd = ('mariadb', '--no-defaults', '-S', $sock, '-uroot',
 	    '--default-character-set=utf8mb4', $ENV{JOURNAL_DB} // 'journal',
