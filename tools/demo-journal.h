@@ -1,10 +1,9 @@
 /*
- * demo-journal.h: the journal of the demo year (issue 4): lessons of
- * every assignment from 1 September to 20 November (the first quarter
- * and the second one so far; demo-school --journal-until moves the end,
- * up to the end of the year for the benchmark's full year), by its
- * hours a week on fixed weekdays derived from the assignment (not from
- * the timetable), on the days of the grade's study periods only,
+ * demo-journal.h: the journal of the demo year (issue 4): the lessons of
+ * the timetable from 1 September to the day before the demo's today
+ * (demo-school --journal-until moves the end, up to the end of the year
+ * for the benchmark's full year), with the timetable's changes, on the
+ * days of the grade's study periods only,
  * skipping the holidays; topics, homework, one or two forms of work, marks with a
  * believable spread on the subject's scale (none in grade 1), about 5%
  * absences with reasons, and the first quarter's period marks of grades
@@ -62,41 +61,50 @@ dj_part(FILE *fp, long first, long last)
 	    " @dj_work0 = (SELECT COALESCE(MAX(id), 0) FROM lesson_work);\n",
 	    fp);
 	/*
-	 * Lessons: weekday of the k-th hour = (id + 2k) mod 5; a day of one
-	 * of the year's periods of the group's grade, not of its holidays.
-	 * Topic numbers go on from the assignment's earlier part.
+	 * Lessons: the timetable's, on the days of one of the year's periods
+	 * of the group's grade and not of its holidays, with the day's
+	 * changes (a substitute teaches it, a cancelled one is not held), so
+	 * that the journal has every lesson the timetable had before today
+	 * and none other.  Topic numbers go on from the earlier part.
 	 */
 	fprintf(fp,
 	    "INSERT INTO lesson (school_id, year_id, group_id, subject_id,"
-	    " teacher_id, on_date, number, topic, covered, homework,"
-	    " homework_at, created_at)\n"
-	    "SELECT a.school_id, a.year_id, a.group_id, a.subject_id,"
-	    " a.teacher_id, d.d, (a.id + k.seq) %% 6 + 1,"
-	    " CONCAT('Тема ', ROW_NUMBER() OVER (PARTITION BY a.id ORDER BY"
-	    " d.d) + (SELECT COUNT(*) FROM lesson x WHERE x.group_id ="
-	    " a.group_id AND x.subject_id = a.subject_id AND x.teacher_id ="
-	    " a.teacher_id), ': ', s.name, ' — ', ELT(1 + (a.id + d.seq) %% 8,"
+	    " teacher_id, substitute_for, on_date, number, topic, covered,"
+	    " homework, homework_at, created_at)\n"
+	    "SELECT t.school_id, t.year_id, t.group_id, t.subject_id,"
+	    " COALESCE(tc.teacher_id, t.teacher_id),"
+	    " IF(tc.teacher_id IS NULL, NULL, t.teacher_id), d.d, t.number,"
+	    " CONCAT('Тема ', ROW_NUMBER() OVER (PARTITION BY t.group_id,"
+	    " t.subject_id, t.teacher_id ORDER BY d.d, t.number)"
+	    " + (SELECT COUNT(*) FROM lesson x WHERE x.group_id = t.group_id"
+	    " AND x.subject_id = t.subject_id AND x.teacher_id = t.teacher_id),"
+	    " ': ', s.name, ' — ', ELT(1 + (t.id + d.seq) %% 8,"
 	    " 'введение', 'новый материал', 'практикум', 'закрепление',"
 	    " 'решение задач', 'повторение', 'обобщение', 'разбор ошибок')),"
 	    " 'Объяснение, работа с учебником, упражнения',"
-	    " CONCAT('§ ', 1 + d.seq DIV 3, ', упр. ', 1 + (a.id * 7 + d.seq) %% 40),"
+	    " CONCAT('§ ', 1 + d.seq DIV 3, ', упр. ', 1 + (t.id * 7 + d.seq) %% 40),"
 	    " TIMESTAMP(d.d, '14:30:00') + INTERVAL"
-	    "   IF(CRC32(CONCAT('h', a.id, d.d)) %% 50 = 0, 30, 0) HOUR,"
+	    "   IF(CRC32(CONCAT('h', t.id, d.d)) %% 50 = 0, 30, 0) HOUR,"
 	    " TIMESTAMP(d.d, '14:00:00') + INTERVAL"
-	    "   IF(CRC32(CONCAT('c', a.id, d.d)) %% 40 = 0, 2, 0) DAY\n"
-	    "FROM assignment a JOIN `groups` g ON g.id = a.group_id"
-	    " JOIN subject s ON s.id = a.subject_id"
-	    " JOIN seq_0_to_4 k ON k.seq < LEAST(5, GREATEST(1, ROUND(a.hours)))"
+	    "   IF(CRC32(CONCAT('c', t.id, d.d)) %% 40 = 0, 2, 0) DAY\n"
+	    "FROM timetable t JOIN `groups` g ON g.id = t.group_id"
+	    " JOIN subject s ON s.id = t.subject_id"
 	    " JOIN (SELECT seq, DATE '%s' + INTERVAL seq DAY AS d"
 	    "   FROM seq_%ld_to_%ld) d"
-	    "   ON WEEKDAY(d.d) = (a.id + 2 * k.seq) %% 5"
-	    " WHERE a.year_id = %d AND NOT EXISTS (SELECT 1 FROM holiday h"
-	    "   WHERE h.year_id = a.year_id AND d.d BETWEEN h.starts_on"
+	    "   ON WEEKDAY(d.d) + 1 = t.weekday"
+	    "   AND d.d BETWEEN t.valid_from AND t.valid_to"
+	    " LEFT JOIN timetable_change tc ON tc.timetable_id = t.id"
+	    "   AND tc.on_date = d.d"
+	    " WHERE t.year_id = %d AND NOT (tc.is_cancelled <=> 1)"
+	    " AND NOT EXISTS (SELECT 1 FROM holiday h"
+	    "   WHERE h.year_id = t.year_id AND d.d BETWEEN h.starts_on"
 	    "   AND h.ends_on AND " DJ_GRADE("g") " BETWEEN h.grade_from"
 	    "   AND h.grade_to) AND EXISTS (SELECT 1 FROM period p"
-	    "   WHERE p.year_id = a.year_id AND d.d BETWEEN p.starts_on"
+	    "   WHERE p.year_id = t.year_id AND d.d BETWEEN p.starts_on"
 	    "   AND p.ends_on AND " DJ_GRADE("g") " BETWEEN p.grade_from"
-	    "   AND p.grade_to);\n", DISO(2026, 9, 1), first, last, YEAR_ID);
+	    "   AND p.grade_to)"
+	    " ORDER BY d.d, t.number, t.id;\n", DISO(2026, 9, 1), first, last,
+	    YEAR_ID);
 	/* Every lesson an answer column; every fifth a written work too. */
 	fprintf(fp, "INSERT INTO lesson_work (lesson_id, work_kind_id, topic,"
 	    " sort)\n"

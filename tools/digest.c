@@ -15,6 +15,7 @@
 
 #include <sodium.h>
 
+#include "clock.h"
 #include "config.h"
 #include "db.h"
 #include "digest.h"
@@ -51,6 +52,7 @@ main(int argc, char *argv[])
 		usage();
 	if (sodium_init() < 0 || conf_load() != 0)
 		return 1;
+	clock_init();	/* a test stack's fixed date (lib/clock.h) */
 	if (sendmail == NULL)
 		sendmail = conf_str("mail.sendmail", "/usr/sbin/sendmail");
 	from = conf_str("mail.from", "journal@localhost");
