@@ -83,24 +83,23 @@ DB_STMT(q_date_periods,
 int
 db_lesson_date_ok(long long group_id, const char *on_date)
 {
-	struct rule_span	 p[16];
-	size_t			 n = 0;
-	long			 day;
-	int			 rc;
+	struct rule_span	 p;
+	long			 day, today = clock_today();
+	int			 rc, ok = 0;
 
 	if (date_parse(on_date, &day) == -1)
 		return 0;
 	if (db_query(&q_date_periods, "l", group_id) == -1)
 		return -1;
-	/* A year has 2-4 periods; more are not read (never seen). */
+	/* One period at a time: the date is fine in any of them. */
 	while ((rc = db_next(&q_date_periods)) == 1)
-		if (n < sizeof(p) / sizeof(p[0]) &&
-		    date_parse(db_str(&q_date_periods, 0), &p[n].from) == 0 &&
-		    date_parse(db_str(&q_date_periods, 1), &p[n].to) == 0)
-			n++;
+		if (date_parse(db_str(&q_date_periods, 0), &p.from) == 0 &&
+		    date_parse(db_str(&q_date_periods, 1), &p.to) == 0 &&
+		    rule_lesson_day_ok(day, today, &p, 1))
+			ok = 1;
 	if (rc == -1)
 		return -1;
-	return rule_lesson_day_ok(day, clock_today(), p, n);
+	return ok;
 }
 
 DB_STMT(q_work_names,

@@ -35,8 +35,8 @@ DB_STMT(q_pm_scale,
     " WHERE ss.subject_id = ? AND ss.grade = ? ORDER BY sv.sort");
 /* The due day and whether it is past: rule_period_mark_due, _late. */
 DB_STMT(q_pm_periods,
-    "SELECT id, name, ends_on FROM period WHERE year_id = ? AND ? BETWEEN grade_from AND grade_to"
-    " ORDER BY starts_on");
+    "SELECT id, name, ends_on FROM period WHERE year_id = ?"
+    " AND ? BETWEEN grade_from AND grade_to ORDER BY starts_on");
 DB_STMT(q_pm_students,
     "SELECT p.id, " FULL_NAME("p") " FROM " GROUP_MEMBERS_SQL " gm"
     " JOIN person p ON p.id = gm.student_id WHERE gm.group_id = ?"
