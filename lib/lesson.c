@@ -10,10 +10,12 @@
 #include <ClearSilver.h>
 
 #include "audit.h"
+#include "clock.h"
 #include "db.h"
 #include "groups.h"
 #include "journal.h"
 #include "lesson.h"
+#include "rules.h"
 #include "sqlnames.h"
 
 DB_STMT(q_lesson_get,
@@ -72,22 +74,31 @@ db_lesson_number_proposed(long long group_id, long long subject_id,
 	"   ON cs.student_id = gs.student_id AND cs.left_on IS NULL" \
 	"   JOIN class c ON c.id = cs.class_id WHERE gs.group_id = " g ".id))"
 
-DB_STMT(q_date_ok,
-    "SELECT EXISTS (SELECT 1 FROM `groups` g JOIN period p"
-    "   ON p.year_id = g.year_id WHERE g.id = ? AND ? <= CURDATE()"
-    "   AND ? BETWEEN p.starts_on AND p.ends_on"
-    "   AND " GROUP_GRADE_SQL("g") " BETWEEN p.grade_from AND p.grade_to)");
+/* The periods of the group's grade, for rule_lesson_day_ok. */
+DB_STMT(q_date_periods,
+    "SELECT p.starts_on, p.ends_on FROM `groups` g JOIN period p"
+    " ON p.year_id = g.year_id WHERE g.id = ?"
+    " AND " GROUP_GRADE_SQL("g") " BETWEEN p.grade_from AND p.grade_to");
 
 int
 db_lesson_date_ok(long long group_id, const char *on_date)
 {
-	int	 ok;
+	struct rule_span	 p;
+	long			 day, today = clock_today();
+	int			 rc, ok = 0;
 
-	if (db_query(&q_date_ok, "lss", group_id, on_date, on_date) == -1 ||
-	    db_next(&q_date_ok) != 1)
+	if (date_parse(on_date, &day) == -1)
+		return 0;
+	if (db_query(&q_date_periods, "l", group_id) == -1)
 		return -1;
-	ok = db_int(&q_date_ok, 0) == 1;
-	db_done(&q_date_ok);
+	/* One period at a time: the date is fine in any of them. */
+	while ((rc = db_next(&q_date_periods)) == 1)
+		if (date_parse(db_str(&q_date_periods, 0), &p.from) == 0 &&
+		    date_parse(db_str(&q_date_periods, 1), &p.to) == 0 &&
+		    rule_lesson_day_ok(day, today, &p, 1))
+			ok = 1;
+	if (rc == -1)
+		return -1;
 	return ok;
 }
 

@@ -15,6 +15,8 @@
 #include "journal.h"
 #include "marks.h"
 #include "objects.h"
+#include "rules.h"
+#include "scales.h"
 #include "settings.h"
 #include "sqlnames.h"
 
@@ -48,11 +50,9 @@ DB_STMT(q_head,
     " AND g.school_id = ?");
 DB_STMT(q_periods,
     "SELECT p.id, p.name, p.starts_on, p.ends_on,"
-    " CURDATE() BETWEEN p.starts_on AND p.ends_on,"
-    " p.starts_on <= CURDATE(),"
     " (SELECT GROUP_CONCAT(h.ends_on) FROM holiday h WHERE h.year_id = ?"
     "   AND ? BETWEEN h.grade_from AND h.grade_to),"
-    " (SELECT MAX(b.ends_at) FROM bell b WHERE b.year_id = ?),"
+    " (SELECT TIME_TO_SEC(MAX(b.ends_at)) FROM bell b WHERE b.year_id = ?),"
     " (SELECT GROUP_CONCAT(sv.code SEPARATOR ' ') FROM subject_scale ss"
     "   JOIN scale_value sv ON sv.scale_id = ss.scale_id AND sv.is_pass = 0"
     "   WHERE ss.subject_id = ? AND ss.grade = ?)"
@@ -75,22 +75,16 @@ DB_STMT(q_people,
     ")) FROM person p WHERE p.id IN " DB_IDS);
 /*
  * Each lesson with its columns (in C's order: sorting on the lesson's
- * columns only spares a temporary table), whether it was entered late
- * (R23) and its homework set late.  Simplification of R23's homework
- * deadline: the end of the lesson's own bell (the year's last bell when it
- * has no number) plus homework_deadline_hours, not the teacher's last
- * lesson of the day.
+ * columns only spares a temporary table), the day it was entered, when
+ * its homework was set and the end of its bell: whether either was late
+ * (R23) is rule_lesson_late and rule_homework_late.
  */
 DB_STMT(q_lessons,
     "SELECT l.id, l.on_date, DATE_FORMAT(l.on_date, '%d.%m'), l.number,"
     " l.topic, l.covered, l.homework, lw.id, wk.short_name, wk.name,"
     " IF(l.substitute_for IS NULL, NULL, (SELECT " FULL_NAME("tp")
     "   FROM person tp WHERE tp.id = l.teacher_id)),"
-    " IF(DATE(l.created_at) > l.on_date,"
-    "   DATE_FORMAT(l.created_at, '%d.%m.%Y'), NULL),"
-    " IF(l.homework_at > TIMESTAMP(l.on_date, COALESCE(b.ends_at, ?,"
-    "   '23:59:59')) + INTERVAL ? HOUR,"
-    "   DATE_FORMAT(l.homework_at, '%d.%m.%Y %H:%i'), NULL), lw.sort"
+    " DATE(l.created_at), l.homework_at, lw.sort, TIME_TO_SEC(b.ends_at)"
     " FROM lesson l LEFT JOIN lesson_work lw ON lw.lesson_id = l.id"
     " LEFT JOIN work_kind wk ON wk.id = lw.work_kind_id"
     " LEFT JOIN bell b ON b.year_id = l.year_id AND b.shift = 1"
@@ -117,12 +111,12 @@ DB_STMT(q_lesson_students,
 /*
  * The marks, as they are stored: nothing joined or sorted for the
  * remarks, which C derives (below pass: the scale's codes read with the
- * periods; the names: the students', in their order).
+ * periods; the names: the students', in their order; late: the day set,
+ * rule_mark_late).
  */
 DB_STMT(q_marks,
     "SELECT m.lesson_work_id, m.student_id, m.code, m.id, l.id,"
-    " IF(DATE(m.set_at) > l.on_date + INTERVAL ? DAY,"
-    "   DATE_FORMAT(m.set_at, '%d.%m.%Y'), NULL)"
+    " DATE(m.set_at)"
     " FROM lesson l JOIN lesson_work lw ON lw.lesson_id = l.id"
     " JOIN mark m ON m.lesson_work_id = lw.id"
     " WHERE l.group_id = ? AND l.subject_id = ?"
@@ -184,6 +178,7 @@ struct pair {
 struct jpage {
 	struct jlesson	*ls;		/* in date order */
 	int		 nls;
+	struct rule_lesson *rl;		/* their days; absent: one student's */
 	struct jmark	*ms;		/* by date, name, lesson and column */
 	int		 nms;
 	struct pair	*seen;		/* (student, day) of every mark read */
@@ -325,69 +320,42 @@ note_add(HDF *list, int *n, const char *kind, const char *date,
 	put(h, "extra", extra);
 }
 
-/* The index of the first lesson read on or after day. */
-static int
-lesson_from(const struct jpage *pg, long day)
-{
-	int	 lo = 0, hi = pg->nls, mid;
-
-	while (lo < hi) {
-		mid = lo + (hi - lo) / 2;
-		if (pg->ls[mid].day < day)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo;
-}
-
 /*
- * R25: a mark below pass right after a long absence: there are at least
- * N = long_absence_lessons lessons before its day, and the student missed
- * every lesson from the N-th before it on.  The lessons were read from
- * the N-th before the period, so every one of them is here.
+ * R25: a mark below pass right after a long absence (rule_after_absence):
+ * the lessons were read from the long_absence_lessons-th before the
+ * period, so every one it looks at is here; pg->rl gets the student's
+ * absences.
  */
 static int
 after_absence(const struct jpage *pg, const struct jmark *m)
 {
-	int	 n = (int)pg->set[S_LONG_ABSENCE], k, i;
+	int	 i;
 
-	k = lesson_from(pg, pg->ls[m->lesson].day);
-	if (k < n)
-		return 0;
-	for (i = lesson_from(pg, pg->ls[k - n].day); i < k; i++)
-		if (!pair_has(pg->abs, pg->nabs, i, m->student))
-			return 0;
-	return 1;
+	for (i = 0; i < pg->nls; i++)
+		pg->rl[i].absent = pair_has(pg->abs, pg->nabs, i, m->student);
+	return rule_after_absence(pg->rl, (size_t)m->lesson,
+	    pg->set[S_LONG_ABSENCE]);
 }
 
-/* R25: ... right after holidays: one ended since the previous lesson. */
+/* R25: ... right after holidays (rule_after_holiday). */
 static int
 after_holiday(const struct jpage *pg, const struct jmark *m)
 {
-	long	 day = pg->ls[m->lesson].day;
-	int	 k = lesson_from(pg, day), i;
-
-	for (i = 0; i < pg->nhol; i++)
-		if (pg->hol[i] < day && (k == 0 ||
-		    pg->hol[i] >= pg->ls[k - 1].day))
-			return 1;
-	return 0;
+	return rule_after_holiday(pg->rl, (size_t)m->lesson, pg->hol,
+	    (size_t)pg->nhol);
 }
 
-/* R23: ... with retest_days gone by and no later mark within them. */
+/* R25: ... not re-tested (rule_no_retest): the student's next mark. */
 static int
 no_retest(const struct jpage *pg, const struct jmark *m)
 {
 	long	 day = pg->ls[m->lesson].day;
-	long	 days = (long)pg->set[S_RETEST];
 	size_t	 i;
 
-	if (!(day + days < pg->today))
-		return 0;
 	i = pair_lower(pg->seen, pg->nseen, m->student, day + 1);
-	return !(i < pg->nseen && pg->seen[i].a == m->student &&
-	    pg->seen[i].b <= day + days);
+	return rule_no_retest(day, i < pg->nseen && pg->seen[i].a ==
+	    m->student ? (long)pg->seen[i].b : LONG_MAX, pg->today,
+	    pg->set[S_RETEST]);
 }
 
 /*
@@ -462,7 +430,6 @@ load_notes(struct req *r, const struct jpage *pg)
 struct jperiod {
 	long long	 id;
 	const char	*from, *to;
-	int		 now, begun;
 };
 
 /* A column: a form of work of a lesson of the period. */
@@ -501,18 +468,20 @@ journal_load(struct req *r, long long group_id, long long subject_id,
 	struct jpage	 pg;
 	struct idindex	 sidx = { 0 }, widx = { 0 }, lidx = { 0 };
 	struct jperiod	*per = NULL;
+	struct rule_span *span_p = NULL;
 	struct jcol	*cols = NULL;
 	struct jlesson	*nl;
 	const char	***cell, ***mid = NULL, *from, *to, *v;
-	const char	*holidays = NULL, *lastbell = NULL, *badcodes = NULL;
+	const char	*holidays = NULL, *badcodes = NULL;
 	const char	**badcode = NULL;
 	struct jmark	*m;
 	long long	*away = NULL;
 	size_t		 naway = 0, nbad = 0, i;
 	int		 bad, left = 0;
 	long long	*sids = NULL, id, year_id;
-	const char	**hw, *sp;
-	long		 fromd, tod;
+	const char	**hw, *sp, *late, *sday;
+	long		 fromd, tod, lastbell = -1, day;
+	long long	 stamp;
 	int		 rc, np = 0, ns = 0, nc = 0, nrows = 0, s, c, l;
 	int		 grade, pick = -1, status = 500, entry_li = -1;
 	int		*span = NULL;
@@ -540,27 +509,33 @@ journal_load(struct req *r, long long group_id, long long subject_id,
 		per[np].id = db_int(&q_periods, 0);
 		per[np].from = dup(r, db_str(&q_periods, 2));
 		per[np].to = dup(r, db_str(&q_periods, 3));
-		per[np].now = db_int(&q_periods, 4) == 1;
-		per[np].begun = db_int(&q_periods, 5) == 1;
-		holidays = dup(r, db_str(&q_periods, 6));
-		lastbell = dup(r, db_str(&q_periods, 7));
-		badcodes = dup(r, db_str(&q_periods, 8));
+		span_p = more(r, span_p, (size_t)np, sizeof(*span_p));
+		if (date_parse(per[np].from, &span_p[np].from) == -1 ||
+		    date_parse(per[np].to, &span_p[np].to) == -1) {
+			db_done(&q_periods);
+			return 500;
+		}
+		holidays = dup(r, db_str(&q_periods, 4));
+		if (db_str(&q_periods, 5) != NULL)
+			lastbell = (long)db_int(&q_periods, 5);
+		badcodes = dup(r, db_str(&q_periods, 6));
 		row = node_n(h, "%d", np);
 		put(row, "id", db_str(&q_periods, 0));
 		put(row, "name", db_str(&q_periods, 1));
-		if (period_id != 0 ? per[np].id == period_id : (pick == -1 ||
-		    per[np].now || (per[np].begun && !per[pick].now)))
+		if (period_id != 0 && per[np].id == period_id)
 			pick = np;
 		np++;
 	}
 	if (rc == -1)
 		return 500;
+	if (period_id == 0)
+		pick = rule_period_pick(span_p, (size_t)np, pg.today);
 	if (pick == -1)
 		return 404;
 	from = per[pick].from;
 	to = per[pick].to;
-	if (date_parse(from, &fromd) == -1 || date_parse(to, &tod) == -1)
-		return 500;
+	fromd = span_p[pick].from;
+	tod = span_p[pick].to;
 	req_setf(r, "Journal.period_id", "%lld", per[pick].id);
 	req_set(r, "Journal.period", req_get(r, arena_printf(&r->arena,
 	    "Periods.%d.name", pick), ""));
@@ -587,8 +562,7 @@ journal_load(struct req *r, long long group_id, long long subject_id,
 		pg.set[s] = set[s].value;
 	if (pg.set[S_LONG_ABSENCE] < 1)
 		pg.set[S_LONG_ABSENCE] = 1;
-	if (hours > 1)
-		pg.set[S_MIN_MARKS] += (long long)(hours + 0.99) - 1;
+	pg.set[S_MIN_MARKS] = rule_min_marks(pg.set[S_MIN_MARKS], hours);
 	/* Lessons and marks after the period may answer a «2» in it. */
 	date_format(tod + (pg.set[S_RETEST] > 0 ? (long)pg.set[S_RETEST] :
 	    0), toext);
@@ -612,7 +586,7 @@ journal_load(struct req *r, long long group_id, long long subject_id,
 	pg.ns = ns;
 
 	/* Lessons (Lessons.N shows those of the period) and columns. */
-	if (db_query(&q_lessons, "sllls" "llsl", lastbell, pg.set[S_HW_HOURS],
+	if (db_query(&q_lessons, "lls" "llsl",
 	    group_id, subject_id, toext, group_id, subject_id, from,
 	    pg.set[S_LONG_ABSENCE] - 1) == -1)
 		goto out;
@@ -627,8 +601,21 @@ journal_load(struct req *r, long long group_id, long long subject_id,
 				goto out;
 			nl->in = nl->day >= fromd && nl->day <= tod;
 			nl->row = -1;
-			nl->late = dup(r, db_str(&q_lessons, 11));
-			nl->late_hw = dup(r, db_str(&q_lessons, 12));
+			/* R23: entered after its day, homework set late. */
+			nl->late = NULL;
+			if ((v = db_str(&q_lessons, 11)) != NULL &&
+			    date_parse(v, &day) == 0 &&
+			    rule_lesson_late(nl->day, day))
+				nl->late = dmy(r, v);
+			nl->late_hw = NULL;
+			if ((v = db_str(&q_lessons, 12)) != NULL &&
+			    stamp_parse(v, &stamp) == 0 &&
+			    rule_homework_late(stamp, nl->day,
+			    db_str(&q_lessons, 14) != NULL ?
+			    (long)db_int(&q_lessons, 14) : -1, lastbell,
+			    pg.set[S_HW_HOURS]))
+				nl->late_hw = arena_printf(&r->arena,
+				    "%s %.5s", dmy(r, v), v + 11);
 			idindex_add(&lidx, id, pg.nls);
 			if (nl->in && db_str(&q_lessons, 7) != NULL) {
 				static const char *const f[] = { "id",
@@ -735,8 +722,8 @@ journal_load(struct req *r, long long group_id, long long subject_id,
 	}
 
 	/* Marks: the cells, and what the remarks need. */
-	if (db_query(&q_marks, "lllss", pg.set[S_MARK_DUE], group_id,
-	    subject_id, from, toext) == -1)
+	if (db_query(&q_marks, "llss", group_id, subject_id, from,
+	    toext) == -1)
 		goto out;
 	while ((rc = db_next(&q_marks)) == 1) {
 		if ((l = idindex_find(&lidx, db_int(&q_marks, 4))) < 0)
@@ -757,7 +744,12 @@ journal_load(struct req *r, long long group_id, long long subject_id,
 		bad = 0;
 		for (i = 0; i < nbad && !bad; i++)
 			bad = strcmp(badcode[i], v) == 0;
-		if (db_str(&q_marks, 5) == NULL && !bad)
+		late = NULL;
+		if ((sday = db_str(&q_marks, 5)) != NULL &&
+		    date_parse(sday, &day) == 0 &&
+		    rule_mark_late(pg.ls[l].day, day, pg.set[S_MARK_DUE]))
+			late = dmy(r, sday);
+		if (late == NULL && !bad)
 			continue;
 		pg.ms = more(r, pg.ms, (size_t)pg.nms, sizeof(*pg.ms));
 		m = &pg.ms[pg.nms++];
@@ -767,7 +759,7 @@ journal_load(struct req *r, long long group_id, long long subject_id,
 		m->student = db_int(&q_marks, 1);
 		m->bad = bad;
 		m->code = v;
-		m->late = dup(r, db_str(&q_marks, 5));
+		m->late = late;
 		m->rank = s >= 0 ? s : INT_MAX;
 		m->name = s >= 0 ? pg.names[s] : NULL;
 		m->weight = NULL;
@@ -846,6 +838,10 @@ journal_load(struct req *r, long long group_id, long long subject_id,
 			}
 		}
 	}
+	pg.rl = arena_alloc(&r->arena, (size_t)(pg.nls + 1) *
+	    sizeof(*pg.rl));
+	for (l = 0; l < pg.nls; l++)
+		pg.rl[l].day = pg.ls[l].day;
 	load_notes(r, &pg);
 	status = 200;
 out:
@@ -855,7 +851,11 @@ out:
 	return status;
 }
 
-/* Everything a cell write needs to decide, in one row. */
+/*
+ * Everything a cell write needs to decide, in one row.  The mark's stamps
+ * come with the database's NOW(): they were written by it, in its time
+ * zone, and the edit window (rule_mark_editable) compares them so.
+ */
 DB_STMT(q_cell_state,
     "SELECT l.id, l.group_id, l.subject_id, l.on_date,"
     " (SELECT c.grade FROM class_student cs JOIN class c"
@@ -863,20 +863,17 @@ DB_STMT(q_cell_state,
     "   ORDER BY cs.left_on IS NULL DESC LIMIT 1) AS grade,"
     " EXISTS (SELECT 1 FROM " GROUP_STUDENTS_SQL " gm"
     "   WHERE gm.student_id = ?) AS member,"
-    " m.id, m.code, (m.set_at > NOW() - INTERVAL ? DAY"
-    "   OR m.unlocked_until > NOW()) AS editable,"
+    " m.id, m.code, m.set_at, m.unlocked_until, NOW(),"
     " EXISTS (SELECT 1 FROM absence a WHERE a.lesson_id = l.id"
     "   AND a.student_id = ?) AS absent"
     " FROM lesson_work lw JOIN lesson l ON l.id = lw.lesson_id"
     " LEFT JOIN mark m ON m.lesson_work_id = lw.id AND m.student_id = ?"
     " WHERE lw.id = ? AND l.school_id = ? FOR UPDATE");
-DB_STMT(q_scale_value,
-    "SELECT sv.num, sv.is_plus_minus, (SELECT GROUP_CONCAT(v2.code"
-    "   ORDER BY v2.sort SEPARATOR ', ') FROM scale_value v2"
-    "   WHERE v2.scale_id = ss.scale_id AND (v2.is_plus_minus = 0 OR ? = 1))"
-    " FROM subject_scale ss LEFT JOIN scale_value sv"
-    " ON sv.scale_id = ss.scale_id AND sv.code = ?"
-    " WHERE ss.subject_id = ? AND ss.grade = ?");
+/* The subject's scale in the grade, for rule_cell. */
+DB_STMT(q_scale_values,
+    "SELECT sv.code, sv.num, sv.is_plus_minus FROM subject_scale ss"
+    " JOIN scale_value sv ON sv.scale_id = ss.scale_id"
+    " WHERE ss.subject_id = ? AND ss.grade = ? ORDER BY sv.sort");
 DB_STMT(q_mark_insert,
     "INSERT INTO mark (lesson_work_id, student_id, code, num, set_by)"
     " VALUES (?, ?, ?, ?, ?)");
@@ -898,17 +895,49 @@ is_absent(const char *v)
 	    strcmp(v, "n") == 0 || strcmp(v, "N") == 0;
 }
 
+/*
+ * The scale of subject in grade into c (for rule_cell) and *nums (the
+ * values' numbers, NULL when not averaged).  0, or -1.
+ */
+static int
+scale_load(struct req *r, long long subject_id, int grade,
+    struct rule_cell *c, const char ***nums)
+{
+	struct rule_value	*v = NULL;
+	const char		**n = NULL;
+	size_t			 i = 0;
+	int			 rc;
+
+	if (db_query(&q_scale_values, "ld", subject_id, grade) == -1)
+		return -1;
+	while ((rc = db_next(&q_scale_values)) == 1) {
+		v = more(r, v, i, sizeof(*v));
+		n = more(r, n, i, sizeof(*n));
+		v[i].code = dup(r, db_str(&q_scale_values, 0));
+		n[i] = dup(r, db_str(&q_scale_values, 1));
+		v[i].plus_minus = db_int(&q_scale_values, 2) == 1;
+		i++;
+	}
+	c->scale = v;
+	c->nscale = i;
+	*nums = n;
+	return rc;
+}
+
 enum cell_res
 cell_write(struct req *r, long long group_id, long long subject_id,
     long long work_id, long long student_id, const char *value,
     const char *old, const char **current, const char **msg)
 {
 	struct db_stmt	*q = &q_cell_state;
+	struct rule_cell c;
 	const char	*date, *cur, *code = NULL, *num = NULL, *allowed;
-	char		 nomarks[64], gradestr[8];
+	const char	**nums = NULL;
 	long long	 sid = r->sess.school_id, lesson_id, mark_id = 0;
-	long long	 edit_days, plusminus;
-	int		 grade, member, editable, absent, rc;
+	long long	 edit_days, set_at = 0, until = 0, now = 0;
+	unsigned	 nomarks;
+	size_t		 at = 0, i;
+	int		 grade, member, editable = 0, absent, rc;
 	enum obj_res	 ok;
 
 	*msg = NULL;
@@ -916,8 +945,8 @@ cell_write(struct req *r, long long group_id, long long subject_id,
 	edit_days = rule(sid, "mark_edit_days", 14);
 	/* The membership is asked of the journal's group: a work of another
 	 * group's lesson is CELL_MISSING below anyway. */
-	if (db_query(q, "lllllllll", student_id, group_id, group_id,
-	    student_id, edit_days, student_id, student_id, work_id, sid) == -1 ||
+	if (db_query(q, "llllllll", student_id, group_id, group_id,
+	    student_id, student_id, student_id, work_id, sid) == -1 ||
 	    (rc = db_next(q)) == -1)
 		return CELL_ERROR;
 	if (rc == 0)
@@ -933,9 +962,16 @@ cell_write(struct req *r, long long group_id, long long subject_id,
 	if (db_str(q, 6) != NULL) {
 		mark_id = db_int(q, 6);
 		code = arena_strdup(&r->arena, db_str(q, 7));
+		if (stamp_parse(db_str(q, 8), &set_at) == -1 ||
+		    (db_str(q, 9) != NULL &&
+		    stamp_parse(db_str(q, 9), &until) == -1) ||
+		    stamp_parse(db_str(q, 10), &now) == -1) {
+			db_done(q);
+			return CELL_ERROR;
+		}
+		editable = rule_mark_editable(set_at, until, now, edit_days);
 	}
-	editable = db_int(q, 8) == 1;
-	absent = db_int(q, 9) == 1;
+	absent = db_int(q, 11) == 1;
 	db_done(q);
 
 	if ((ok = obj_journal_write(r, group_id, subject_id, date)) != OBJ_OK)
@@ -961,47 +997,48 @@ cell_write(struct req *r, long long group_id, long long subject_id,
 		value = ABSENT;
 	if (strcmp(value, cur) == 0)
 		return CELL_OK;		/* nothing to change */
-	/* Changing or clearing a mark: only within the window (R23). */
-	if (mark_id != 0 && !editable) {
+
+	/* The rules (R23 window, R24, the scale): rule_cell. */
+	memset(&c, 0, sizeof(c));
+	c.mark = *value != '\0' && strcmp(value, ABSENT) != 0;
+	c.has_mark = mark_id != 0;
+	c.editable = editable;
+	c.code = value;
+	if (c.mark) {
+		if (scales_no_marks_grades(sid, &nomarks) == -1 ||
+		    scale_load(r, subject_id, grade, &c, &nums) == -1)
+			return CELL_ERROR;
+		c.no_marks = rule_no_marks(nomarks, grade);
+		c.plus_minus = rule(sid, "five_point_plus_minus", 0) == 1;
+	}
+	switch (rule_cell(&c, &at)) {
+	case RULE_CELL_LOCKED:
 		*msg = arena_printf(&r->arena, "Отметку можно исправить только"
 		    " в течение %lld дн. после выставления; позже — после"
 		    " разрешения администрации.", edit_days);
 		return CELL_REFUSED;
+	case RULE_CELL_NO_MARKS:
+		*msg = arena_printf(&r->arena, "В %d классе"
+		    " отметки не ставятся.", grade);
+		return CELL_REFUSED;
+	case RULE_CELL_NO_SCALE:
+		*msg = "Для этого предмета в этой параллели не задана"
+		    " шкала оценивания.";
+		return CELL_REFUSED;
+	case RULE_CELL_NOT_IN_SCALE:
+		for (allowed = "", i = 0; i < c.nscale; i++)
+			if (!c.scale[i].plus_minus || c.plus_minus)
+				allowed = arena_printf(&r->arena, "%s%s%s",
+				    allowed, *allowed ? ", " : "",
+				    c.scale[i].code);
+		*msg = arena_printf(&r->arena, "Такой отметки нет в"
+		    " шкале предмета. Допустимо: %s или «н».", allowed);
+		return CELL_REFUSED;
+	case RULE_CELL_OK:
+		break;
 	}
-	if (*value != '\0' && strcmp(value, ABSENT) != 0) {
-		/* R24: grades with no marks at all. */
-		if (setting_str(sid, "no_marks_grades", nomarks,
-		    sizeof(nomarks)) == -1)
-			return CELL_ERROR;
-		snprintf(gradestr, sizeof(gradestr), "%d", grade);
-		for (char *t = nomarks, *tok; (tok = strsep(&t, ", ")) != NULL;)
-			if (*tok != '\0' && strcmp(tok, gradestr) == 0) {
-				*msg = arena_printf(&r->arena, "В %d классе"
-				    " отметки не ставятся.", grade);
-				return CELL_REFUSED;
-			}
-		plusminus = rule(sid, "five_point_plus_minus", 0);
-		if (db_query(&q_scale_value, "lsld", plusminus, value,
-		    subject_id, grade) == -1 ||
-		    (rc = db_next(&q_scale_value)) == -1)
-			return CELL_ERROR;
-		if (rc == 0) {
-			*msg = "Для этого предмета в этой параллели не задана"
-			    " шкала оценивания.";
-			return CELL_REFUSED;
-		}
-		allowed = arena_strdup(&r->arena, db_str(&q_scale_value, 2) ?
-		    db_str(&q_scale_value, 2) : "");
-		rc = db_str(&q_scale_value, 1) != NULL &&
-		    (db_int(&q_scale_value, 1) == 0 || plusminus == 1);
-		if (db_str(&q_scale_value, 0) != NULL)
-			num = arena_strdup(&r->arena, db_str(&q_scale_value, 0));
-		db_done(&q_scale_value);
-		if (!rc) {
-			*msg = arena_printf(&r->arena, "Такой отметки нет в"
-			    " шкале предмета. Допустимо: %s или «н».", allowed);
-			return CELL_REFUSED;
-		}
+	if (c.mark) {
+		num = nums[at];
 		if (mark_id != 0) {
 			if (db_exec(&q_mark_update, "ssll", value, num,
 			    r->sess.account_id, mark_id) < 0)
@@ -1041,13 +1078,14 @@ cell_writes_undo(void)
 	return db_begin();
 }
 
+/* The stamps (raw: *_at_raw, now) decide locked, as in cell_write. */
 DB_STMT(q_mark_get,
     "SELECT m.id, m.code, " FULL_NAME("p") " AS student, l.group_id,"
     " l.subject_id, DATE_FORMAT(l.on_date, '%d.%m.%Y') AS date,"
     " wk.name AS work, DATE_FORMAT(m.set_at, '%d.%m.%Y %H:%i') AS set_at,"
     " DATE_FORMAT(m.unlocked_until, '%d.%m.%Y %H:%i') AS unlocked_until,"
-    " NOT (m.set_at > NOW() - INTERVAL ? DAY OR m.unlocked_until > NOW())"
-    " AS locked, g.name AS `group`, s.name AS subject"
+    " m.set_at AS set_at_raw, m.unlocked_until AS unlocked_at_raw,"
+    " NOW() AS now, g.name AS `group`, s.name AS subject"
     " FROM mark m JOIN lesson_work lw ON lw.id = m.lesson_work_id"
     " JOIN work_kind wk ON wk.id = lw.work_kind_id"
     " JOIN lesson l ON l.id = lw.lesson_id JOIN person p ON p.id = m.student_id"
@@ -1057,9 +1095,24 @@ DB_STMT(q_mark_get,
 int
 db_mark_get(struct req *r, const char *prefix, long long mark_id)
 {
-	return db_row_hdf(r->hdf, prefix, &q_mark_get, "lll",
-	    rule(r->sess.school_id, "mark_edit_days", 14), mark_id,
-	    r->sess.school_id);
+	long long	 set_at, until = 0, now;
+	const char	*v;
+	int		 rc;
+
+	if ((rc = db_row_hdf(r->hdf, prefix, &q_mark_get, "ll", mark_id,
+	    r->sess.school_id)) != 1)
+		return rc;
+	v = req_get(r, arena_printf(&r->arena, "%s.unlocked_at_raw", prefix),
+	    "");
+	if (stamp_parse(req_get(r, arena_printf(&r->arena, "%s.set_at_raw",
+	    prefix), ""), &set_at) == -1 || (*v != '\0' &&
+	    stamp_parse(v, &until) == -1) || stamp_parse(req_get(r,
+	    arena_printf(&r->arena, "%s.now", prefix), ""), &now) == -1)
+		return -1;
+	req_set(r, arena_printf(&r->arena, "%s.locked", prefix),
+	    rule_mark_editable(set_at, until, now, rule(r->sess.school_id,
+	    "mark_edit_days", 14)) ? "0" : "1");
+	return 1;
 }
 
 DB_STMT(q_mark_unlock,

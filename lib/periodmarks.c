@@ -16,6 +16,7 @@
 #include "groups.h"
 #include "journal.h"
 #include "periodmarks.h"
+#include "rules.h"
 #include "scales.h"
 #include "settings.h"
 #include "sqlnames.h"
@@ -32,11 +33,10 @@ DB_STMT(q_pm_scale,
     "SELECT sv.code, sv.num, sv.is_plus_minus FROM subject_scale ss"
     " JOIN scale_value sv ON sv.scale_id = ss.scale_id"
     " WHERE ss.subject_id = ? AND ss.grade = ? ORDER BY sv.sort");
+/* The due day and whether it is past: rule_period_mark_due, _late. */
 DB_STMT(q_pm_periods,
-    "SELECT id, name, DATE_FORMAT(DATE_SUB(ends_on, INTERVAL ? DAY),"
-    " '%d.%m.%Y'), CURDATE() > DATE_SUB(ends_on, INTERVAL ? DAY)"
-    " FROM period WHERE year_id = ? AND ? BETWEEN grade_from AND grade_to"
-    " ORDER BY starts_on");
+    "SELECT id, name, ends_on FROM period WHERE year_id = ?"
+    " AND ? BETWEEN grade_from AND grade_to ORDER BY starts_on");
 DB_STMT(q_pm_students,
     "SELECT p.id, " FULL_NAME("p") " FROM " GROUP_MEMBERS_SQL " gm"
     " JOIN person p ON p.id = gm.student_id WHERE gm.group_id = ?"
@@ -186,8 +186,7 @@ load_settings(struct req *r, struct pm_page *pg)
 		return -1;
 	if (rc == 0)
 		pg->na_share = strtod(buf, NULL);
-	pg->no_marks = pg->grade >= 1 && pg->grade <= 11 &&
-	    (mask & 1u << pg->grade) != 0;
+	pg->no_marks = rule_no_marks(mask, pg->grade);
 	return 0;
 }
 
@@ -197,6 +196,8 @@ db_period_marks_load(struct req *r, long long group_id, long long subject_id,
 {
 	size_t		 cap;
 	long long	 lead = 2, sid;
+	long		 end, due, today = clock_today();
+	int		 y, m, d;
 	int		 rc, si, pi, col;
 	const char	*kind;
 
@@ -241,8 +242,7 @@ db_period_marks_load(struct req *r, long long group_id, long long subject_id,
 		return -1;
 
 	cap = 0;
-	if (db_query(&q_pm_periods, "llld", lead, lead, pg->year_id,
-	    pg->grade) == -1)
+	if (db_query(&q_pm_periods, "ld", pg->year_id, pg->grade) == -1)
 		return -1;
 	while ((rc = db_next(&q_pm_periods)) == 1) {
 		pg->periods = grow(r, pg->periods, pg->nperiods, &cap,
@@ -250,9 +250,16 @@ db_period_marks_load(struct req *r, long long group_id, long long subject_id,
 		pg->periods[pg->nperiods].id = db_int(&q_pm_periods, 0);
 		pg->periods[pg->nperiods].name = dup(r,
 		    db_str(&q_pm_periods, 1));
-		pg->periods[pg->nperiods].due = dup(r,
-		    db_str(&q_pm_periods, 2));
-		pg->periods[pg->nperiods].late = (int)db_int(&q_pm_periods, 3);
+		if (date_parse(db_str(&q_pm_periods, 2), &end) == -1) {
+			db_done(&q_pm_periods);
+			return -1;
+		}
+		due = rule_period_mark_due(end, lead);
+		civil_from_days(due, &y, &m, &d);
+		pg->periods[pg->nperiods].due = arena_printf(&r->arena,
+		    "%02d.%02d.%04d", d, m, y);
+		pg->periods[pg->nperiods].late = rule_period_mark_late(end,
+		    lead, today);
 		pg->nperiods++;
 	}
 	if (rc == -1)
@@ -558,9 +565,9 @@ is_na_text(const char *v)
 	    strcmp(v, "н/a") == 0 || strcmp(v, "Н/а") == 0;
 }
 
-/* "2026-12-20", a real date; 0 with *ymd, or -1. */
+/* "2026-12-20", a real date; 0 with *day (days_from_civil), or -1. */
 static int
-parse_date(const char *s, long long *ymd)
+parse_date(const char *s, long *day)
 {
 	int	 y, m, d, n = 0;
 	static const int mdays[] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31,
@@ -571,7 +578,7 @@ parse_date(const char *s, long long *ymd)
 	    y < 2000 || y > 2100 || (m == 2 && d == 29 && (y % 4 != 0 ||
 	    (y % 100 == 0 && y % 400 != 0))))
 		return -1;
-	*ymd = y * 10000LL + m * 100 + d;
+	*day = days_from_civil(y, m, d);
 	return 0;
 }
 
@@ -589,11 +596,13 @@ cell_error(struct req *r, size_t *nerr, const struct pm_page *pg, size_t s,
 /* Check one typed cell into *want; NULL when accepted, else a message. */
 static const char *
 check_cell(struct req *r, const struct pm_page *pg, size_t s, size_t col,
-    const char *v, const char *until, long long today, struct pm_cell *want)
+    const char *v, const char *until, long today, struct pm_cell *want)
 {
 	const struct pm_stat	*st;
+	struct rule_value	*sv;
+	struct rule_na		 na;
 	size_t			 i;
-	long long		 ymd;
+	long			 day;
 	int			 lessons;
 
 	memset(want, 0, sizeof(*want));
@@ -604,9 +613,9 @@ check_cell(struct req *r, const struct pm_page *pg, size_t s, size_t col,
 		    "ставят.", pg->grade);
 	want->set = 1;
 	if (*v == '\0') {
-		if (parse_date(until, &ymd) == -1)
+		if (parse_date(until, &day) == -1)
 			return "дата отсрочки — в виде ГГГГ-ММ-ДД.";
-		if (ymd < today)
+		if (!rule_defer_ok(day, today))
 			return "дата отсрочки уже прошла.";
 		want->until = until;
 		return NULL;
@@ -619,8 +628,12 @@ check_cell(struct req *r, const struct pm_page *pg, size_t s, size_t col,
 		st = stat_of(pg, s, col < pg->nperiods ? col : pg->nperiods);
 		lessons = col < pg->nperiods ? pg->periods[col].lessons :
 		    year_lessons(pg);
-		if (st->marks >= pg->na_max_marks || lessons == 0 ||
-		    (double)st->absent / lessons <= pg->na_share)
+		na.marks = st->marks;
+		na.lessons = lessons;
+		na.absent = st->absent;
+		na.max_marks = pg->na_max_marks;
+		na.share = pg->na_share;
+		if (!rule_na_allowed(&na))
 			return arena_printf(&r->arena, "«н/а» ставится только "
 			    "при менее чем %lld текущих отметках и пропуске "
 			    "более %d%% уроков; у ученика отметок: %d, "
@@ -630,15 +643,21 @@ check_cell(struct req *r, const struct pm_page *pg, size_t s, size_t col,
 		want->is_na = 1;
 		return NULL;
 	}
-	if (pg->nvalues == 0)
+	sv = arena_alloc(&r->arena, (pg->nvalues + 1) * sizeof(*sv));
+	for (i = 0; i < pg->nvalues; i++) {
+		sv[i].code = pg->values[i].code;
+		sv[i].plus_minus = pg->values[i].plus_minus;
+	}
+	switch (rule_code(sv, pg->nvalues, pg->plus_minus, v, &i)) {
+	case RULE_NO_SCALE:
 		return arena_printf(&r->arena, "у предмета в %d классе нет "
 		    "шкалы оценивания.", pg->grade);
-	for (i = 0; i < pg->nvalues; i++)
-		if (strcmp(pg->values[i].code, v) == 0)
-			break;
-	if (i == pg->nvalues || (pg->values[i].plus_minus && !pg->plus_minus))
+	case RULE_NOT_IN_SCALE:
 		return arena_printf(&r->arena, "«%s» — не отметка шкалы "
 		    "предмета.", v);
+	case RULE_CODE_OK:
+		break;
+	}
 	want->code = pg->values[i].code;
 	return NULL;
 }
@@ -677,10 +696,11 @@ period_marks_save(struct req *r, struct pm_page *pg, const char **at,
 	struct pm_cell	*want, *old;
 	const char	*msg, *kind, *tkey;
 	size_t		*ss, *cols, i, j, nerr = 0;
-	long long	 today, period, id;
+	long long	 period, id;
+	long		 today;
 	int		 rc;
 
-	today = clock_ymd();
+	today = clock_today();
 	want = arena_alloc(&r->arena, (n + 1) * sizeof(*want));
 	ss = arena_alloc(&r->arena, (n + 1) * sizeof(*ss));
 	cols = arena_alloc(&r->arena, (n + 1) * sizeof(*cols));

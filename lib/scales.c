@@ -13,6 +13,7 @@
 #include "db.h"
 #include "journal.h"
 #include "log.h"
+#include "rules.h"
 #include "scales.h"
 #include "settings.h"
 
@@ -466,8 +467,7 @@ scales_plus_minus(long long school_id, int *on)
 int
 scales_no_marks_grades(long long school_id, unsigned *mask)
 {
-	char	 buf[128], *p, *end;
-	long	 g;
+	char	 buf[128];
 	int	 rc;
 
 	if ((rc = setting_str(school_id, "no_marks_grades", buf,
@@ -475,21 +475,10 @@ scales_no_marks_grades(long long school_id, unsigned *mask)
 		return -1;
 	if (rc == 1)
 		snprintf(buf, sizeof(buf), "1");	/* R24 */
-	*mask = 0;
-	for (p = buf; *p != '\0'; ) {
-		if (*p == ',' || *p == ' ' || *p == ';') {
-			p++;
-			continue;
-		}
-		g = strtol(p, &end, 10);
-		if (end == p || g < 0 || g > 11) {
-			log_msg("setting no_marks_grades of school %lld is not "
-			    "a list of grades: \"%s\"", school_id, buf);
-			return -1;
-		}
-		if (g > 0)
-			*mask |= 1u << g;
-		p = end;
+	if (rule_grades_parse(buf, mask) == -1) {
+		log_msg("setting no_marks_grades of school %lld is not "
+		    "a list of grades: \"%s\"", school_id, buf);
+		return -1;
 	}
 	return 0;
 }

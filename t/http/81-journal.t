@@ -376,6 +376,9 @@ sub mark_of {
 	like($r2->content, qr{href="/unlock\?mark=$mid"}, 'the management sees an unlock link');
 	status_is($c{ $T->{login} }->get("/unlock?mark=$mid"), 403, 'a teacher cannot open /unlock');
 	my $mc = $c{ $MG->{login} };
+	$r = $mc->get("/unlock?mark=$mid");
+	status_is($r, 200, 'the management opens /unlock');
+	unlike($r->text, qr/Учитель пока может исправить/, '... which says the mark is locked');
 	$r = $mc->post_form('/unlock', [ csrf => $mc->session_csrf, mark => $mid ]);
 	status_is($r, 400, 'unlock without a reason: 400');
 	$r = $mc->post_form('/unlock', [ csrf => $mc->session_csrf, mark => $mid,
@@ -385,6 +388,8 @@ sub mark_of {
 	    '... for a day');
 	is(sql_value("SELECT new_value FROM audit WHERE action = 'mark_unlock' AND object_id = $mid"
 	    . " ORDER BY id DESC LIMIT 1"), 'до завтра: ошибка при выставлении', '... audited');
+	like($mc->get("/unlock?mark=$mid")->text, qr/Учитель пока может исправить/,
+	    '... and /unlock says the teacher may correct it now');
 	($r) = cell($tc, $W[0], $S1, '3', '4');
 	status_is($r, 200, 'the unlocked mark can be changed');
 	is(mark_of($W[0], $S1), '3', '... to 3');
