@@ -7,6 +7,7 @@
 #       [CGI_BINDIR=dir of the FastCGI programs, default ROOT/build/cgi-bin] \
 #       [SPAWN_PROCS=FastCGI processes per screen under SERVER=spawn, default 2] \
 #       [TODAY=YYYY-MM-DD: a fixed date for the program and the demo (tests)] \
+#       [WARM_JOURNAL=mod_fcgid processes of /journal made at start, default 8] \
 #       sh scripts/stack.sh start|stop|status|db-start|db-stop|web-start|web-stop
 #
 # SERVER: apache = Apache + mod_fcgid (processes on demand); nginx = nginx +
@@ -48,6 +49,8 @@ DB_PORT=${DB_PORT:-$(saved DB_PORT)};    DB_PORT=${DB_PORT:-3307}
 SERVER=${SERVER:-$(saved SERVER)};       SERVER=${SERVER:-apache}
 BINDIR=${CGI_BINDIR:-$(saved CGI_BINDIR)}; BINDIR=${BINDIR:-$ROOT/build/cgi-bin}
 SPAWN_PROCS=${SPAWN_PROCS:-$(saved SPAWN_PROCS)}; SPAWN_PROCS=${SPAWN_PROCS:-2}
+WARM_JOURNAL=${WARM_JOURNAL:-8}
+case $WARM_JOURNAL in ''|*[!0-9]*) die "WARM_JOURNAL должен быть числом: '$WARM_JOURNAL'" ;; esac
 DEMO=${DEMO:-1}
 # TODAY: the tests' fixed date (lib/clock.h), written into the stack's
 # config with clock.settable; empty: the real date (make run).
@@ -446,6 +449,77 @@ EOF
 	}
 }
 
+# Live processes running the program BINDIR/$1 (mod_fcgid's pool of a screen).
+procs_of() {
+	n=0
+	for d in /proc/[0-9]*; do
+		[ "$(readlink "$d/exe" 2>/dev/null)" = "$BINDIR/$1" ] && alive "${d#/proc/}" && n=$((n + 1))
+	done
+	echo $n
+}
+
+# Fill mod_fcgid's pools right after Apache starts, so that no request of a
+# single user waits for a process.  mod_fcgid starts processes only on demand
+# and, when none of a screen's processes is idle but one is busy, makes the
+# request sleep a whole second before it asks for another; it spawns only if
+# all are still busy then.  So a pool never grows from one user's requests
+# of a few ms, and a cold burst of them makes a random number of processes
+# (in this project 4-12 of 8-16 requests at once).  Hence, deterministically:
+# - every screen: one request (nothing busy yet: the process starts at once,
+#   without the sleep), so no first request of a screen waits for a start;
+# - /journal, the one screen a single user calls many times at once (the grid
+#   posts each cell without waiting, on up to 6 connections of a browser):
+#   WARM_JOURNAL requests held busy until the pool has that many processes.
+#   They carry a well-formed session cookie, so each blocks in its session
+#   lookup while a root connection holds LOCK TABLES session WRITE; the held
+#   ones make mod_fcgid spawn one process per request (after its one-second
+#   sleep); then the lock is released and all answer (a redirect to /login).
+# Processes stay: FcgidMinProcessesPerClass (journal.conf) is above these.
+apache_warm() {
+	t0=$(now)
+	base=http://127.0.0.1:$WEB_PORT
+	command -v curl >/dev/null 2>&1 || { warn "нет curl: пулы mod_fcgid не заполнены"; return 0; }
+	for prog in "$BINDIR"/*; do
+		[ -f "$prog" ] && [ -x "$prog" ] || continue
+		name=${prog##*/}
+		case $name in [a-z]*) curl -s -o /dev/null -m 20 "$base/$name" & ;; esac
+	done
+	wait
+	[ -x "$BINDIR/journal" ] && [ "$WARM_JOURNAL" -gt 1 ] || return 0
+	if ! db_pid >/dev/null; then
+		warn "MariaDB не запущена: пул /journal не заполнен"
+		return 0
+	fi
+	sid=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA	# 43 characters: an id no session has
+	tries=0
+	while [ "$(procs_of journal)" -lt "$WARM_JOURNAL" ] && [ $tries -lt 3 ]; do
+		tries=$((tries + 1))
+		printf 'LOCK TABLES session WRITE;\nSELECT SLEEP(20) AS journal_warm;\n' |
+			mysql_root journal >/dev/null 2>&1 &
+		holder=$!
+		i=0
+		until [ -n "$(mysql_root -N -B -e "SELECT id FROM information_schema.processlist WHERE info LIKE 'SELECT SLEEP(20) AS journal_warm%'" 2>/dev/null)" ]; do
+			i=$((i + 1)); [ $i -le 50 ] || break; sleep 0.1
+		done
+		k=0
+		while [ $k -lt "$WARM_JOURNAL" ]; do
+			curl -s -o /dev/null -m 30 -b "sid=$sid" "$base/journal" &
+			k=$((k + 1))
+		done
+		i=0
+		until [ "$(procs_of journal)" -ge "$WARM_JOURNAL" ] || [ $i -ge 100 ]; do
+			i=$((i + 1)); sleep 0.1
+		done
+		for id in $(mysql_root -N -B -e "SELECT id FROM information_schema.processlist WHERE info LIKE 'SELECT SLEEP(20) AS journal_warm%'" 2>/dev/null); do
+			mysql_root -e "KILL CONNECTION $id" >/dev/null 2>&1 || true
+		done
+		wait
+	done
+	n=$(procs_of journal)
+	[ "$n" -ge "$WARM_JOURNAL" ] || warn "пул /journal: $n процессов из $WARM_JOURNAL"
+	say "пулы mod_fcgid заполнены: по процессу на экран, /journal $n ($(since "$t0") с)"
+}
+
 # --- nginx + fcgiwrap or spawn-fcgi ------------------------------------------------
 nginx_pid() { pid_of "$NG_PID" nginx; }
 fcgiwrap_pids() { pids_with_arg fcgiwrap "unix:$FW_SOCK"; }
@@ -632,6 +706,7 @@ web_start() {
 		sleep 0.1
 	done
 	write_env
+	[ "$SERVER" != apache ] || apache_warm
 	say "веб-сервер $SERVER запущен: http://127.0.0.1:$WEB_PORT/ ($(since "$t0") с)"
 }
 
