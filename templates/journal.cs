@@ -1,5 +1,6 @@
 <?cs include:"header.cs" ?><?cs include:"macros.cs" ?>
 <link rel="stylesheet" href="/static/journal.css">
+<link rel="stylesheet" href="/static/print.css">
 <h1><?cs var:Journal.subject ?> — <?cs var:Journal.group ?></h1>
 <p class="meta">Период:
 <?cs each:p = Periods ?><?cs if:name(p) != "0" ?> · <?cs /if ?><?cs if:p.id == Journal.period_id ?><strong><?cs var:p.name ?></strong><?cs else ?><a href="/journal?group=<?cs var:url_escape(Journal.group_id) ?>&amp;subject=<?cs var:url_escape(Journal.subject_id) ?>&amp;period=<?cs var:url_escape(p.id) ?>"><?cs var:p.name ?></a><?cs /if ?><?cs /each ?>
@@ -11,7 +12,7 @@
 <?cs if:Page.CanWrite && Journal.entry ?><form id="col" method="post" action="/journal" class="hint"><input type="hidden" name="csrf" value="<?cs var:CSRF ?>"><input type="hidden" name="group" value="<?cs var:Journal.group_id ?>"><input type="hidden" name="subject" value="<?cs var:Journal.subject_id ?>"><input type="hidden" name="period" value="<?cs var:Journal.period_id ?>"><input type="hidden" name="lesson" value="<?cs var:Journal.entry ?>"><?cs if:Page.NoMarks ?>Пропуски за урок <?cs var:Journal.entry_date ?>: отметьте «н» в колонке урока<?cs else ?>Оценки за урок <?cs var:Journal.entry_date ?>: введите отметки или «н» в колонке урока<?cs /if ?> и нажмите <button type="submit">Сохранить урок</button> — сохранится вся колонка или ничего. <a href="/journal?group=<?cs var:url_escape(Journal.group_id) ?>&amp;subject=<?cs var:url_escape(Journal.subject_id) ?>&amp;period=<?cs var:url_escape(Journal.period_id) ?>">Отмена</a></form>
 <?cs elif:Page.CanWrite && Page.NoMarks ?><p class="hint">В <?cs var:Journal.grade ?> классе отметки не ставятся: отмечайте отсутствие буквой «н» и переходите стрелкой, Tab или Enter — клетка сохраняется сразу. Без JavaScript — ссылка «ввести» под датой открывает урок одной формой.</p><p class="journal-status" role="status" aria-live="polite"></p>
 <?cs elif:Page.CanWrite ?><p class="hint">Введите отметку или «н» и перейдите стрелкой, Tab или Enter: клетка сохраняется сразу. Без JavaScript — ссылка «ввести» под датой открывает урок одной формой.</p><p class="journal-status" role="status" aria-live="polite"></p><?cs /if ?>
-<table class="journal-grid<?cs if:Page.CanWrite ?> editable<?cs /if ?>"<?cs if:Page.CanWrite && !Journal.entry ?> data-csrf="<?cs var:CSRF ?>" data-group="<?cs var:Journal.group_id ?>" data-subject="<?cs var:Journal.subject_id ?>"<?cs /if ?>>
+<table data-print-split="1" class="journal-grid<?cs if:Page.CanWrite ?> editable<?cs /if ?>"<?cs if:Page.CanWrite && !Journal.entry ?> data-csrf="<?cs var:CSRF ?>" data-group="<?cs var:Journal.group_id ?>" data-subject="<?cs var:Journal.subject_id ?>"<?cs /if ?>>
 <thead>
 <tr><th rowspan="<?cs if:Page.CanWrite ?>3<?cs else ?>2<?cs /if ?>" class="who">Ученик</th>
 <?cs each:c = Cols ?><?cs if:c.first ?><th colspan="<?cs var:c.span ?>" class="day"><?cs if:Page.CanWrite ?><a href="/lesson?id=<?cs var:url_escape(c.lesson) ?>" title="Урок: тема и задание"><?cs var:c.date ?></a><?cs else ?><?cs var:c.date ?><?cs /if ?></th><?cs /if ?><?cs /each ?>
@@ -52,4 +53,5 @@
 <?cs /if ?>
 </section>
 <?cs if:Page.CanWrite ?><script src="/static/journal.js" defer></script><?cs /if ?>
+<script src="/static/print.js" defer></script>
 <?cs include:"footer.cs" ?>
