@@ -32,14 +32,14 @@
 <section class="card">
 <h2>Уроки</h2>
 <?cs if:subcount(Lessons) == 0 ?><p class="state none-state">Уроков нет.</p><?cs else ?>
-<table class="grid lessons">
+<div class="table-wrap"><table class="grid lessons">
 <thead><tr><th>Дата</th><th>№</th><th>Тема</th><th>Что пройдено</th><th>Домашнее задание</th></tr></thead>
 <tbody>
 <?cs each:l = Lessons ?>
 <tr><td><?cs if:Page.CanWrite ?><a href="/lesson?id=<?cs var:url_escape(l.id) ?>"><?cs var:l.date ?></a><?cs else ?><?cs var:l.date ?><?cs /if ?></td><td><?cs var:l.number ?></td><td><?cs var:l.topic ?><?cs if:l.substitute ?> <span class="meta">(замена: <?cs var:l.substitute ?>)</span><?cs /if ?></td><td><?cs var:l.covered ?></td><td><?cs var:l.homework ?><?cs if:l.hw_own ?><br><span class="meta">Индивидуально: <?cs var:l.hw_own ?></span><?cs /if ?></td></tr>
 <?cs /each ?>
 </tbody>
-</table>
+</table></div>
 <?cs /if ?>
 </section>
 <?cs def:note(n) ?><li class="note-<?cs var:n.kind ?>"><?cs if:n.kind == "late_lesson" ?>Урок <?cs var:n.date ?> внесён позже дня урока (<?cs var:n.extra ?>).<?cs elif:n.kind == "late_homework" ?>Домашнее задание к уроку <?cs var:n.date ?> задано поздно (<?cs var:n.extra ?>).<?cs elif:n.kind == "late_mark" ?><?cs var:n.student ?>: отметка «<?cs var:n.code ?>» за <?cs var:n.date ?> выставлена поздно (<?cs var:n.extra ?>).<?cs elif:n.kind == "no_retest" ?><?cs var:n.student ?>: после неудовлетворительной отметки «<?cs var:n.code ?>» за <?cs var:n.date ?> нет повторной проверки.<?cs elif:n.kind == "after_absence" ?><?cs var:n.student ?>: неудовлетворительная отметка «<?cs var:n.code ?>» <?cs var:n.date ?> сразу после длительного пропуска.<?cs elif:n.kind == "after_holiday" ?><?cs var:n.student ?>: неудовлетворительная отметка «<?cs var:n.code ?>» <?cs var:n.date ?> сразу после каникул.<?cs elif:n.kind == "few_marks" ?><?cs var:n.student ?>: отметок в периоде <?cs var:n.code ?>, нужно не меньше <?cs var:n.extra ?>.<?cs /if ?></li><?cs /def ?>
