@@ -19,6 +19,7 @@
 #include "journal.h"
 #include "marks.h"
 #include "objects.h"
+#include "scales.h"
 
 enum { K_GROUP, K_SUBJECT, K_PERIOD, K_WORK, K_STUDENT, K_VALUE, K_OLD,
     K_AJAX, K_LESSON, K_CELL, K_V, K__MAX };
@@ -72,6 +73,12 @@ page(struct req *r, long long group, long long subject, long long entry)
 		req_set(r, "Page.CanWrite", "1");
 	if (can_unlock)
 		req_set(r, "Page.CanUnlock", "1");
+	/* R24: a grade without marks has no averages and no mark hints. */
+	if ((rc = scales_grade_has_marks(r->sess.school_id,
+	    atoi(req_get(r, "Journal.grade", "0")))) == -1)
+		return 500;
+	if (rc == 0)
+		req_set(r, "Page.NoMarks", "1");
 	return 200;
 }
 

@@ -376,7 +376,8 @@ db_group_students(struct _hdf *hdf, const char *prefix, long long group_id)
 }
 
 DB_STMT(q_journal_names,
-    "SELECT g.name AS `group`, s.name AS subject FROM `groups` g"
+    "SELECT g.name AS `group`, s.name AS subject,"
+    " " GROUP_GRADE_SQL("g") " AS grade FROM `groups` g"
     " JOIN subject s ON s.school_id = g.school_id"
     " WHERE g.id = ? AND s.id = ? AND g.school_id = ?");
 

@@ -792,6 +792,9 @@ tests_schedule(struct req *r, const char *prefix, const long long *groups,
 			    nday++);
 			req_set(r, arena_printf(&r->arena, "%s.date", day),
 			    db_str(q, 1));
+			/* dd.mm of dd.mm.yyyy, for short lists (the diary). */
+			req_setf(r, arena_printf(&r->arena, "%s.short", day),
+			    "%.5s", db_str(q, 1));
 			dow = (int)db_int(q, 2);
 			req_set(r, arena_printf(&r->arena, "%s.dow", day),
 			    dow >= 1 && dow <= 7 ? dows[dow] : "");

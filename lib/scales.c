@@ -482,3 +482,13 @@ scales_no_marks_grades(long long school_id, unsigned *mask)
 	}
 	return 0;
 }
+
+int
+scales_grade_has_marks(long long school_id, int grade)
+{
+	unsigned	 mask;
+
+	if (scales_no_marks_grades(school_id, &mask) == -1)
+		return -1;
+	return grade < 1 || grade > 11 || (mask & 1u << grade) == 0;
+}

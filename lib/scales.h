@@ -86,5 +86,10 @@ int	scales_plus_minus(long long school_id, int *on);
  * database failure or a broken list (logged).
  */
 int	scales_no_marks_grades(long long school_id, unsigned *mask);
+/*
+ * Whether a grade (1..11) has marks (R24): 1, 0 for a grade of
+ * no_marks_grades, -1 on a failure.  A grade outside 1..11 has marks.
+ */
+int	scales_grade_has_marks(long long school_id, int grade);
 
 #endif

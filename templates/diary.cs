@@ -47,7 +47,7 @@
   <?cs else ?>
   <ul class="list">
   <?cs each:d = Tests.Days ?><?cs each:i = d.Items ?>
-    <li><span class="meta"><?cs var:d.dow ?> <?cs var:string.slice(d.date, 8, 10) ?>.<?cs var:string.slice(d.date, 5, 7) ?></span> <strong><?cs var:i.subject ?></strong><?cs if:i.what ?>: <?cs var:i.what ?><?cs /if ?></li>
+    <li><span class="meta"><?cs var:d.dow ?> <?cs var:d.short ?></span> <strong><?cs var:i.subject ?></strong><?cs if:i.what ?>: <?cs var:i.what ?><?cs /if ?></li>
   <?cs /each ?><?cs /each ?>
   </ul>
   <?cs /if ?>

@@ -1,5 +1,6 @@
 <?cs include:"header.cs" ?><?cs include:"macros.cs" ?>
 <link rel="stylesheet" href="/static/journal.css">
+<link rel="stylesheet" href="/static/print.css">
 <h1><?cs var:Journal.subject ?> — <?cs var:Journal.group ?></h1>
 <p class="meta">Период:
 <?cs each:p = Periods ?><?cs if:name(p) != "0" ?> · <?cs /if ?><?cs if:p.id == Journal.period_id ?><strong><?cs var:p.name ?></strong><?cs else ?><a href="/journal?group=<?cs var:url_escape(Journal.group_id) ?>&amp;subject=<?cs var:url_escape(Journal.subject_id) ?>&amp;period=<?cs var:url_escape(p.id) ?>"><?cs var:p.name ?></a><?cs /if ?><?cs /each ?>
@@ -8,21 +9,22 @@
 <?cs if:Page.Error ?><p class="error" role="alert">Колонка не сохранена: <?cs var:Page.Error ?></p><?cs /if ?>
 <section class="card journal-wrap">
 <?cs if:subcount(Cols) == 0 ?><p class="state none-state">В этом периоде уроков ещё нет.</p><?cs /if ?>
-<?cs if:Page.CanWrite && Journal.entry ?><form id="col" method="post" action="/journal" class="hint"><input type="hidden" name="csrf" value="<?cs var:CSRF ?>"><input type="hidden" name="group" value="<?cs var:Journal.group_id ?>"><input type="hidden" name="subject" value="<?cs var:Journal.subject_id ?>"><input type="hidden" name="period" value="<?cs var:Journal.period_id ?>"><input type="hidden" name="lesson" value="<?cs var:Journal.entry ?>">Оценки за урок <?cs var:Journal.entry_date ?>: введите отметки или «н» в колонке урока и нажмите <button type="submit">Сохранить урок</button> — сохранится вся колонка или ничего. <a href="/journal?group=<?cs var:url_escape(Journal.group_id) ?>&amp;subject=<?cs var:url_escape(Journal.subject_id) ?>&amp;period=<?cs var:url_escape(Journal.period_id) ?>">Отмена</a></form>
+<?cs if:Page.CanWrite && Journal.entry ?><form id="col" method="post" action="/journal" class="hint"><input type="hidden" name="csrf" value="<?cs var:CSRF ?>"><input type="hidden" name="group" value="<?cs var:Journal.group_id ?>"><input type="hidden" name="subject" value="<?cs var:Journal.subject_id ?>"><input type="hidden" name="period" value="<?cs var:Journal.period_id ?>"><input type="hidden" name="lesson" value="<?cs var:Journal.entry ?>"><?cs if:Page.NoMarks ?>Пропуски за урок <?cs var:Journal.entry_date ?>: отметьте «н» в колонке урока<?cs else ?>Оценки за урок <?cs var:Journal.entry_date ?>: введите отметки или «н» в колонке урока<?cs /if ?> и нажмите <button type="submit">Сохранить урок</button> — сохранится вся колонка или ничего. <a href="/journal?group=<?cs var:url_escape(Journal.group_id) ?>&amp;subject=<?cs var:url_escape(Journal.subject_id) ?>&amp;period=<?cs var:url_escape(Journal.period_id) ?>">Отмена</a></form>
+<?cs elif:Page.CanWrite && Page.NoMarks ?><p class="hint">В <?cs var:Journal.grade ?> классе отметки не ставятся: отмечайте отсутствие буквой «н» и переходите стрелкой, Tab или Enter — клетка сохраняется сразу. Без JavaScript — ссылка «ввести» под датой открывает урок одной формой.</p><p class="journal-status" role="status" aria-live="polite"></p>
 <?cs elif:Page.CanWrite ?><p class="hint">Введите отметку или «н» и перейдите стрелкой, Tab или Enter: клетка сохраняется сразу. Без JavaScript — ссылка «ввести» под датой открывает урок одной формой.</p><p class="journal-status" role="status" aria-live="polite"></p><?cs /if ?>
-<table class="journal-grid<?cs if:Page.CanWrite ?> editable<?cs /if ?>"<?cs if:Page.CanWrite && !Journal.entry ?> data-csrf="<?cs var:CSRF ?>" data-group="<?cs var:Journal.group_id ?>" data-subject="<?cs var:Journal.subject_id ?>"<?cs /if ?>>
+<table class="journal-grid<?cs if:Page.CanWrite ?> editable<?cs /if ?>"<?cs if:Page.CanWrite && !Journal.entry ?> data-csrf="<?cs var:CSRF ?>" data-group="<?cs var:Journal.group_id ?>" data-subject="<?cs var:Journal.subject_id ?>"<?cs /if ?> data-print-split="1">
 <thead>
 <tr><th rowspan="<?cs if:Page.CanWrite ?>3<?cs else ?>2<?cs /if ?>" class="who">Ученик</th>
 <?cs each:c = Cols ?><?cs if:c.first ?><th colspan="<?cs var:c.span ?>" class="day"><?cs if:Page.CanWrite ?><a href="/lesson?id=<?cs var:url_escape(c.lesson) ?>" title="Урок: тема и задание"><?cs var:c.date ?></a><?cs else ?><?cs var:c.date ?><?cs /if ?></th><?cs /if ?><?cs /each ?>
-<th rowspan="<?cs if:Page.CanWrite ?>3<?cs else ?>2<?cs /if ?>" class="num" title="Средний балл">Ср.</th><th rowspan="<?cs if:Page.CanWrite ?>3<?cs else ?>2<?cs /if ?>" class="num" title="Средневзвешенный балл">Ср. взв.</th></tr>
+<?cs if:!Page.NoMarks ?><th rowspan="<?cs if:Page.CanWrite ?>3<?cs else ?>2<?cs /if ?>" class="num" title="Средний балл">Ср.</th><th rowspan="<?cs if:Page.CanWrite ?>3<?cs else ?>2<?cs /if ?>" class="num" title="Средневзвешенный балл">Ср. взв.</th><?cs /if ?></tr>
 <tr><?cs each:c = Cols ?><th class="work" data-w="<?cs var:c.work ?>" title="<?cs var:c.name ?>"><?cs var:c.short ?></th><?cs /each ?></tr>
-<?cs if:Page.CanWrite ?><tr class="entry-row"><?cs each:c = Cols ?><?cs if:c.first ?><th colspan="<?cs var:c.span ?>"><?cs if:c.lesson == Journal.entry ?><button type="submit" form="col" class="small">Сохранить</button><?cs else ?><a href="/journal?group=<?cs var:url_escape(Journal.group_id) ?>&amp;subject=<?cs var:url_escape(Journal.subject_id) ?>&amp;period=<?cs var:url_escape(Journal.period_id) ?>&amp;lesson=<?cs var:url_escape(c.lesson) ?>" title="Ввести оценки за <?cs var:c.date ?> одной формой">ввести</a><?cs /if ?></th><?cs /if ?><?cs /each ?></tr><?cs /if ?>
+<?cs if:Page.CanWrite ?><tr class="entry-row"><?cs each:c = Cols ?><?cs if:c.first ?><th colspan="<?cs var:c.span ?>"><?cs if:c.lesson == Journal.entry ?><button type="submit" form="col" class="small">Сохранить</button><?cs else ?><a href="/journal?group=<?cs var:url_escape(Journal.group_id) ?>&amp;subject=<?cs var:url_escape(Journal.subject_id) ?>&amp;period=<?cs var:url_escape(Journal.period_id) ?>&amp;lesson=<?cs var:url_escape(c.lesson) ?>" title="<?cs if:Page.NoMarks ?>Отметить пропуски<?cs else ?>Ввести оценки<?cs /if ?> за <?cs var:c.date ?> одной формой">ввести</a><?cs /if ?></th><?cs /if ?><?cs /each ?></tr><?cs /if ?>
 </thead>
 <tbody>
 <?cs each:s = Students ?>
 <tr data-s="<?cs var:s.id ?>"><th class="who"><?cs var:s.name ?></th>
 <?cs each:c = s.C ?><?cs if:c.w ?><td><input type="hidden" name="cell" form="col" value="<?cs var:c.w ?>.<?cs var:s.id ?>.<?cs var:c ?>"><input class="cell" name="v" form="col" value="<?cs var:c ?>" size="2" maxlength="8" autocomplete="off" aria-label="<?cs var:s.name ?>"></td><?cs elif:c.m ?><td><a href="/unlock?mark=<?cs var:url_escape(c.m) ?>" title="Разрешить исправление"><?cs var:c ?></a></td><?cs elif:c == "н" ?><td class="absent">н</td><?cs else ?><td><?cs var:c ?></td><?cs /if ?><?cs /each ?>
-<td class="num avg"><?cs var:s.avg ?></td><td class="num wavg"><?cs var:s.wavg ?></td></tr>
+<?cs if:!Page.NoMarks ?><td class="num avg"><?cs var:s.avg ?></td><td class="num wavg"><?cs var:s.wavg ?></td><?cs /if ?></tr>
 <?cs /each ?>
 </tbody>
 </table>
@@ -30,14 +32,14 @@
 <section class="card">
 <h2>Уроки</h2>
 <?cs if:subcount(Lessons) == 0 ?><p class="state none-state">Уроков нет.</p><?cs else ?>
-<table class="grid lessons">
+<div class="table-wrap"><table class="grid lessons">
 <thead><tr><th>Дата</th><th>№</th><th>Тема</th><th>Что пройдено</th><th>Домашнее задание</th></tr></thead>
 <tbody>
 <?cs each:l = Lessons ?>
 <tr><td><?cs if:Page.CanWrite ?><a href="/lesson?id=<?cs var:url_escape(l.id) ?>"><?cs var:l.date ?></a><?cs else ?><?cs var:l.date ?><?cs /if ?></td><td><?cs var:l.number ?></td><td><?cs var:l.topic ?><?cs if:l.substitute ?> <span class="meta">(замена: <?cs var:l.substitute ?>)</span><?cs /if ?></td><td><?cs var:l.covered ?></td><td><?cs var:l.homework ?><?cs if:l.hw_own ?><br><span class="meta">Индивидуально: <?cs var:l.hw_own ?></span><?cs /if ?></td></tr>
 <?cs /each ?>
 </tbody>
-</table>
+</table></div>
 <?cs /if ?>
 </section>
 <?cs def:note(n) ?><li class="note-<?cs var:n.kind ?>"><?cs if:n.kind == "late_lesson" ?>Урок <?cs var:n.date ?> внесён позже дня урока (<?cs var:n.extra ?>).<?cs elif:n.kind == "late_homework" ?>Домашнее задание к уроку <?cs var:n.date ?> задано поздно (<?cs var:n.extra ?>).<?cs elif:n.kind == "late_mark" ?><?cs var:n.student ?>: отметка «<?cs var:n.code ?>» за <?cs var:n.date ?> выставлена поздно (<?cs var:n.extra ?>).<?cs elif:n.kind == "no_retest" ?><?cs var:n.student ?>: после неудовлетворительной отметки «<?cs var:n.code ?>» за <?cs var:n.date ?> нет повторной проверки.<?cs elif:n.kind == "after_absence" ?><?cs var:n.student ?>: неудовлетворительная отметка «<?cs var:n.code ?>» <?cs var:n.date ?> сразу после длительного пропуска.<?cs elif:n.kind == "after_holiday" ?><?cs var:n.student ?>: неудовлетворительная отметка «<?cs var:n.code ?>» <?cs var:n.date ?> сразу после каникул.<?cs elif:n.kind == "few_marks" ?><?cs var:n.student ?>: отметок в периоде <?cs var:n.code ?>, нужно не меньше <?cs var:n.extra ?>.<?cs /if ?></li><?cs /def ?>
@@ -51,4 +53,5 @@
 <?cs /if ?>
 </section>
 <?cs if:Page.CanWrite ?><script src="/static/journal.js" defer></script><?cs /if ?>
+<script src="/static/print.js" defer></script>
 <?cs include:"footer.cs" ?>

@@ -32,10 +32,12 @@
     <label for="homework">Домашнее задание для группы</label>
     <textarea id="homework" name="homework" rows="2"><?cs var:Form.homework ?></textarea>
     <?cs if:Errors.homework ?><p class="field-error"><?cs var:Errors.homework ?></p><?cs /if ?>
+    <?cs if:!Page.NoMarks ?>
     <fieldset class="choice">
       <legend>Формы работы (каждая — отдельная колонка отметок)</legend>
       <?cs each:k = Kinds ?><label><input type="checkbox" name="work" value="<?cs var:k.id ?>"<?cs if:Form.Work[k.id] ?> checked<?cs /if ?>> <?cs var:k.name ?><?cs if:k.needs_topic == "1" ?> <span class="meta">(нужна тема)</span><?cs /if ?></label><?cs /each ?>
     </fieldset>
+    <?cs /if ?>
     <details>
       <summary>Индивидуальное домашнее задание</summary>
       <?cs each:s = Students ?>
@@ -46,7 +48,7 @@
     </details>
     <button type="submit">Сохранить урок</button>
   </form>
-  <p class="hint">Без выбранной формы работы у урока одна колонка «Ответ на уроке». Колонку с отметками убрать нельзя.</p>
+  <?cs if:Page.NoMarks ?><p class="hint">В <?cs var:Journal.grade ?> классе отметки не ставятся: в журнале у урока одна колонка для пропусков.</p><?cs else ?><p class="hint">Без выбранной формы работы у урока одна колонка «Ответ на уроке». Колонку с отметками убрать нельзя.</p><?cs /if ?>
 </section>
 <?cs /if ?>
 <?cs include:"footer.cs" ?>

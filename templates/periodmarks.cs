@@ -1,4 +1,5 @@
 <?cs include:"header.cs" ?>
+<link rel="stylesheet" href="/static/print.css">
 <?cs if:!Group.id ?>
 <h1>Итоговые отметки</h1>
 <?cs if:subcount(Mine) == 0 ?><p class="hint">У вас нет своих журналов в этом учебном году. Итоговые отметки класса открываются из журнала группы по предмету.</p><?cs else ?>
@@ -19,7 +20,7 @@
   <input type="hidden" name="group" value="<?cs var:Group.id ?>">
   <input type="hidden" name="subject" value="<?cs var:Subject.id ?>"><?cs /if ?>
   <div class="table-scroll">
-  <table class="grid period-marks">
+  <table class="grid period-marks" data-print-split="1">
     <thead><tr><th>Ученик</th><?cs each:c = Columns ?><th><?cs var:c.name ?><?cs if:c.due ?><br><span class="meta">до <?cs var:c.due ?></span><?cs if:c.late ?> <span class="state bad-state">просрочено: не выставлено <?cs var:c.missing ?></span><?cs /if ?><?cs /if ?></th><?cs /each ?></tr></thead>
     <tbody>
     <?cs each:s = Students ?>
@@ -45,4 +46,5 @@
 <?cs if:Page.CanWrite ?>  <button type="submit">Сохранить отметки</button>
 </form><?cs /if ?>
 <?cs /if ?>
+<script src="/static/print.js" defer></script>
 <?cs include:"footer.cs" ?>

@@ -417,6 +417,22 @@ sub mark_of {
 		like($msg, qr/В 1 классе отметки не ставятся/, '... with the message');
 		($r2) = cell($c1, $w, $s, 'н', '', group => $g1->[0], subject => $g1->[1]);
 		status_is($r2, 200, '... but attendance is kept');
+		# No mark columns or mark hints where there are no marks (issue 12).
+		my $page = $c1->get("/journal?group=$g1->[0]&subject=$g1->[1]");
+		status_is($page, 200, 'the grade 1 journal opens');
+		my ($head) = $page->text =~ m{<thead>(.*?)</thead>}s;
+		ok(defined $head && $head =~ /Ученик/, '... with its grid');
+		unlike($head // '', qr/Ср\.|Средн/, '... and no average columns (Ср., Ср. взв.)');
+		unlike($page->text, qr{class="num (?:avg|wavg)"}, '... nor average cells');
+		unlike($page->text, qr/Введите отметк|введите отметки|Ввести оценки/, '... nor a hint to enter marks');
+		like($page->text, qr/В 1 классе отметки не ставятся/, '... but says there are none');
+		my $form = $c1->get("/lesson?group=$g1->[0]&subject=$g1->[1]");
+		status_is($form, 200, 'the grade 1 new-lesson form opens');
+		unlike($form->text, qr/колонк\S* отметок|Колонку с отметками/, '... with no mark columns to choose');
+		# A journal with marks keeps its averages.
+		like($c{ $T->{login} }->get("/journal?group=$J->{group}&subject=$J->{subject}")->text,
+		    qr{title="Средний балл">Ср\.</th>.*title="Средневзвешенный балл">Ср\. взв\.</th>}s,
+		    'a grade 5-9 journal still shows Ср. and Ср. взв.');
 	}
 }
 

@@ -126,6 +126,11 @@ sql("INSERT INTO plan_topic (school_id, year_id, teacher_id, subject_id, group_i
 my $topic = sql_value('SELECT MAX(id) FROM plan_topic');
 my ($tests) = $c->get("/diary?student=$kid&week=$monday")->text =~ m{<section class="card" id="tests">(.*?)</section>}s;
 like($tests // '', qr/jtest: Контрольная работа по теме «Приставки»/, 'a planned test of the class is listed');
+# Its day as the weekday and dd.mm (issue 12: it printed «вторник 26..2»).
+my ($dm, $dow) = @{ (sql("SELECT DATE_FORMAT(planned_on, '%d.%m'), DAYOFWEEK(planned_on) FROM plan_topic WHERE id = $topic"))[0] };
+my $wday = (qw(воскресенье понедельник вторник среда четверг пятница суббота))[$dow - 1];
+like($tests // '', qr{<span class="meta">\Q$wday $dm\E</span> <strong>[^<]*</strong>: jtest: Контрольная работа по теме «Приставки»},
+    "the test's day reads «$wday $dm»");
 sql("DELETE FROM plan_topic WHERE id = $topic");
 
 # Navigation and bad input.
