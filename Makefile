@@ -10,7 +10,8 @@ SHAREDIR	 = $(PREFIX)/share/journal
 CONFDIR		 = $(SYSCONFDIR)/journal
 
 PORT		?= 8080
-SERVER		?= apache
+# make run: the setup recommended for a school (README, Deployment).
+SERVER		?= spawn
 DB_PORT		?= 3307
 
 CC		?= cc
