@@ -5,10 +5,61 @@
  */
 #include <stdlib.h>
 
+#include "clock.h"
 #include "journal.h"
 #include "lesson.h"
 #include "people.h"
 #include "personal.h"
+#include "timetable.h"
+#include "util.h"
+
+/* Lessons of the list under the teacher's journals; the rest counted. */
+#define MISSING_SHOWN	12
+
+/*
+ * The teacher's timetabled lessons of this school year, up to yesterday,
+ * never entered in the journal (today's may still be): their number and
+ * the first MISSING_SHOWN, each a link to its journal.
+ */
+static int
+missing_lessons(struct req *r)
+{
+	struct tt_missing	*m;
+	const char		*starts, *ends;
+	char			 today[11], yesterday[11];
+	long long		 year;
+	int			 n, i, open, total = 0;
+
+	clock_iso(today);
+	date_format(clock_today() - 1, yesterday);
+	if ((n = db_tt_year_by_date(r->sess.school_id, today, &year, &starts,
+	    &ends, &open, r)) <= 0)
+		return n;
+	if ((n = db_tt_missing(r, TT_TEACHER, r->sess.person_id, starts,
+	    yesterday, &m)) == -1)
+		return -1;
+	for (i = 0; i < n; i++) {
+		total += m[i].count;
+		if (i >= MISSING_SHOWN)
+			continue;
+		req_setf(r, arena_printf(&r->arena, "Missing.List.%d.group_id",
+		    i), "%lld", m[i].group_id);
+		req_setf(r, arena_printf(&r->arena,
+		    "Missing.List.%d.subject_id", i), "%lld", m[i].subject_id);
+		req_set(r, arena_printf(&r->arena, "Missing.List.%d.subject",
+		    i), m[i].subject);
+		req_set(r, arena_printf(&r->arena, "Missing.List.%d.group", i),
+		    m[i].group);
+		req_set(r, arena_printf(&r->arena, "Missing.List.%d.day", i),
+		    m[i].day);
+		req_setf(r, arena_printf(&r->arena, "Missing.List.%d.count",
+		    i), "%d", m[i].count);
+	}
+	req_setf(r, "Missing.total", "%d", total);
+	req_setf(r, "Missing.more", "%d", n > MISSING_SHOWN ?
+	    n - MISSING_SHOWN : 0);
+	return 0;
+}
 
 /*
  * The classes a class teacher leads, each with the number of students
@@ -52,8 +103,9 @@ home_get(struct req *r)
 	if ((s->roles & ROLE_CLASS_TEACHER) && led_classes(r) == -1)
 		return 500;
 	/* Issue 4: the teacher's journals and those they substitute in. */
-	if ((s->roles & ROLE_TEACHER) && db_journals_by_teacher(r->hdf,
-	    "MyJournals", s->school_id, s->person_id) == -1)
+	if ((s->roles & ROLE_TEACHER) && (db_journals_by_teacher(r->hdf,
+	    "MyJournals", s->school_id, s->person_id) == -1 ||
+	    missing_lessons(r) == -1))
 		return 500;
 	if ((s->roles & ROLE_CLASS_TEACHER) && db_journals_by_class_teacher(
 	    r->hdf, "ClassJournals", s->school_id, s->person_id) == -1)

@@ -11,10 +11,13 @@
 
 #include "audit.h"
 #include "classweek.h"
+#include "clock.h"
 #include "db.h"
 #include "groups.h"
 #include "journal.h"
 #include "sqlnames.h"
+#include "timetable.h"
+#include "util.h"
 
 DB_STMT(q_week_classes,
     "SELECT c.id, " CLASS_NAME("c") " AS name FROM class c"
@@ -233,12 +236,14 @@ int
 db_class_check(struct req *r, const char *prefix, long long class_id,
     const char *monday, const char *period_from, const char *period_to)
 {
-	long long	*keys = NULL, tot[5] = { 0, 0, 0, 0, 0 };
+	long long	*keys = NULL, tot[6] = { 0, 0, 0, 0, 0, 0 };
+	struct tt_missing *miss;
 	size_t		 n = 0, cap = 0;
-	char		 name[160];
-	int		 rc, row, c, ret = -1;
-	static const char *const cols[5] = { "lessons", "no_topic",
-	    "no_homework", "unexplained", "unmarked" };
+	char		 name[160], last[11];
+	long		 mon;
+	int		 rc, row, c, i, nmiss, ret = -1;
+	static const char *const cols[6] = { "lessons", "no_topic",
+	    "no_homework", "unexplained", "unmarked", "missing" };
 
 	if (db_query(&q_check_journals, "lll", class_id, class_id,
 	    r->sess.school_id) == -1)
@@ -254,7 +259,7 @@ db_class_check(struct req *r, const char *prefix, long long class_id,
 		keys[2 * n + 1] = db_int(&q_check_journals, 2);
 		snprintf(name, sizeof(name), "%s.%zu", prefix, n);
 		db_row_to_hdf(r->hdf, name, &q_check_journals);
-		for (c = 0; c < 5; c++) {
+		for (c = 0; c < 6; c++) {
 			snprintf(name, sizeof(name), "%s.%zu.%s", prefix, n,
 			    cols[c]);
 			hdf_set_value(r->hdf, name, "0");
@@ -303,7 +308,33 @@ db_class_check(struct req *r, const char *prefix, long long class_id,
 		if (rc == -1)
 			goto out;
 	}
-	for (c = 0; c < 5; c++) {
+	/* The week's timetabled lessons never entered, up to yesterday
+	 * (today's may still be): a week with nothing entered is not all
+	 * zeros. */
+	if (date_parse(monday, &mon) == 0 && mon < clock_today()) {
+		date_format(mon + 6 < clock_today() - 1 ? mon + 6 :
+		    clock_today() - 1, last);
+		if ((nmiss = db_tt_missing(r, TT_CLASS, class_id, monday, last,
+		    &miss)) == -1)
+			goto out;
+		for (i = 0; i < nmiss; i++) {
+			if ((row = find_row(keys, n, miss[i].group_id,
+			    miss[i].subject_id)) == -1)
+				continue;
+			snprintf(name, sizeof(name), "%s.%d.missing", prefix,
+			    row);
+			hdf_set_int_value(r->hdf, name, hdf_get_int_value(
+			    r->hdf, name, 0) + miss[i].count);
+			snprintf(name, sizeof(name), "%s.%d.missing_days",
+			    prefix, row);
+			hdf_set_valuef(r->hdf, "%s=%s%s%s", name,
+			    hdf_get_value(r->hdf, name, ""),
+			    *hdf_get_value(r->hdf, name, "") ? ", " : "",
+			    miss[i].day);
+			tot[5] += miss[i].count;
+		}
+	}
+	for (c = 0; c < 6; c++) {
 		snprintf(name, sizeof(name), "Totals.%s", cols[c]);
 		hdf_set_int_value(r->hdf, name, (int)tot[c]);
 	}

@@ -18,6 +18,7 @@
 #include "journal.h"
 #include "sqlnames.h"
 #include "timetable.h"
+#include "util.h"
 
 #define SHORT_NAME(p)	"CONCAT(" p ".last_name, ' ', LEFT(" p ".first_name, 1)," \
 			" '.', IF(" p ".middle_name = '', '', CONCAT(" \
@@ -259,6 +260,374 @@ db_week_lessons(struct req *r, enum tt_view view, long long id,
     const char *room, const char *monday, struct tt_lesson **out)
 {
 	return week_lessons(r, view, id, room, monday, out, NULL);
+}
+
+/*
+ * The lessons due (db_tt_missing): a few plain reads (the view's
+ * timetable rows, the changes of the days, the years' calendar, the
+ * lessons entered) and the days counted here.  One statement that did it
+ * all over the Sequence engine's days was planned differently on every
+ * execution of the prepared statement by MariaDB 10.11 (from 3 ms to
+ * 150 ms for one teacher), and could not be re-executed at all in a
+ * simpler form ("Unknown column ... in WHERE").
+ */
+#define DUE_GRADE	"IFNULL(cl.grade, 1)"
+DB_STMT(q_due_rows_teacher,
+    "SELECT t.id, t.group_id, t.subject_id, t.teacher_id, t.weekday,"
+    " TO_DAYS(t.valid_from), TO_DAYS(t.valid_to), t.year_id, " DUE_GRADE ","
+    " g.name, s.name"
+    " FROM timetable t JOIN `groups` g ON g.id = t.group_id"
+    " JOIN subject s ON s.id = t.subject_id"
+    " LEFT JOIN class cl ON cl.id = g.class_id"
+    " WHERE t.teacher_id = ? AND t.school_id = ?"
+    " AND t.valid_from <= ? AND t.valid_to >= ?");
+DB_STMT(q_due_rows_groups,
+    "SELECT t.id, t.group_id, t.subject_id, t.teacher_id, t.weekday,"
+    " TO_DAYS(t.valid_from), TO_DAYS(t.valid_to), t.year_id, " DUE_GRADE ","
+    " g.name, s.name"
+    " FROM timetable t JOIN `groups` g ON g.id = t.group_id"
+    " JOIN subject s ON s.id = t.subject_id"
+    " LEFT JOIN class cl ON cl.id = g.class_id"
+    " WHERE t.group_id IN " DB_IDS " AND t.school_id = ?"
+    " AND t.valid_from <= ? AND t.valid_to >= ?");
+/* The changes of the days (by their day or their new day). */
+DB_STMT(q_due_changes,
+    "SELECT c.id, IFNULL(c.timetable_id, 0), TO_DAYS(c.on_date),"
+    " IFNULL(TO_DAYS(c.new_date), 0), c.new_number IS NOT NULL,"
+    " c.is_cancelled, c.group_id, c.subject_id, IFNULL(c.teacher_id, 0),"
+    " IFNULL(t.teacher_id, 0), c.year_id, " DUE_GRADE ", g.name, s.name"
+    " FROM timetable_change c LEFT JOIN timetable t ON t.id = c.timetable_id"
+    " JOIN `groups` g ON g.id = c.group_id"
+    " JOIN subject s ON s.id = c.subject_id"
+    " LEFT JOIN class cl ON cl.id = g.class_id"
+    " WHERE c.school_id = ? AND (c.on_date BETWEEN ? AND ?"
+    "   OR c.new_date BETWEEN ? AND ?)");
+/* The school's study periods and holidays by grade (p: 1, h: 0). */
+DB_STMT(q_due_calendar,
+    "SELECT 1, p.year_id, TO_DAYS(p.starts_on), TO_DAYS(p.ends_on),"
+    " p.grade_from, p.grade_to FROM period p JOIN year y ON y.id = p.year_id"
+    " WHERE y.school_id = ? AND p.kind <> 'year'"
+    " AND p.starts_on <= ? AND p.ends_on >= ?"
+    " UNION ALL SELECT 0, h.year_id, TO_DAYS(h.starts_on), TO_DAYS(h.ends_on),"
+    " h.grade_from, h.grade_to FROM holiday h JOIN year y ON y.id = h.year_id"
+    " WHERE y.school_id = ? AND h.starts_on <= ? AND h.ends_on >= ?");
+DB_STMT(q_due_entered,
+    "SELECT group_id, subject_id, TO_DAYS(on_date), COUNT(*) FROM lesson"
+    " WHERE group_id IN " DB_IDS " AND on_date BETWEEN ? AND ?"
+    " GROUP BY group_id, subject_id, on_date");
+
+/* TO_DAYS('1970-01-01'): MariaDB's day numbers to lib/util.h's. */
+#define TO_DAYS_EPOCH	719528L
+
+struct due_span {
+	long long	 year_id;
+	long		 from, to;
+	int		 grade_from, grade_to, study;
+};
+
+struct due {
+	long long	 group_id, subject_id;
+	long		 day;
+	int		 count;
+	const char	*group, *subject;
+};
+
+static int
+due_cmp(const void *x, const void *y)
+{
+	const struct due *a = x, *b = y;
+
+	if (a->day != b->day)
+		return a->day < b->day ? -1 : 1;
+	if (a->subject_id != b->subject_id)
+		return a->subject_id < b->subject_id ? -1 : 1;
+	if (a->group_id != b->group_id)
+		return a->group_id < b->group_id ? -1 : 1;
+	return 0;
+}
+
+/* A study day of the grade: in one of its periods, in none of its holidays. */
+static int
+school_day(const struct due_span *v, size_t n, long long year, int grade,
+    long day)
+{
+	size_t	 i;
+	int	 study = 0;
+
+	for (i = 0; i < n; i++) {
+		if (v[i].year_id != year || day < v[i].from || day > v[i].to ||
+		    grade < v[i].grade_from || grade > v[i].grade_to)
+			continue;
+		if (!v[i].study)
+			return 0;
+		study = 1;
+	}
+	return study;
+}
+
+static struct due_span *
+more_spans(struct req *r, struct due_span *v, size_t n)
+{
+	struct due_span	*b;
+
+	if (n % 16 != 0)
+		return v;
+	b = arena_alloc(&r->arena, (n + 16) * sizeof(*b));
+	if (n > 0)
+		memcpy(b, v, n * sizeof(*b));
+	return b;
+}
+
+static void
+due_add(struct req *r, struct due **v, size_t *n, size_t *cap,
+    long long group, long long subject, long day, const char *gname,
+    const char *sname)
+{
+	struct due	*b;
+
+	if (*n == *cap) {
+		*cap = *cap ? *cap * 2 : 64;
+		b = arena_alloc(&r->arena, *cap * sizeof(*b));
+		if (*n > 0)
+			memcpy(b, *v, *n * sizeof(*b));
+		*v = b;
+	}
+	(*v)[(*n)++] = (struct due){ group, subject, day, 1, gname, sname };
+}
+
+int
+db_tt_missing(struct req *r, enum tt_view view, long long id,
+    const char *from, const char *to, struct tt_missing **out)
+{
+	struct due_span		*cal = NULL;
+	struct due		*due = NULL;
+	struct tt_missing	*m;
+	struct db_stmt		*q;
+	long long		 ids[DB_ID_SLOTS], *ugroups;
+	long long		 school = r->sess.school_id;
+	long long		 (*ch)[12] = NULL;
+	const char		**chname = NULL;
+	size_t			 ncal = 0, ndue = 0, capdue = 0, nch = 0, nug;
+	size_t			 i, j, k;
+	long			 f, t, d, first, last, wd;
+	const char		*gname, *sname;
+	int			 rc, nids = 0, ngids, n, giver, w;
+	char			 day[11];
+
+	*out = NULL;
+	if (date_parse(from, &f) == -1 || date_parse(to, &t) == -1)
+		return -1;
+	if (t < f)
+		return 0;
+	if (view == TT_CLASS && (nids = db_class_group_ids(id, ids)) == -1)
+		return -1;
+	if (view != TT_CLASS && view != TT_TEACHER)
+		abort();	/* no other view has journals */
+
+	/* The calendar of the days. */
+	if (db_query(&q_due_calendar, "lsslss", school, to, from, school, to,
+	    from) == -1)
+		return -1;
+	while ((rc = db_next(&q_due_calendar)) == 1) {
+		cal = more_spans(r, cal, ncal);
+		cal[ncal++] = (struct due_span){ db_int(&q_due_calendar, 1),
+		    (long)db_int(&q_due_calendar, 2) - TO_DAYS_EPOCH,
+		    (long)db_int(&q_due_calendar, 3) - TO_DAYS_EPOCH,
+		    (int)db_int(&q_due_calendar, 4),
+		    (int)db_int(&q_due_calendar, 5),
+		    (int)db_int(&q_due_calendar, 0) };
+	}
+	if (rc == -1)
+		return -1;
+
+	/* The changes of the days, all of the school's (a few a week). */
+	if (db_query(&q_due_changes, "lssss", school, from, to, from, to) == -1)
+		return -1;
+	while ((rc = db_next(&q_due_changes)) == 1) {
+		if (nch % 16 == 0) {
+			long long (*b)[12] = arena_alloc(&r->arena,
+			    (nch + 16) * sizeof(*b));
+
+			const char **nb = arena_alloc(&r->arena,
+			    (nch + 16) * 2 * sizeof(*nb));
+
+			if (nch > 0) {
+				memcpy(b, ch, nch * sizeof(*b));
+				memcpy(nb, chname, nch * 2 * sizeof(*nb));
+			}
+			ch = b;
+			chname = nb;
+		}
+		chname[2 * nch] = arena_strdup(&r->arena,
+		    db_str(&q_due_changes, 12));
+		chname[2 * nch + 1] = arena_strdup(&r->arena,
+		    db_str(&q_due_changes, 13));
+		for (k = 0; k < 12; k++)
+			ch[nch][k] = db_int(&q_due_changes, (unsigned)k);
+		ch[nch][2] -= TO_DAYS_EPOCH;
+		if (ch[nch][3] != 0)
+			ch[nch][3] -= TO_DAYS_EPOCH;
+		nch++;
+	}
+	if (rc == -1)
+		return -1;
+#define C_TT(c)		ch[c][1]
+#define C_ON(c)		ch[c][2]
+#define C_NEWDAY(c)	ch[c][3]
+#define C_MOVED(c)	(ch[c][3] != 0 || ch[c][4] != 0)
+#define C_CANCELLED(c)	(ch[c][5] != 0)
+#define C_GROUP(c)	ch[c][6]
+#define C_SUBJECT(c)	ch[c][7]
+#define C_SUB(c)	ch[c][8]
+#define C_TTEACHER(c)	ch[c][9]
+#define C_YEAR(c)	ch[c][10]
+#define C_GRADE(c)	((int)ch[c][11])
+
+	/* The timetable's rows: each on its weekday of the days. */
+	if (view == TT_TEACHER)
+		rc = db_query(q = &q_due_rows_teacher, "llss", id, school, to,
+		    from);
+	else
+		rc = db_query(q = &q_due_rows_groups, "Ilss", ids,
+		    (size_t)nids, school, to, from);
+	if (rc == -1)
+		return -1;
+	while ((rc = db_next(q)) == 1) {
+		first = (long)db_int(q, 5) - TO_DAYS_EPOCH;
+		last = (long)db_int(q, 6) - TO_DAYS_EPOCH;
+		first = first < f ? f : first;
+		last = last > t ? t : last;
+		w = (int)db_int(q, 4);		/* 1 Monday .. 7 */
+		gname = sname = NULL;		/* copied when first due */
+		wd = (first + 3) % 7 + 1;	/* 1970-01-01: a Thursday */
+		for (d = first + ((w - wd) % 7 + 7) % 7; d <= last; d += 7) {
+			if (!school_day(cal, ncal, db_int(q, 7),
+			    (int)db_int(q, 8), d))
+				continue;
+			giver = 1;
+			for (k = 0; k < nch; k++) {
+				if (C_TT(k) != db_int(q, 0) || C_ON(k) != d)
+					continue;
+				if (C_CANCELLED(k) || C_MOVED(k))
+					giver = 0;	/* not here */
+				else if (view == TT_TEACHER && C_SUB(k) != 0 &&
+				    C_SUB(k) != id)
+					giver = 0;	/* a substitute's */
+			}
+			if (giver) {
+				if (gname == NULL) {
+					gname = arena_strdup(&r->arena,
+					    db_str(q, 9));
+					sname = arena_strdup(&r->arena,
+					    db_str(q, 10));
+				}
+				due_add(r, &due, &ndue, &capdue, db_int(q, 1),
+				    db_int(q, 2), d, gname, sname);
+			}
+		}
+	}
+	if (rc == -1)
+		return -1;
+	/* The changes that put a lesson on a day: moved or added, and (for
+	 * a teacher) a substitution in another teacher's lesson. */
+	for (k = 0; k < nch; k++) {
+		if (C_CANCELLED(k))
+			continue;
+		d = C_NEWDAY(k) != 0 ? C_NEWDAY(k) : C_ON(k);
+		if (d < f || d > t || !school_day(cal, ncal, C_YEAR(k),
+		    C_GRADE(k), d))
+			continue;
+		if (view == TT_CLASS) {
+			if (C_TT(k) != 0 && !C_MOVED(k))
+				continue;	/* counted with its row */
+			for (i = 0; i < (size_t)nids && ids[i] != C_GROUP(k);
+			    i++)
+				continue;
+			if (i == (size_t)nids)
+				continue;
+		} else {
+			if ((C_SUB(k) != 0 ? C_SUB(k) : C_TTEACHER(k)) != id)
+				continue;
+			if (C_TT(k) != 0 && !C_MOVED(k) &&
+			    C_TTEACHER(k) == id)
+				continue;	/* counted with its row */
+		}
+		due_add(r, &due, &ndue, &capdue, C_GROUP(k), C_SUBJECT(k), d,
+		    chname[2 * k], chname[2 * k + 1]);
+	}
+#undef C_TT
+#undef C_ON
+#undef C_NEWDAY
+#undef C_MOVED
+#undef C_CANCELLED
+#undef C_GROUP
+#undef C_SUBJECT
+#undef C_SUB
+#undef C_TTEACHER
+#undef C_YEAR
+#undef C_GRADE
+	if (ndue == 0)
+		return 0;
+
+	/* One entry per group, subject and day. */
+	qsort(due, ndue, sizeof(*due), due_cmp);
+	for (i = 0, j = 0; i < ndue; i++)
+		if (j > 0 && due_cmp(&due[j - 1], &due[i]) == 0)
+			due[j - 1].count++;
+		else
+			due[j++] = due[i];
+	ndue = j;
+
+	/* Less the lessons entered, read by the groups, 32 at a time. */
+	ugroups = arena_alloc(&r->arena, ndue * sizeof(*ugroups));
+	for (i = 0, nug = 0; i < ndue; i++) {
+		for (k = 0; k < nug && ugroups[k] != due[i].group_id; k++)
+			continue;
+		if (k == nug)
+			ugroups[nug++] = due[i].group_id;
+	}
+	for (i = 0; i < nug; i += DB_ID_SLOTS) {
+		ngids = nug - i < DB_ID_SLOTS ? (int)(nug - i) : DB_ID_SLOTS;
+		if (db_query(&q_due_entered, "Iss", ugroups + i,
+		    (size_t)ngids, from, to) == -1)
+			return -1;
+		while ((rc = db_next(&q_due_entered)) == 1) {
+			struct due key = { db_int(&q_due_entered, 0),
+			    db_int(&q_due_entered, 1),
+			    (long)db_int(&q_due_entered, 2) - TO_DAYS_EPOCH, 0,
+			    NULL, NULL };
+			struct due *hit = bsearch(&key, due, ndue,
+			    sizeof(*due), due_cmp);
+
+			if (hit != NULL)
+				hit->count -= (int)db_int(&q_due_entered, 3);
+		}
+		if (rc == -1)
+			return -1;
+	}
+
+	for (i = 0, n = 0; i < ndue; i++)
+		if (due[i].count > 0)
+			n++;
+	if (n == 0)
+		return 0;
+	m = arena_alloc(&r->arena, (size_t)n * sizeof(*m));
+	for (i = 0, n = 0; i < ndue; i++) {
+		if (due[i].count <= 0)
+			continue;
+		m[n].group_id = due[i].group_id;
+		m[n].subject_id = due[i].subject_id;
+		m[n].group = due[i].group;
+		m[n].subject = due[i].subject;
+		m[n].count = due[i].count;
+		date_format(due[i].day, day);
+		m[n].date = arena_strdup(&r->arena, day);
+		m[n].day = arena_printf(&r->arena, "%.2s.%.2s", day + 8,
+		    day + 5);
+		n++;
+	}
+	*out = m;
+	return n;
 }
 
 DB_STMT(q_week_bells,

@@ -67,6 +67,28 @@ int	db_week_lessons(struct req *, enum tt_view, long long id,
 int	db_week_hdf(struct req *, const char *prefix, enum tt_view,
 	    long long id, const char *room, const char *monday);
 
+/*
+ * Lessons the timetable had (with its changes: a cancelled one is not
+ * due, a moved one is due on its new day, a substitute's is theirs) on the
+ * school days from..to (YYYY-MM-DD, at most a year apart) that were never
+ * entered in the journal: per group, subject and day, how many more the
+ * timetable had than the journal holds.  For a teacher (TT_TEACHER: who
+ * gives it that day) or a class (TT_CLASS: its groups).  Days of the
+ * grade's holidays and outside its study periods are not school days.
+ * Rows by day; returns their number or -1.
+ */
+struct tt_missing {
+	long long	 group_id;
+	const char	*group;
+	long long	 subject_id;
+	const char	*subject;
+	const char	*date;		/* YYYY-MM-DD */
+	const char	*day;		/* DD.MM */
+	int		 count;
+};
+int	db_tt_missing(struct req *, enum tt_view, long long id,
+	    const char *from, const char *to, struct tt_missing **out);
+
 /* The Monday on or before date (YYYY-MM-DD) into buf[11]; 0 or -1. */
 int	tt_monday(const char *date, char buf[11]);
 /* date + days into buf[11]. */

@@ -1,4 +1,5 @@
 <?cs include:"header.cs" ?>
+<?cs include:"macros.cs" ?>
 <h1>Здравствуйте, <?cs var:User.Name ?>!</h1>
 <?cs if:subcount(User.Roles) == 0 ?><p class="hint">Вашей учётной записи пока не назначены роли. Обратитесь к администратору школы.</p><?cs /if ?>
 <?cs if:subcount(Children) > 0 ?>
@@ -25,6 +26,17 @@
     <li><a href="/journal?group=<?cs var:url_escape(j.group_id) ?>&amp;subject=<?cs var:url_escape(j.subject_id) ?>"><?cs var:j.subject ?> — <?cs var:j.group ?></a><?cs if:j.substitute == "1" ?> <span class="meta">замена</span><?cs /if ?></li>
   <?cs /each ?>
   </ul>
+  <?cs if:#Missing.total > 0 ?>
+  <div class="missing" id="missing">
+    <p class="bad-state">Не заполнено: <?cs call:n_lessons(Missing.total) ?> по расписанию</p>
+    <ul class="list">
+    <?cs each:m = Missing.List ?>
+      <li><a href="/journal?group=<?cs var:url_escape(m.group_id) ?>&amp;subject=<?cs var:url_escape(m.subject_id) ?>"><?cs var:m.day ?> — <?cs var:m.subject ?>, <?cs var:m.group ?></a><?cs if:#m.count > 1 ?> <span class="meta"><?cs call:n_lessons(m.count) ?></span><?cs /if ?></li>
+    <?cs /each ?>
+    <?cs if:#Missing.more > 0 ?><li class="meta">и ещё дней: <?cs var:Missing.more ?></li><?cs /if ?>
+    </ul>
+  </div>
+  <?cs /if ?>
 </section>
 <?cs /if ?>
 <?cs if:subcount(ClassJournals) > 0 ?>

@@ -19,3 +19,4 @@
     </fieldset>
     <?cs if:Errors.sex ?><p class="field-error"><?cs var:Errors.sex ?></p><?cs /if ?>
 <?cs /def ?>
+<?cs def:n_lessons(n) ?><?cs var:n ?> <?cs if:#n % 10 == 1 && #n % 100 != 11 ?>урок<?cs elif:#n % 10 >= 2 && #n % 10 <= 4 && (#n % 100 < 12 || #n % 100 > 14) ?>урока<?cs else ?>уроков<?cs /if ?><?cs /def ?>
