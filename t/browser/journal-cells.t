@@ -145,13 +145,24 @@ async function steps(browser) {
   ok(JSON.stringify(inDb) === JSON.stringify(values), 'the database holds every value of the column',
     `${inDb.join(' ')} vs ${values.join(' ')}`);
 
+  // A save still in flight when the page goes away completes (keepalive),
+  // but the page, gone, sees it as aborted: not a problem when the
+  // database has the value, which steps 2 and 3 check.
+  const leaving = () => problems.length;
+  const forgive = (from) => {
+    for (let i = problems.length - 1; i >= from; i--)
+      if (/^failed: .*\/journal net::ERR_ABORTED$/.test(problems[i])) problems.splice(i, 1);
+  };
+
   // 2. Enter on the last row and an immediate reload.
   const last = page.locator(inCol).nth(count - 1);
   const lastWant = values[count - 1] === '3' ? '4' : '3';
   await last.focus();
   await page.keyboard.type(lastWant);
   await page.keyboard.press('Enter');
+  let from = leaving();
   await page.reload();
+  forgive(from);
   ok(await storedSoon(work, students[count - 1], lastWant) === lastWant,
     'Enter on the last row and an immediate reload: the value is saved');
 
@@ -160,7 +171,9 @@ async function steps(browser) {
   await page.locator(inCol).nth(0).focus();
   await page.keyboard.type(firstWant);
   const before = dialogs.length;
+  from = leaving();
   await page.goto(`${BASE}/home`);
+  forgive(from);
   ok(new URL(page.url()).pathname === '/home', 'the teacher leaves for /home');
   ok(await storedSoon(work, students[0], firstWant) === firstWant,
     'a value typed before leaving the page is saved', stored(work, students[0]));
