@@ -11,6 +11,9 @@
  * answer the script reads), or a whole lesson from the entry form, in one
  * transaction.  Every cell carries the value the client last saw; a cell
  * changed meanwhile answers 409 with its current value (see marks.h).
+ * A cell's comment (R32, R38) travels with it: comment_set=1 with comment
+ * and comment_old from journal.js, cm and cmo beside each cell of the
+ * entry form.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -22,7 +25,8 @@
 #include "scales.h"
 
 enum { K_GROUP, K_SUBJECT, K_PERIOD, K_WORK, K_STUDENT, K_VALUE, K_OLD,
-    K_AJAX, K_LESSON, K_CELL, K_V, K__MAX };
+    K_AJAX, K_LESSON, K_CELL, K_V, K_COMMENT, K_COMMENT_OLD, K_COMMENT_SET,
+    K_CM, K_CMO, K__MAX };
 
 /* A cell's value: a mark code or «н», up to 8 characters. */
 static const char *
@@ -30,6 +34,18 @@ v_cell(struct field *f)
 {
 	if (utf8_len(f->raw) > 8)
 		return "Отметка: не длиннее 8 символов.";
+	f->str = f->raw;
+	return NULL;
+}
+
+/* A comment on a mark or an absence: one short line. */
+static const char *
+v_comment(struct field *f)
+{
+	const char	*e;
+
+	if ((e = cell_comment_check(f->raw)) != NULL)
+		return e;
 	f->str = f->raw;
 	return NULL;
 }
@@ -46,6 +62,11 @@ static const struct key keys[K__MAX] = {
 	[K_LESSON] =	{ "lesson", v_id, 0 },
 	[K_CELL] =	{ "cell", v_line, KEY_MULTI },
 	[K_V] =		{ "v", v_cell, KEY_MULTI },
+	[K_COMMENT] =	{ "comment", v_comment, 0 },
+	[K_COMMENT_OLD] = { "comment_old", v_line, 0 },
+	[K_COMMENT_SET] = { "comment_set", v_flag, 0 },
+	[K_CM] =	{ "cm", v_comment, KEY_MULTI },
+	[K_CMO] =	{ "cmo", v_line, KEY_MULTI },
 };
 
 /*
@@ -104,48 +125,91 @@ status_of(enum cell_res c)
 	}
 }
 
-/* One cell from journal.js: the answer is a one-line fragment. */
+/* The answer journal.js reads: a one-line fragment. */
 static int
-post_cell(struct req *r, long long group, long long subject)
+cell_answer(struct req *r, enum cell_res c, const struct cell_out *out)
 {
-	const char	*cur, *msg;
-	enum cell_res	 c;
-	int		 st;
+	int	 st = status_of(c);
 
-	if (req_str(r, K_WORK) == NULL || req_str(r, K_STUDENT) == NULL)
-		return 400;
-	if (r->fields[K_VALUE].error != NULL)
-		return 400;
-	c = cell_write(r, group, subject, r->fields[K_WORK].num,
-	    r->fields[K_STUDENT].num, req_str(r, K_VALUE), req_str(r, K_OLD),
-	    &cur, &msg);
-	st = status_of(c);
 	if (st == 403 || st == 404 || st == 500)
 		return st;
 	r->template = "journal_cell.cs";
 	req_set(r, "Cell.state", c == CELL_OK ? "saved" : c == CELL_CONFLICT ?
 	    "conflict" : "failed");
-	req_set(r, "Cell.value", cur);
-	if (msg != NULL)
-		req_set(r, "Cell.message", msg);
+	req_set(r, "Cell.value", out->value);
+	req_set(r, "Cell.comment", out->comment);
+	if (out->msg != NULL)
+		req_set(r, "Cell.message", out->msg);
 	return st == 200 ? 200 : SCREEN_FORM(st);
+}
+
+/* One cell from journal.js, with its comment when comment_set=1. */
+static int
+post_cell(struct req *r, long long group, long long subject)
+{
+	struct cell_in	 in;
+	struct cell_out	 out;
+
+	if (req_str(r, K_WORK) == NULL || req_str(r, K_STUDENT) == NULL)
+		return 400;
+	if (r->fields[K_VALUE].error != NULL ||
+	    r->fields[K_COMMENT_OLD].error != NULL)
+		return 400;
+	memset(&in, 0, sizeof(in));
+	in.work_id = r->fields[K_WORK].num;
+	in.student_id = r->fields[K_STUDENT].num;
+	in.value = req_str(r, K_VALUE);
+	in.old = req_str(r, K_OLD);
+	if (req_str(r, K_COMMENT_SET) != NULL &&
+	    r->fields[K_COMMENT_SET].num == 1) {
+		/* An empty comment is not sent: it clears the comment. */
+		if (r->fields[K_COMMENT].error != NULL) {
+			memset(&out, 0, sizeof(out));
+			out.value = req_str(r, K_OLD) ? req_str(r, K_OLD) : "";
+			out.comment = req_str(r, K_COMMENT_OLD) ?
+			    req_str(r, K_COMMENT_OLD) : "";
+			out.msg = r->fields[K_COMMENT].error;
+			return cell_answer(r, CELL_REFUSED, &out);
+		}
+		in.comment = req_str(r, K_COMMENT) ? req_str(r, K_COMMENT) : "";
+		in.comment_old = req_str(r, K_COMMENT_OLD);
+	}
+	return cell_answer(r, cell_write(r, group, subject, &in, &out), &out);
+}
+
+/* A value of a KEY_MULTI list without its surrounding spaces. */
+static char *
+trimmed(struct req *r, const struct kv *v)
+{
+	char	*s = arena_strndup(&r->arena, v->val, v->vlen);
+
+	while (*s == ' ')
+		s++;
+	for (char *e = s + strlen(s); e > s && e[-1] == ' '; )
+		*--e = '\0';
+	return s;
 }
 
 /* A whole lesson column without JavaScript: all cells or none. */
 static int
 post_column(struct req *r, long long group, long long subject)
 {
-	const struct kv	**cells, **vals;
-	const char	*cur, *msg;
-	char		*s, *dot;
+	const struct kv	**cells, **vals, **cms, **cmos;
+	struct cell_in	 in;
+	struct cell_out	 out;
+	char		*s, *dot, *cm, *cmo;
 	long long	 work, student;
-	size_t		 nc, nv, i;
+	size_t		 nc, nv, ncm, ncmo, i;
 	enum cell_res	 c;
 	int		 worst = 200, st, rc;
 
 	cells = req_values(r, K_CELL, &nc);
 	vals = req_values(r, K_V, &nv);
-	if (nc != nv || nc == 0)
+	/* The comments are optional as a whole (a form loaded before there
+	 * were comments has none). */
+	cms = req_values(r, K_CM, &ncm);
+	cmos = req_values(r, K_CMO, &ncmo);
+	if (nc != nv || nc == 0 || ncm != ncmo || (ncm != 0 && ncm != nc))
 		return 400;
 	for (i = 0; i < nc; i++) {
 		/* "work.student.old" */
@@ -156,21 +220,31 @@ post_column(struct req *r, long long group, long long subject)
 		student = strtoll(dot + 1, &dot, 10);
 		if (*dot != '.' || work <= 0 || student <= 0)
 			return 400;
-		s = arena_strndup(&r->arena, vals[i]->val, vals[i]->vlen);
-		while (*s == ' ')
-			s++;
-		for (char *e = s + strlen(s); e > s && e[-1] == ' '; )
-			*--e = '\0';
+		s = trimmed(r, vals[i]);
 		if (utf8_len(s) > 8)
 			return 400;
-		c = cell_write(r, group, subject, work, student, s, dot + 1,
-		    &cur, &msg);
+		memset(&in, 0, sizeof(in));
+		in.work_id = work;
+		in.student_id = student;
+		in.value = s;
+		in.old = dot + 1;
+		/* A comment left as the form showed it is not touched: an
+		 * absence shows its comment in every column of the lesson. */
+		if (ncm != 0) {
+			cm = trimmed(r, cms[i]);
+			cmo = trimmed(r, cmos[i]);
+			if (strcmp(cm, cmo) != 0) {
+				in.comment = cm;
+				in.comment_old = cmo;
+			}
+		}
+		c = cell_write(r, group, subject, &in, &out);
 		st = status_of(c);
 		if (st == 403 || st == 404 || st == 500)
 			return st;
 		if (st != 200 && worst == 200) {
 			worst = st;
-			req_set(r, "Page.Error", msg);
+			req_set(r, "Page.Error", out.msg);
 		}
 	}
 	if (worst == 200)

@@ -3,13 +3,29 @@
  * the cells as text; this script makes each an input, knowing the student
  * from its row (tr data-s), the form of work from its column's header
  * (th data-w) and the value from its text.  Arrow keys, Enter and Tab move
- * between cells; a changed cell is saved at once by a POST with the page's
- * CSRF token, and shows saving / saved / failed / conflict.  Concurrency:
- * each request carries the value the cell showed when the page was loaded
- * or last saved (data-old); when someone changed the cell meanwhile the
- * server answers 409 with the current value, which replaces what was
- * typed, so nothing is lost silently.  Without this script the link
- * «ввести» under a date opens that lesson as one form.
+ * between cells; a changed cell is saved by a POST with the page's CSRF
+ * token, and shows saving / saved / failed / conflict.
+ *
+ * No typed value may be lost: the cell is saved by the key that leaves it
+ * (Enter on the last row has nowhere to go, and saves all the same), by
+ * leaving it with the mouse (change), and when the page goes away
+ * (pagehide, or hidden: a phone may never come back).  Every save is a
+ * keepalive fetch, so it completes after the page is gone; beforeunload
+ * warns while a save is still in flight, as its answer (a refusal, a
+ * conflict) can no longer be shown.
+ *
+ * Comments: F2 (or a double click) in a cell opens a one-line comment for
+ * the family on the cell's mark or «н»; Enter saves it with the cell,
+ * Escape drops it.  A cell with a comment has a marker (td.has-comment)
+ * and the comment as its title.
+ *
+ * Concurrency: each request carries the value (and comment) the cell
+ * showed when the page was loaded or last saved (data-old, data-cm); when
+ * someone changed the cell meanwhile the server answers 409 with the
+ * current value, which replaces what was typed, so nothing is lost
+ * silently.  One request per cell at a time: what is typed meanwhile goes
+ * when the answer is in.  Without this script the link «ввести» under a
+ * date opens that lesson as one form.
  */
 (function () {
 	'use strict';
@@ -20,8 +36,14 @@
 	var works = Array.prototype.map.call(
 	    grid.tHead.querySelectorAll('th[data-w]'),
 	    function (th) { return th.dataset.w; });
+	var names = Array.prototype.map.call(
+	    grid.tHead.querySelectorAll('th[data-w]'),
+	    function (th) { return th.title; });
 	var rows = grid.tBodies[0].rows;
 	var cells = [];		/* cells[r][c]: the inputs */
+	var all = [];
+	var pending = 0;	/* requests in flight */
+	var COMMENT_MAX = 200;
 	var messages = {
 		403: 'Нет права менять эту клетку.',
 		404: 'Урок или ученик не найден: обновите страницу.',
@@ -38,16 +60,21 @@
 			el.className = 'cell';
 			el.value = td.textContent.trim();
 			el.dataset.old = el.value;
+			el.dataset.cm = td.classList.contains('has-comment') ?
+			    td.title : '';
 			el.dataset.r = r;
 			el.dataset.c = c;
 			el.size = 2;
 			el.maxLength = 8;
 			el.autocomplete = 'off';
 			el.setAttribute('aria-label', who);
-			td.className = '';
+			td.classList.remove('absent');
+			td.removeAttribute('title');
 			td.textContent = '';
 			td.appendChild(el);
 			row.push(el);
+			all.push(el);
+			show(el);
 		}
 		cells.push(row);
 	});
@@ -65,18 +92,53 @@
 		return v;
 	}
 
-	function mark(el, state, title) {
+	/* The cell's title and marker: the state's message, else the
+	 * comment. */
+	function show(el) {
+		var cm = el.dataset.cm;
+		el.parentNode.classList.toggle('has-comment', cm !== '');
+		el.title = el._msg || (cm ? 'Комментарий: ' + cm : '');
+	}
+
+	function mark(el, state, msg) {
 		el.classList.remove('saving', 'saved', 'failed', 'conflict');
 		if (state)
 			el.classList.add(state);
-		el.title = title || '';
+		el._msg = msg || '';
+		show(el);
 	}
 
-	function save(el) {
+	/* Something typed (or a comment) that the server has not got. */
+	function unsent(el) {
 		var value = normal(el.value);
-		el.value = value;
-		if (value === el.dataset.old)
+		if (el._busy)
+			return value !== el._sent || el._cm !== undefined;
+		return value !== el.dataset.old || el._cm !== undefined;
+	}
+
+	/*
+	 * Send the cell.  leaving: the page goes away, so nothing waits for
+	 * the answer in flight: the new value goes at once, on top of what
+	 * is being sent.
+	 */
+	function save(el, leaving) {
+		var value = normal(el.value), cm = el._cm, old, oldcm;
+		if (!unsent(el))
 			return;
+		if (el._busy && !leaving) {
+			el._again = true;
+			return;
+		}
+		if (!leaving)
+			el.value = value;
+		old = el._busy ? el._sent : el.dataset.old;
+		oldcm = el._busy && el._sentCm !== undefined ? el._sentCm :
+		    el.dataset.cm;
+		delete el._cm;
+		el._busy = true;
+		el._sent = value;
+		el._sentCm = cm;
+		pending++;
 		mark(el, 'saving');
 		var body = new URLSearchParams();
 		body.set('csrf', grid.dataset.csrf);
@@ -86,39 +148,63 @@
 		body.set('work', works[+el.dataset.c]);
 		body.set('student', rows[+el.dataset.r].dataset.s);
 		body.set('value', value);
-		body.set('old', el.dataset.old);
+		body.set('old', old);
+		if (cm !== undefined) {
+			body.set('comment_set', '1');
+			body.set('comment', cm);
+			body.set('comment_old', oldcm);
+		}
 		fetch('/journal', { method: 'POST', body: body,
-		    credentials: 'same-origin' }).then(function (res) {
+		    credentials: 'same-origin', keepalive: true
+		}).then(function (res) {
 			return res.text().then(function (text) {
-				var doc = new DOMParser().parseFromString(text,
-				    'text/html');
-				var p = doc.getElementById('cell');
-				if (!p) {
-					mark(el, 'failed', messages[res.status] ||
-					    'Отметка не сохранена.');
-					say(el.title);
-					return;
-				}
-				var msg = p.textContent;
-				if (p.dataset.state === 'saved') {
-					el.dataset.old = p.dataset.value;
-					mark(el, 'saved');
-					if (!msg)
-						say('');
-				} else if (p.dataset.state === 'conflict') {
-					el.dataset.old = p.dataset.value;
-					el.value = p.dataset.value;
-					mark(el, 'conflict', msg);
-				} else
-					mark(el, 'failed', msg);
-				if (msg)
-					say(msg);
+				answer(el, res.status, text);
 			});
 		}).catch(function () {
+			if (cm !== undefined && el._cm === undefined)
+				el._cm = cm;	/* kept for the next try */
 			mark(el, 'failed', 'Нет связи с сервером: отметка не ' +
 			    'сохранена.');
-			say(el.title);
+			say(el._msg);
+		}).then(function () {
+			pending--;
+			el._busy = false;
+			delete el._sentCm;
+			if (el._again) {
+				el._again = false;
+				save(el);
+			}
 		});
+	}
+
+	function answer(el, code, text) {
+		var doc = new DOMParser().parseFromString(text, 'text/html');
+		var p = doc.getElementById('cell');
+		if (!p) {
+			mark(el, 'failed', messages[code] ||
+			    'Отметка не сохранена.');
+			say(el._msg);
+			return;
+		}
+		var msg = p.textContent;
+		var state = p.dataset.state;
+		if (state === 'saved' || state === 'conflict') {
+			el.dataset.old = p.dataset.value;
+			el.dataset.cm = p.dataset.comment || '';
+		}
+		if (state === 'saved') {
+			mark(el, 'saved');
+			if (!msg)
+				say('');
+		} else if (state === 'conflict') {
+			/* What is stored now replaces what was typed. */
+			if (!el._again)
+				el.value = p.dataset.value;
+			mark(el, 'conflict', msg);
+		} else
+			mark(el, 'failed', msg);
+		if (msg)
+			say(msg);
 	}
 
 	function move(el, dr, dc) {
@@ -127,9 +213,101 @@
 		if (next) {
 			next.focus();
 			next.select();
-		}
+		} else
+			el.select();
 	}
 
+	/* ---------------------------------------------------------- comments */
+	var editor = document.createElement('div');
+	editor.className = 'cell-comment';
+	editor.hidden = true;
+	editor.setAttribute('role', 'dialog');
+	var label = document.createElement('label');
+	var field = document.createElement('input');
+	field.type = 'text';
+	field.maxLength = COMMENT_MAX;
+	field.autocomplete = 'off';
+	label.appendChild(document.createTextNode(''));
+	label.appendChild(field);
+	var bar = document.createElement('p');
+	var ok = document.createElement('button');
+	ok.type = 'button';
+	ok.textContent = 'Сохранить';
+	var cancel = document.createElement('button');
+	cancel.type = 'button';
+	cancel.className = 'secondary';
+	cancel.textContent = 'Отмена';
+	var help = document.createElement('span');
+	help.className = 'meta';
+	help.textContent = 'Enter — сохранить, Esc — отмена; пустой — ' +
+	    'удалить. До ' + COMMENT_MAX + ' символов, семья видит его в ' +
+	    'дневнике.';
+	bar.appendChild(ok);
+	bar.appendChild(document.createTextNode(' '));
+	bar.appendChild(cancel);
+	bar.appendChild(document.createTextNode(' '));
+	bar.appendChild(help);
+	editor.appendChild(label);
+	editor.appendChild(bar);
+	document.body.appendChild(editor);
+	var target = null;	/* the cell whose comment is open */
+
+	function open(el) {
+		var value = normal(el.value);
+		if (value === '') {
+			say('Комментарий пишется к отметке или «н»: сначала ' +
+			    'введите её.');
+			return;
+		}
+		target = el;
+		label.firstChild.nodeValue = 'Комментарий: ' +
+		    rows[+el.dataset.r].cells[0].textContent + ', «' + value +
+		    '», ' + names[+el.dataset.c] + ' ';
+		editor.setAttribute('aria-label', label.firstChild.nodeValue);
+		field.value = el._cm !== undefined ? el._cm : el.dataset.cm;
+		editor.hidden = false;
+		/* Under the cell, inside the window. */
+		var box = el.getBoundingClientRect();
+		var left = Math.max(4, Math.min(box.left, window.innerWidth -
+		    editor.offsetWidth - 4));
+		editor.style.left = (left + window.scrollX) + 'px';
+		editor.style.top = (box.bottom + window.scrollY + 2) + 'px';
+		field.focus();
+		field.select();
+	}
+
+	/* Close the editor; keep: save what it holds with the cell. */
+	function close(keep) {
+		var el = target;
+		if (!el)
+			return;
+		target = null;
+		editor.hidden = true;
+		if (keep && field.value.trim() !== el.dataset.cm) {
+			el._cm = field.value.trim();
+			save(el);
+		}
+		el.focus();
+	}
+
+	field.addEventListener('keydown', function (e) {
+		if (e.key === 'Enter') {
+			close(true);
+			e.preventDefault();
+		} else if (e.key === 'Escape') {
+			close(false);
+			e.preventDefault();
+		}
+	});
+	ok.addEventListener('click', function () { close(true); });
+	cancel.addEventListener('click', function () { close(false); });
+	/* Clicking elsewhere keeps what was written, as a cell does. */
+	editor.addEventListener('focusout', function (e) {
+		if (target && !editor.contains(e.relatedTarget))
+			close(true);
+	});
+
+	/* ---------------------------------------------------------- events */
 	grid.addEventListener('change', function (e) {
 		if (e.target.classList.contains('cell'))
 			save(e.target);
@@ -139,28 +317,66 @@
 		if (!el.classList || !el.classList.contains('cell'))
 			return;
 		switch (e.key) {
-		case 'ArrowUp':		move(el, -1, 0); break;
+		case 'ArrowUp':
+			save(el);
+			move(el, -1, 0);
+			break;
 		case 'ArrowDown':
-		case 'Enter':		move(el, 1, 0); break;
+		case 'Enter':
+			save(el);
+			move(el, 1, 0);
+			break;
 		case 'ArrowLeft':
 			if (el.selectionStart !== 0)
 				return;
+			save(el);
 			move(el, 0, -1);
 			break;
 		case 'ArrowRight':
 			if (el.selectionEnd !== el.value.length)
 				return;
+			save(el);
 			move(el, 0, 1);
+			break;
+		case 'Tab':
+			save(el);
+			return;		/* the browser moves on */
+		case 'F2':
+			open(el);
 			break;
 		default:
 			return;
 		}
 		e.preventDefault();
 	});
+	grid.addEventListener('dblclick', function (e) {
+		if (e.target.classList && e.target.classList.contains('cell'))
+			open(e.target);
+	});
 	grid.addEventListener('focusin', function (e) {
 		if (e.target.classList && e.target.classList.contains('cell'))
 			e.target.select();
 	});
+
+	/* The page goes away: send whatever is not sent yet. */
+	function flush() {
+		if (target && field.value.trim() !== target.dataset.cm)
+			target._cm = field.value.trim();
+		all.forEach(function (el) { save(el, true); });
+	}
+	window.addEventListener('beforeunload', function (e) {
+		flush();
+		if (pending > 0) {
+			e.preventDefault();
+			e.returnValue = '';
+		}
+	});
+	window.addEventListener('pagehide', flush);
+	document.addEventListener('visibilitychange', function () {
+		if (document.visibilityState === 'hidden')
+			flush();
+	});
+
 	/* The entry links are for pages without this script. */
 	Array.prototype.forEach.call(grid.querySelectorAll('.entry-row'),
 	    function (row) { row.hidden = true; });

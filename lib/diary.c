@@ -71,6 +71,13 @@ DB_STMT(q_diary_attendance,
     " LEFT JOIN absence a ON a.lesson_id = l.id AND a.student_id = ?"
     " WHERE l.group_id IN " DB_IDS " AND l.on_date BETWEEN ? AND ?"
     " GROUP BY l.subject_id");
+/* The period's absences the teacher commented on (R32), by subject. */
+DB_STMT(q_diary_absence_comments,
+    "SELECT l.subject_id, DATE_FORMAT(l.on_date, '%d.%m') AS day,"
+    " a.comment FROM absence a JOIN lesson l ON l.id = a.lesson_id"
+    " WHERE a.student_id = ? AND a.comment <> ''"
+    " AND l.on_date BETWEEN ? AND ?"
+    " ORDER BY l.subject_id, l.on_date, l.number");
 DB_STMT(q_diary_period_marks,
     "SELECT subject_id, kind, period_id,"
     " CASE WHEN code IS NOT NULL THEN code WHEN is_na = 1 THEN 'н/а'"
@@ -265,6 +272,21 @@ db_diary_marks(struct req *r, long long student_id, long long year_id,
 			columns(hdf, &q_diary_attendance, row, att_cols);
 	if (rc == -1)
 		goto out;
+	if (db_query(&q_diary_absence_comments, "lss", student_id, starts,
+	    ends) == -1)
+		goto out;
+	/* The marks are placed: the counters now count the absences. */
+	memset(nmarks, 0, ((size_t)n + 1) * sizeof(*nmarks));
+	while ((rc = db_next(&q_diary_absence_comments)) == 1) {
+		if ((row = idindex_find(&byid,
+		    db_int(&q_diary_absence_comments, 0))) < 0)
+			continue;
+		snprintf(name, sizeof(name), "Subjects.%d.Absences.%d", row,
+		    nmarks[row]++);
+		db_row_to_hdf(hdf, name, &q_diary_absence_comments);
+	}
+	if (rc == -1)
+		goto out;
 	if (db_query(&q_diary_period_marks, "ll", student_id, year_id) == -1)
 		goto out;
 	while ((rc = db_next(&q_diary_period_marks)) == 1) {
@@ -307,7 +329,7 @@ DB_STMT(q_diary_held,
     " CASE a.reason WHEN 'ill' THEN 'по болезни'"
     "   WHEN 'excused' THEN 'по уважительной причине'"
     "   WHEN 'unexcused' THEN 'без уважительной причины' ELSE '' END,"
-    " a.student_id IS NOT NULL"
+    " a.student_id IS NOT NULL, a.comment"
     " FROM lesson l JOIN subject s ON s.id = l.subject_id"
     " JOIN person t ON t.id = l.teacher_id"
     " LEFT JOIN homework_student hs ON hs.lesson_id = l.id"
@@ -328,6 +350,7 @@ struct held {
 	long long	 id, group_id;
 	const char	*date, *subject, *topic, *homework, *own, *teacher;
 	const char	*absent;	/* the reason's text; NULL: present */
+	const char	*absent_comment; /* the teacher's, or NULL */
 	struct held_mark *marks;
 	int		 number, substitute, used, nmarks;
 };
@@ -405,8 +428,10 @@ held_lessons(struct req *r, long long student_id, const char *monday,
 		x->m.work = S(13);
 		x->m.work_name = S(14);
 		x->m.comment = S(15);
-		if (db_int(&q_diary_held, 17) == 1)
+		if (db_int(&q_diary_held, 17) == 1) {
 			x->h.absent = S(16);
+			x->h.absent_comment = S(18);
+		}
 #undef S
 	}
 	if (rc == -1)
@@ -459,6 +484,9 @@ held_set(struct req *r, const char *lkey, const struct held *x)
 		req_set(r, arena_printf(&r->arena, "%s.absent", lkey), "1");
 		req_set(r, arena_printf(&r->arena, "%s.absent_reason", lkey),
 		    x->absent);
+		if (x->absent_comment != NULL && *x->absent_comment != '\0')
+			req_set(r, arena_printf(&r->arena,
+			    "%s.absent_comment", lkey), x->absent_comment);
 	}
 }
 

@@ -33,7 +33,8 @@ int	db_diary_periods(struct _hdf *, const char *prefix, long long year,
 /*
  * The marks page of one period: Subjects.N.{id,name,teachers,count,avg,
  * wavg,forecast,lessons,missed,excused,points} with Marks.M.{day,code,
- * work,work_name,comment,x,y} (x, y: the point in a 200 × 40 chart), and
+ * work,work_name,comment,x,y} (x, y: the point in a 200 × 40 chart),
+ * Absences.M.{day,comment} (the absences with the teacher's comment), and
  * PM.<period id>, year, exam, final: the period marks of the year.
  * Returns the number of subjects or -1.
  */
@@ -45,7 +46,8 @@ int	db_diary_marks(struct req *, long long student_id, long long year_id,
  * from db_week_hdf (days, holidays, bells), and per day
  * Days.D.{date,name,label,holiday} with Lessons.K.{number,starts,ends,
  * subject,teacher,room,state,note,reason,topic,homework,own_homework,
- * absent,reason_text} and Marks.M.{code,work,work_name,comment}: the
+ * absent,absent_reason,absent_comment} and Marks.M.{code,work,work_name,
+ * comment}: the
  * timetable with its changes, each lesson joined with what was held (a
  * held lesson with no timetable slot is added to its day).  A fixed
  * number of queries.  Every name is under prefix ("" or e.g. "S.3.").

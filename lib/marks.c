@@ -96,15 +96,16 @@ DB_STMT(q_lessons,
     "   '1000-01-01')"
     " ORDER BY l.on_date, l.number, l.id");
 /*
- * The absences (no text) and individual homework (its text) of the
- * lessons read: one cheap statement rather than a subquery per lesson.
+ * The absences (no text; the teacher's comment) and individual homework
+ * (its text) of the lessons read: one cheap statement rather than a
+ * subquery per lesson.
  */
 DB_STMT(q_lesson_students,
-    "SELECT a.lesson_id, a.student_id, NULL FROM lesson l"
+    "SELECT a.lesson_id, a.student_id, NULL, a.comment FROM lesson l"
     " JOIN absence a ON a.lesson_id = l.id WHERE l.group_id = ?"
     " AND l.subject_id = ? AND l.on_date BETWEEN ? AND ?"
     " UNION ALL SELECT hs.lesson_id, hs.student_id,"
-    " CONCAT(" FULL_NAME("hp") ", ': ', hs.text) FROM lesson l"
+    " CONCAT(" FULL_NAME("hp") ", ': ', hs.text), NULL FROM lesson l"
     " JOIN homework_student hs ON hs.lesson_id = l.id"
     " JOIN person hp ON hp.id = hs.student_id WHERE l.group_id = ?"
     " AND l.subject_id = ? AND l.on_date BETWEEN ? AND ?");
@@ -116,7 +117,7 @@ DB_STMT(q_lesson_students,
  */
 DB_STMT(q_marks,
     "SELECT m.lesson_work_id, m.student_id, m.code, m.id, l.id,"
-    " DATE(m.set_at)"
+    " DATE(m.set_at), m.comment"
     " FROM lesson l JOIN lesson_work lw ON lw.lesson_id = l.id"
     " JOIN mark m ON m.lesson_work_id = lw.id"
     " WHERE l.group_id = ? AND l.subject_id = ?"
@@ -173,6 +174,22 @@ struct jmark {
 struct pair {
 	long long	 a, b;
 };
+
+/* The teacher's comment on an absence: (lesson index, student). */
+struct abs_note {
+	long long	 a, b;
+	const char	*text;
+};
+
+static int
+abs_note_cmp(const void *x, const void *y)
+{
+	const struct abs_note	*p = x, *q = y;
+
+	if (p->a != q->a)
+		return p->a < q->a ? -1 : 1;
+	return p->b < q->b ? -1 : p->b > q->b;
+}
 
 /* What the remarks are derived from. */
 struct jpage {
@@ -471,7 +488,9 @@ journal_load(struct req *r, long long group_id, long long subject_id,
 	struct rule_span *span_p = NULL;
 	struct jcol	*cols = NULL;
 	struct jlesson	*nl;
-	const char	***cell, ***mid = NULL, *from, *to, *v;
+	const char	***cell, ***mid = NULL, ***cmt, *from, *to, *v;
+	struct abs_note	*an = NULL, key, *hit;
+	size_t		 nan = 0;
 	const char	*holidays = NULL, *badcodes = NULL;
 	const char	**badcode = NULL;
 	struct jmark	*m;
@@ -692,11 +711,19 @@ journal_load(struct req *r, long long group_id, long long subject_id,
 		pg.abs = more(r, pg.abs, pg.nabs, sizeof(*pg.abs));
 		pg.abs[pg.nabs].a = l;
 		pg.abs[pg.nabs++].b = db_int(&q_lesson_students, 1);
+		if ((v = db_str(&q_lesson_students, 3)) != NULL && *v != '\0') {
+			an = more(r, an, nan, sizeof(*an));
+			an[nan].a = l;
+			an[nan].b = db_int(&q_lesson_students, 1);
+			an[nan++].text = dup(r, v);
+		}
 	}
 	if (rc == -1)
 		goto out;
 	if (pg.nabs > 0)
 		qsort(pg.abs, pg.nabs, sizeof(*pg.abs), pair_cmp);
+	if (nan > 0)
+		qsort(an, nan, sizeof(*an), abs_note_cmp);
 	for (l = 0; l < pg.nls; l++)
 		if (hw[l] != NULL && pg.ls[l].row >= 0)
 			put(node_n(r->hdf, "Lessons.%d", pg.ls[l].row),
@@ -709,6 +736,7 @@ journal_load(struct req *r, long long group_id, long long subject_id,
 	}
 
 	cell = arena_alloc(&r->arena, (size_t)(ns + 1) * sizeof(*cell));
+	cmt = arena_alloc(&r->arena, (size_t)(ns + 1) * sizeof(*cmt));
 	if (flags & JOURNAL_MARK_IDS)
 		mid = arena_alloc(&r->arena, (size_t)(ns + 1) * sizeof(*mid));
 	pg.count = arena_alloc(&r->arena, (size_t)(ns + 1) *
@@ -716,6 +744,8 @@ journal_load(struct req *r, long long group_id, long long subject_id,
 	for (s = 0; s < ns; s++) {
 		cell[s] = arena_alloc(&r->arena, (size_t)(nc + 1) *
 		    sizeof(**cell));
+		cmt[s] = arena_alloc(&r->arena, (size_t)(nc + 1) *
+		    sizeof(**cmt));
 		if (mid != NULL)
 			mid[s] = arena_alloc(&r->arena, (size_t)(nc + 1) *
 			    sizeof(**mid));
@@ -737,6 +767,8 @@ journal_load(struct req *r, long long group_id, long long subject_id,
 		v = dup(r, db_str(&q_marks, 2));
 		if ((s = idindex_find(&sidx, db_int(&q_marks, 1))) >= 0) {
 			cell[s][c] = v;
+			if ((sp = db_str(&q_marks, 6)) != NULL && *sp != '\0')
+				cmt[s][c] = dup(r, sp);
 			if (mid != NULL)
 				mid[s][c] = dup(r, db_str(&q_marks, 3));
 		}	/* else a student who left the group */
@@ -817,16 +849,28 @@ journal_load(struct req *r, long long group_id, long long subject_id,
 	if (rc == -1)
 		goto out;
 
-	/* Students.N.C.M: the cell's value; .m its mark, .w for entry. */
+	/* Students.N.C.M: the cell's value; .cm its comment, .m its mark,
+	 * .w for entry. */
 	for (s = 0; s < ns; s++) {
 		row = node_n(h, "%d.C", s);
 		for (c = 0; c < nc; c++) {
 			v = cell[s][c];
+			sp = cmt[s][c];
 			if (v == NULL && pair_has(pg.abs, pg.nabs, cols[c].li,
-			    sids[s]))
+			    sids[s])) {
 				v = ABSENT;
+				key.a = cols[c].li;
+				key.b = sids[s];
+				hit = nan == 0 ? NULL : bsearch(&key, an, nan,
+				    sizeof(*an), abs_note_cmp);
+				sp = hit != NULL ? hit->text : NULL;
+			}
 			snprintf(k, sizeof(k), "%d", c);
 			put(row, k, v);
+			if (sp != NULL) {
+				snprintf(k, sizeof(k), "%d.cm", c);
+				put(row, k, sp);
+			}
 			if (mid != NULL && mid[s][c] != NULL) {
 				snprintf(k, sizeof(k), "%d.m", c);
 				put(row, k, mid[s][c]);
@@ -865,7 +909,9 @@ DB_STMT(q_cell_state,
     "   WHERE gm.student_id = ?) AS member,"
     " m.id, m.code, m.set_at, m.unlocked_until, NOW(),"
     " EXISTS (SELECT 1 FROM absence a WHERE a.lesson_id = l.id"
-    "   AND a.student_id = ?) AS absent"
+    "   AND a.student_id = ?) AS absent, m.comment,"
+    " (SELECT a.comment FROM absence a WHERE a.lesson_id = l.id"
+    "   AND a.student_id = ?) AS absence_comment"
     " FROM lesson_work lw JOIN lesson l ON l.id = lw.lesson_id"
     " LEFT JOIN mark m ON m.lesson_work_id = lw.id AND m.student_id = ?"
     " WHERE lw.id = ? AND l.school_id = ? FOR UPDATE");
@@ -875,15 +921,19 @@ DB_STMT(q_scale_values,
     " JOIN scale_value sv ON sv.scale_id = ss.scale_id"
     " WHERE ss.subject_id = ? AND ss.grade = ? ORDER BY sv.sort");
 DB_STMT(q_mark_insert,
-    "INSERT INTO mark (lesson_work_id, student_id, code, num, set_by)"
-    " VALUES (?, ?, ?, ?, ?)");
+    "INSERT INTO mark (lesson_work_id, student_id, code, num, set_by,"
+    " comment) VALUES (?, ?, ?, ?, ?, ?)");
 DB_STMT(q_mark_update,
-    "UPDATE mark SET code = ?, num = ?, set_by = ?, changed_at = NOW()"
-    " WHERE id = ?");
+    "UPDATE mark SET code = ?, num = ?, set_by = ?, comment = ?,"
+    " changed_at = NOW() WHERE id = ?");
+DB_STMT(q_mark_comment,
+    "UPDATE mark SET comment = ?, changed_at = NOW() WHERE id = ?");
 DB_STMT(q_mark_delete, "DELETE FROM mark WHERE id = ?");
 DB_STMT(q_absence_insert,
-    "INSERT IGNORE INTO absence (lesson_id, student_id, set_by)"
-    " VALUES (?, ?, ?)");
+    "INSERT IGNORE INTO absence (lesson_id, student_id, set_by, comment)"
+    " VALUES (?, ?, ?, ?)");
+DB_STMT(q_absence_comment,
+    "UPDATE absence SET comment = ? WHERE lesson_id = ? AND student_id = ?");
 DB_STMT(q_absence_delete,
     "DELETE FROM absence WHERE lesson_id = ? AND student_id = ?");
 
@@ -924,30 +974,46 @@ scale_load(struct req *r, long long subject_id, int grade,
 	return rc;
 }
 
+const char *
+cell_comment_check(const char *s)
+{
+	const unsigned char	*p;
+
+	if (utf8_len(s) > CELL_COMMENT_MAX)
+		return "Комментарий: не длиннее 200 символов.";
+	for (p = (const unsigned char *)s; *p != '\0'; p++)
+		if (*p < 0x20 || *p == 0x7f)
+			return "Комментарий: одна строка, без управляющих"
+			    " символов.";
+	return NULL;
+}
+
 enum cell_res
 cell_write(struct req *r, long long group_id, long long subject_id,
-    long long work_id, long long student_id, const char *value,
-    const char *old, const char **current, const char **msg)
+    const struct cell_in *in, struct cell_out *out)
 {
 	struct db_stmt	*q = &q_cell_state;
 	struct rule_cell c;
 	const char	*date, *cur, *code = NULL, *num = NULL, *allowed;
+	const char	*value, *old, *mark_cm = "", *abs_cm = "", *cur_cm;
+	const char	*now_cm, *cm;
 	const char	**nums = NULL;
 	long long	 sid = r->sess.school_id, lesson_id, mark_id = 0;
 	long long	 edit_days, set_at = 0, until = 0, now = 0;
+	long long	 work_id = in->work_id, student_id = in->student_id;
 	unsigned	 nomarks;
 	size_t		 at = 0, i;
-	int		 grade, member, editable = 0, absent, rc;
+	int		 grade, member, editable = 0, absent, rc, new_value, new_cm;
 	enum obj_res	 ok;
 
-	*msg = NULL;
-	*current = "";
+	out->msg = NULL;
+	out->value = out->comment = "";
 	edit_days = rule(sid, "mark_edit_days", 14);
 	/* The membership is asked of the journal's group: a work of another
 	 * group's lesson is CELL_MISSING below anyway. */
-	if (db_query(q, "llllllll", student_id, group_id, group_id,
-	    student_id, student_id, student_id, work_id, sid) == -1 ||
-	    (rc = db_next(q)) == -1)
+	if (db_query(q, "lllllllll", student_id, group_id, group_id,
+	    student_id, student_id, student_id, student_id, work_id,
+	    sid) == -1 || (rc = db_next(q)) == -1)
 		return CELL_ERROR;
 	if (rc == 0)
 		return CELL_MISSING;
@@ -970,37 +1036,73 @@ cell_write(struct req *r, long long group_id, long long subject_id,
 			return CELL_ERROR;
 		}
 		editable = rule_mark_editable(set_at, until, now, edit_days);
+		mark_cm = arena_strdup(&r->arena, db_str(q, 12) ?
+		    db_str(q, 12) : "");
 	}
 	absent = db_int(q, 11) == 1;
+	if (db_str(q, 13) != NULL)
+		abs_cm = arena_strdup(&r->arena, db_str(q, 13));
 	db_done(q);
 
 	if ((ok = obj_journal_write(r, group_id, subject_id, date)) != OBJ_OK)
 		return ok == OBJ_ERROR ? CELL_ERROR : ok == OBJ_MISSING ?
 		    CELL_MISSING : CELL_DENIED;
 	if (!member) {
-		*msg = "Этого ученика нет в группе.";
+		out->msg = "Этого ученика нет в группе.";
 		return CELL_REFUSED;
 	}
 	cur = code != NULL ? code : absent ? ABSENT : "";
-	*current = cur;
-	if (old == NULL)
-		old = "";
+	cur_cm = code != NULL ? mark_cm : absent ? abs_cm : "";
+	out->value = cur;
+	out->comment = cur_cm;
+	old = in->old != NULL ? in->old : "";
 	if (is_absent(old))
 		old = ABSENT;
 	if (strcmp(old, cur) != 0) {
-		*msg = "Эту клетку уже изменили: показано текущее значение.";
+		out->msg = "Эту клетку уже изменили: показано текущее значение.";
 		return CELL_CONFLICT;
 	}
-	if (value == NULL)
-		value = "";
+	/* A comment changed meanwhile: the same rule, unless the client
+	 * asks for what is there already. */
+	cm = in->comment;
+	if (cm != NULL && strcmp(cm, cur_cm) != 0 && strcmp(in->comment_old !=
+	    NULL ? in->comment_old : "", cur_cm) != 0) {
+		out->msg = "Комментарий к этой клетке уже изменили: показан"
+		    " текущий.";
+		return CELL_CONFLICT;
+	}
+	if (cm != NULL && (out->msg = cell_comment_check(cm)) != NULL)
+		return CELL_REFUSED;
+	value = in->value != NULL ? in->value : "";
 	if (is_absent(value))
 		value = ABSENT;
-	if (strcmp(value, cur) == 0)
+	/*
+	 * The comment belongs to the mark or to the absence the cell holds
+	 * after the write: now_cm is what that row has now ("" for a row to
+	 * be made), and a comment not sent stays as it is.
+	 */
+	if (*value == '\0')
+		now_cm = "";
+	else if (strcmp(value, ABSENT) == 0)
+		now_cm = absent ? abs_cm : "";
+	else
+		now_cm = mark_id != 0 ? mark_cm : "";
+	if (cm == NULL)
+		cm = now_cm;
+	if (*value == '\0' && *cm != '\0') {
+		out->msg = "Комментарий можно оставить только к отметке или"
+		    " «н».";
+		return CELL_REFUSED;
+	}
+	new_value = strcmp(value, cur) != 0;
+	new_cm = strcmp(cm, now_cm) != 0;
+	if (!new_value && !new_cm)
 		return CELL_OK;		/* nothing to change */
 
-	/* The rules (R23 window, R24, the scale): rule_cell. */
+	/* The rules (R23 window, R24, the scale): rule_cell.  A mark's
+	 * comment alone is a change of the mark too (the window). */
 	memset(&c, 0, sizeof(c));
-	c.mark = *value != '\0' && strcmp(value, ABSENT) != 0;
+	c.mark = new_value && *value != '\0' && strcmp(value, ABSENT) != 0;
 	c.has_mark = mark_id != 0;
 	c.editable = editable;
 	c.code = value;
@@ -1013,16 +1115,16 @@ cell_write(struct req *r, long long group_id, long long subject_id,
 	}
 	switch (rule_cell(&c, &at)) {
 	case RULE_CELL_LOCKED:
-		*msg = arena_printf(&r->arena, "Отметку можно исправить только"
-		    " в течение %lld дн. после выставления; позже — после"
-		    " разрешения администрации.", edit_days);
+		out->msg = arena_printf(&r->arena, "Отметку можно исправить"
+		    " только в течение %lld дн. после выставления; позже —"
+		    " после разрешения администрации.", edit_days);
 		return CELL_REFUSED;
 	case RULE_CELL_NO_MARKS:
-		*msg = arena_printf(&r->arena, "В %d классе"
+		out->msg = arena_printf(&r->arena, "В %d классе"
 		    " отметки не ставятся.", grade);
 		return CELL_REFUSED;
 	case RULE_CELL_NO_SCALE:
-		*msg = "Для этого предмета в этой параллели не задана"
+		out->msg = "Для этого предмета в этой параллели не задана"
 		    " шкала оценивания.";
 		return CELL_REFUSED;
 	case RULE_CELL_NOT_IN_SCALE:
@@ -1031,20 +1133,26 @@ cell_write(struct req *r, long long group_id, long long subject_id,
 				allowed = arena_printf(&r->arena, "%s%s%s",
 				    allowed, *allowed ? ", " : "",
 				    c.scale[i].code);
-		*msg = arena_printf(&r->arena, "Такой отметки нет в"
+		out->msg = arena_printf(&r->arena, "Такой отметки нет в"
 		    " шкале предмета. Допустимо: %s или «н».", allowed);
 		return CELL_REFUSED;
 	case RULE_CELL_OK:
 		break;
 	}
-	if (c.mark) {
+	if (!new_value) {
+		/* The comment alone. */
+		if (strcmp(value, ABSENT) == 0 ? db_exec(&q_absence_comment,
+		    "sll", cm, lesson_id, student_id) < 0 :
+		    db_exec(&q_mark_comment, "sl", cm, mark_id) < 0)
+			return CELL_ERROR;
+	} else if (c.mark) {
 		num = nums[at];
 		if (mark_id != 0) {
-			if (db_exec(&q_mark_update, "ssll", value, num,
-			    r->sess.account_id, mark_id) < 0)
+			if (db_exec(&q_mark_update, "sslsl", value, num,
+			    r->sess.account_id, cm, mark_id) < 0)
 				return CELL_ERROR;
-		} else if (db_exec(&q_mark_insert, "llssl", work_id,
-		    student_id, value, num, r->sess.account_id) != 1)
+		} else if (db_exec(&q_mark_insert, "llssls", work_id,
+		    student_id, value, num, r->sess.account_id, cm) != 1)
 			return CELL_ERROR;
 		/* A student with a mark was at the lesson. */
 		if (absent && db_exec(&q_absence_delete, "ll", lesson_id,
@@ -1052,8 +1160,8 @@ cell_write(struct req *r, long long group_id, long long subject_id,
 			return CELL_ERROR;
 	} else if (strcmp(value, ABSENT) == 0) {
 		if ((mark_id != 0 && db_exec(&q_mark_delete, "l",
-		    mark_id) < 0) || db_exec(&q_absence_insert, "lll",
-		    lesson_id, student_id, r->sess.account_id) < 0)
+		    mark_id) < 0) || db_exec(&q_absence_insert, "llls",
+		    lesson_id, student_id, r->sess.account_id, cm) < 0)
 			return CELL_ERROR;
 	} else if (mark_id != 0) {
 		if (db_exec(&q_mark_delete, "l", mark_id) < 0)
@@ -1061,12 +1169,18 @@ cell_write(struct req *r, long long group_id, long long subject_id,
 	} else if (db_exec(&q_absence_delete, "ll", lesson_id,
 	    student_id) < 0)
 		return CELL_ERROR;
-	if (audit_add(r, strcmp(value, ABSENT) == 0 || (code == NULL &&
-	    *value == '\0') ? "absence" : "mark", "person", student_id, cur,
-	    arena_printf(&r->arena, "%s (lesson %lld, work %lld)", value,
-	    lesson_id, work_id)) == -1)
+	if (new_value && audit_add(r, strcmp(value, ABSENT) == 0 ||
+	    (code == NULL && *value == '\0') ? "absence" : "mark", "person",
+	    student_id, cur, arena_printf(&r->arena, "%s (lesson %lld, work"
+	    " %lld)", value, lesson_id, work_id)) == -1)
 		return CELL_ERROR;
-	*current = value;
+	if (new_cm && audit_add(r, strcmp(value, ABSENT) == 0 ?
+	    "absence_comment" : "mark_comment", "person", student_id,
+	    *now_cm != '\0' ? now_cm : NULL, arena_printf(&r->arena,
+	    "%s (lesson %lld, work %lld)", cm, lesson_id, work_id)) == -1)
+		return CELL_ERROR;
+	out->value = value;
+	out->comment = cm;
 	return CELL_OK;
 }
 

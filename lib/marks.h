@@ -10,9 +10,13 @@
  * (a student with a mark was there); "" clears the cell's mark, or the
  * absence when the cell showed «н».
  *
- * Concurrency: the client sends the value it last saw (old).  When the
- * cell holds something else now, nothing is written and the answer is
- * CELL_CONFLICT with the current value: no silent lost update.
+ * A mark or an absence may carry the teacher's short comment (R32, R38),
+ * which the family reads beside it in the diary.
+ *
+ * Concurrency: the client sends the value it last saw (old), and with a
+ * comment the comment it last saw.  When the cell holds something else
+ * now, nothing is written and the answer is CELL_CONFLICT with the
+ * current value: no silent lost update.
  */
 #ifndef JOURNAL_MARKS_H
 #define JOURNAL_MARKS_H
@@ -26,7 +30,8 @@ struct req;
  * the group's grade that contains today, else the last begun) into
  * Journal, Periods, Students.N.{id,name,avg,wavg,C.M} (C.M the value of
  * column M: a code, «н» or ""), Cols.M.{work,lesson,short,name,date,
- * first,span}, Lessons, Notes and MarkNotes, in a number of statements
+ * first,span}, C.M.cm the comment of the cell's mark or absence (when
+ * there is one), Lessons, Notes and MarkNotes, in a number of statements
  * that does not grow with the students or lessons.  With JOURNAL_MARK_IDS, C.M.m is the id of the cell's mark.
  * entry (0: none) is a lesson of the period to enter as one form:
  * Journal.entry{,_date} and C.M.w, the form of work, on its columns.
@@ -45,17 +50,38 @@ enum cell_res {
 	CELL_ERROR		/* 500 */
 };
 
+/* A comment on a mark or an absence: at most this many characters. */
+#define CELL_COMMENT_MAX	200
+
+/* One cell to write, as the client sends it. */
+struct cell_in {
+	long long	 work_id, student_id;
+	const char	*value;		/* "" clears, «н» absent, else a code */
+	const char	*old;		/* the value the client last saw */
+	const char	*comment;	/* NULL: leave it; "" clears it */
+	const char	*comment_old;	/* the comment the client last saw */
+};
+
+/* The cell after the write (or as it is, on a conflict), and why not. */
+struct cell_out {
+	const char	*value, *comment;
+	const char	*msg;		/* Russian, or NULL */
+};
+
 /*
- * Write one cell: value "" clears, «н» marks absent, else a mark code.
- * old is what the client last saw.  Runs the object check for the
- * lesson's date and every rule; writes its audit row.  group_id and
- * subject_id are the journal the request came from: a work of another
- * journal is CELL_MISSING.
+ * Write one cell: its value and, when sent, the comment of the mark or
+ * absence it then holds (a cleared cell takes no comment).  Runs the
+ * object check for the lesson's date and every rule (a mark's comment
+ * has the mark's edit window); writes an audit row per change (value,
+ * comment).  group_id and subject_id are the journal the request came
+ * from: a work of another journal is CELL_MISSING.
  */
 enum cell_res	cell_write(struct req *, long long group_id,
-		    long long subject_id, long long work_id,
-		    long long student_id, const char *value, const char *old,
-		    const char **current, const char **msg);
+		    long long subject_id, const struct cell_in *,
+		    struct cell_out *);
+
+/* NULL when s is a valid comment, else the Russian reason. */
+const char	*cell_comment_check(const char *s);
 
 /*
  * Undo the cells written so far by this request (a column refused as a

@@ -33,6 +33,7 @@
       <?cs if:l.homework ?><p class="homework"><span class="meta">Задано:</span> <?cs var:l.homework ?></p><?cs /if ?>
       <?cs if:l.own_homework ?><p class="homework own"><span class="meta">Лично:</span> <?cs var:l.own_homework ?></p><?cs /if ?>
       <?cs each:m = l.Marks ?><?cs if:m.comment ?><p class="comment"><span class="meta"><?cs var:m.work_name ?>, <?cs var:m.code ?>:</span> <?cs var:m.comment ?></p><?cs /if ?><?cs /each ?>
+      <?cs if:l.absent_comment ?><p class="comment"><span class="meta">Пропуск, «н»:</span> <?cs var:l.absent_comment ?></p><?cs /if ?>
     </li>
   <?cs /each ?>
   </ol>

@@ -44,6 +44,9 @@
     <dt>Прогноз за период</dt><dd class="forecast"><?cs var:s.forecast ?></dd><?cs /if ?>
     <dt>Пропущено уроков</dt><dd class="missed"><?cs alt:s.missed ?>0<?cs /alt ?> из <?cs alt:s.lessons ?>0<?cs /alt ?><?cs if:s.excused > 0 ?> (по уважительной причине: <?cs var:s.excused ?>)<?cs /if ?></dd>
   </dl>
+  <?cs if:subcount(s.Absences) > 0 ?><ul class="marks-list absences-list">
+  <?cs each:a = s.Absences ?><li><b class="absent">н</b> <small><?cs var:a.day ?></small> <small class="comment"><?cs var:a.comment ?></small></li><?cs /each ?>
+  </ul><?cs /if ?>
   <?cs if:!Page.NoMarks ?><p class="period-marks"><?cs each:p = Periods ?><?cs var:p.name ?>: <b><?cs alt:s.PM[p.id] ?>—<?cs /alt ?></b> · <?cs /each ?>год: <b><?cs alt:s.year ?>—<?cs /alt ?></b><?cs if:s.exam ?> · экзамен: <b><?cs var:s.exam ?></b><?cs /if ?><?cs if:s.final ?> · итоговая: <b><?cs var:s.final ?></b><?cs /if ?></p><?cs /if ?>
 </section>
 <?cs /each ?>
