@@ -9,6 +9,7 @@
 
 #include <ClearSilver.h>
 
+#include "clock.h"
 #include "db.h"
 #include "diary.h"
 #include "groups.h"
@@ -785,4 +786,215 @@ db_diary_week(struct req *r, const char *prefix, long long student_id,
 		}
 	}
 	return 0;
+}
+
+/* --- /home: the family's today and next school day --- */
+
+/* The homework that may be due on the next school day: set since the
+ * horizon before today, up to today (today's lessons may be held). */
+DB_STMT(q_diary_next_homework,
+    "SELECT l.id, TO_DAYS(l.on_date), DATE_FORMAT(l.on_date, '%d.%m'),"
+    " l.group_id, l.subject_id, s.name, l.homework, hs.student_id, hs.text"
+    " FROM lesson l JOIN subject s ON s.id = l.subject_id"
+    " LEFT JOIN homework_student hs ON hs.lesson_id = l.id"
+    "   AND hs.student_id IN " DB_IDS
+    " WHERE l.group_id IN " DB_IDS " AND l.on_date BETWEEN ? AND ?"
+    "   AND (l.homework <> '' OR hs.text IS NOT NULL)");
+/* Marks set or changed since a time, and today's absences: the news. */
+DB_STMT(q_diary_news,
+    "SELECT 1, m.student_id, s.name, m.code, w.name,"
+    " DATE_FORMAT(l.on_date, '%d.%m'), m.comment, l.on_date, l.number"
+    " FROM mark m JOIN lesson_work lw ON lw.id = m.lesson_work_id"
+    " JOIN lesson l ON l.id = lw.lesson_id"
+    " JOIN subject s ON s.id = l.subject_id"
+    " JOIN work_kind w ON w.id = lw.work_kind_id"
+    " WHERE m.student_id IN " DB_IDS " AND m.changed_at >= ?"
+    " UNION ALL SELECT 0, a.student_id, s.name, 'н',"
+    " CASE a.reason WHEN 'ill' THEN 'по болезни'"
+    "   WHEN 'excused' THEN 'по уважительной причине'"
+    "   WHEN 'unexcused' THEN 'без уважительной причины' ELSE '' END,"
+    " DATE_FORMAT(l.on_date, '%d.%m'), a.comment, l.on_date, l.number"
+    " FROM absence a JOIN lesson l ON l.id = a.lesson_id"
+    " JOIN subject s ON s.id = l.subject_id"
+    " WHERE a.student_id IN " DB_IDS " AND l.on_date = ?"
+    " ORDER BY 8, 9");
+
+#define TO_DAYS_EPOCH	719528L		/* TO_DAYS('1970-01-01') */
+
+static const char *const weekday_names[] = { "", "понедельник", "вторник",
+    "среда", "четверг", "пятница", "суббота", "воскресенье" };
+
+static int
+in_ids(const long long *ids, int n, long long id)
+{
+	int	 i;
+
+	for (i = 0; i < n; i++)
+		if (ids[i] == id)
+			return 1;
+	return 0;
+}
+
+int
+db_diary_today(struct req *r, const char *prefix, const long long *students,
+    int n, const char *since)
+{
+	long long	(*gids)[DB_ID_SLOTS], all[DB_ID_SLOTS];
+	long long	*seen;
+	struct tt_slot	*slots;
+	const char	*ckey, *key;
+	char		 from[11], to[11], today[11], d[11];
+	long		 now, *next;
+	int		*ng, *nhw, *nmarks, *nabs, *nseen;
+	int		 i, k, nall = 0, nslots, rc, first;
+	int		 row, kind, cap;
+
+	if (n <= 0)
+		return 0;
+	if (n > DB_ID_SLOTS)
+		n = DB_ID_SLOTS;
+	gids = arena_alloc(&r->arena, (size_t)n * sizeof(*gids));
+	ng = arena_alloc(&r->arena, (size_t)n * sizeof(*ng));
+	next = arena_alloc(&r->arena, (size_t)n * sizeof(*next));
+	nhw = arena_alloc(&r->arena, (size_t)n * sizeof(*nhw));
+	nmarks = arena_alloc(&r->arena, (size_t)n * sizeof(*nmarks));
+	nabs = arena_alloc(&r->arena, (size_t)n * sizeof(*nabs));
+	nseen = arena_alloc(&r->arena, (size_t)n * sizeof(*nseen));
+
+	/* Each child's groups; all of them for one read of the timetable. */
+	for (i = 0; i < n; i++) {
+		if ((ng[i] = db_student_group_ids(r, students[i],
+		    gids[i])) == -1)
+			return -1;
+		for (k = 0; k < ng[i]; k++)
+			if (nall < DB_ID_SLOTS && !in_ids(all, nall, gids[i][k]))
+				all[nall++] = gids[i][k];
+	}
+	now = clock_today();
+	date_format(now, today);
+	date_format(now - HW_HORIZON, from);
+	date_format(now + HW_HORIZON, to);
+	if ((nslots = db_tt_slots(r, all, nall, from, to, &slots)) == -1)
+		return -1;
+
+	/* The next school day of each child, its lessons and the first. */
+	for (i = 0; i < n; i++) {
+		ckey = arena_printf(&r->arena, "%s.%d", prefix, i);
+		next[i] = 0;
+		first = -1;
+		rc = 0;
+		for (k = 0; k < nslots; k++) {
+			if (slots[k].day <= now ||
+			    (next[i] != 0 && slots[k].day != next[i]) ||
+			    !in_ids(gids[i], ng[i], slots[k].group_id))
+				continue;
+			next[i] = slots[k].day;
+			if (first == -1)
+				first = k;
+			rc++;
+		}
+		if (next[i] == 0)
+			continue;
+		date_format(next[i], d);
+		key = arena_printf(&r->arena, "%s.Next", ckey);
+		req_set(r, arena_printf(&r->arena, "%s.date", key), d);
+		req_setf(r, arena_printf(&r->arena, "%s.label", key),
+		    "%s%s %.2s.%.2s", next[i] == now + 1 ? "завтра, " : "",
+		    weekday_names[tt_weekday(d)], d + 8, d + 5);
+		req_setf(r, arena_printf(&r->arena, "%s.count", key), "%d", rc);
+		req_set(r, arena_printf(&r->arena, "%s.first_subject", key),
+		    slots[first].subject);
+		if (slots[first].number > 0)
+			req_setf(r, arena_printf(&r->arena,
+			    "%s.first_number", key), "%d", slots[first].number);
+	}
+
+	/* The homework due then: set at a lesson whose next lesson of the
+	 * subject (the due-day rule of the diary's week) is that day. */
+	date_format(now - HW_HORIZON, from);
+	if (db_query(&q_diary_next_homework, "IIss", students, (size_t)n,
+	    all, (size_t)nall, from, today) == -1)
+		return -1;
+	cap = 64;
+	seen = arena_alloc(&r->arena, (size_t)n * (size_t)cap * sizeof(*seen));
+	while ((rc = db_next(&q_diary_next_homework)) == 1) {
+		struct db_stmt	*q = &q_diary_next_homework;
+		long		 day = (long)db_int(q, 1) - TO_DAYS_EPOCH;
+		long long	 lesson = db_int(q, 0), group = db_int(q, 3);
+		long long	 own_for = db_int(q, 7);
+		long		 due;
+
+		for (i = 0; i < n; i++) {
+			if (next[i] == 0 || !in_ids(gids[i], ng[i], group))
+				continue;
+			due = due_day(slots, nslots, group, db_int(q, 4), day);
+			if (due != next[i])
+				continue;
+			ckey = arena_printf(&r->arena, "%s.%d.Homework", prefix,
+			    i);
+			/* The group's homework once per lesson (a row per
+			 * child with their own). */
+			if (*db_str(q, 6) != '\0') {
+				for (k = 0; k < nseen[i] &&
+				    seen[i * cap + k] != lesson; k++)
+					continue;
+				if (k == nseen[i]) {
+					if (nseen[i] < cap)
+						seen[i * cap + nseen[i]++] =
+						    lesson;
+					key = arena_printf(&r->arena, "%s.%d",
+					    ckey, nhw[i]++);
+					req_set(r, arena_printf(&r->arena,
+					    "%s.subject", key), db_str(q, 5));
+					req_set(r, arena_printf(&r->arena,
+					    "%s.text", key), db_str(q, 6));
+					req_set(r, arena_printf(&r->arena,
+					    "%s.given", key), db_str(q, 2));
+				}
+			}
+			if (own_for == students[i] && db_str(q, 8) != NULL) {
+				key = arena_printf(&r->arena, "%s.%d", ckey,
+				    nhw[i]++);
+				req_set(r, arena_printf(&r->arena, "%s.subject",
+				    key), db_str(q, 5));
+				req_set(r, arena_printf(&r->arena, "%s.text",
+				    key), db_str(q, 8));
+				req_set(r, arena_printf(&r->arena, "%s.given",
+				    key), db_str(q, 2));
+				req_set(r, arena_printf(&r->arena, "%s.own",
+				    key), "1");
+			}
+		}
+	}
+	if (rc == -1)
+		return -1;
+
+	/* Marks since the last visit (or today), today's absences. */
+	if (db_query(&q_diary_news, "IsIs", students, (size_t)n, since,
+	    students, (size_t)n, today) == -1)
+		return -1;
+	while ((rc = db_next(&q_diary_news)) == 1) {
+		kind = (int)db_int(&q_diary_news, 0);
+		for (i = 0; i < n && students[i] != db_int(&q_diary_news, 1);
+		    i++)
+			continue;
+		if (i == n)
+			continue;
+		row = kind ? nmarks[i]++ : nabs[i]++;
+		key = arena_printf(&r->arena, "%s.%d.%s.%d", prefix, i,
+		    kind ? "Marks" : "Absences", row);
+		req_set(r, arena_printf(&r->arena, "%s.subject", key),
+		    db_str(&q_diary_news, 2));
+		req_set(r, arena_printf(&r->arena, "%s.code", key),
+		    db_str(&q_diary_news, 3));
+		req_set(r, arena_printf(&r->arena, "%s.what", key),
+		    db_str(&q_diary_news, 4));
+		req_set(r, arena_printf(&r->arena, "%s.day", key),
+		    db_str(&q_diary_news, 5));
+		req_set(r, arena_printf(&r->arena, "%s.comment", key),
+		    db_str(&q_diary_news, 6));
+	}
+	if (rc == -1)
+		return -1;
+	return n;
 }
