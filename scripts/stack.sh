@@ -479,12 +479,16 @@ apache_warm() {
 	t0=$(now)
 	base=http://127.0.0.1:$WEB_PORT
 	command -v curl >/dev/null 2>&1 || { warn "нет curl: пулы mod_fcgid не заполнены"; return 0; }
+	# Wait for these curls only: a bare `wait` would also wait for the
+	# MariaDB this same `start` put in the background (for ever).
+	pids=
 	for prog in "$BINDIR"/*; do
 		[ -f "$prog" ] && [ -x "$prog" ] || continue
 		name=${prog##*/}
-		case $name in [a-z]*) curl -s -o /dev/null -m 20 "$base/$name" & ;; esac
+		case $name in [a-z]*) curl -s -o /dev/null -m 20 "$base/$name" & pids="$pids $!" ;; esac
 	done
-	wait
+	# shellcheck disable=SC2086
+	[ -z "$pids" ] || wait $pids
 	[ -x "$BINDIR/journal" ] && [ "$WARM_JOURNAL" -gt 1 ] || return 0
 	if ! db_pid >/dev/null; then
 		warn "MariaDB не запущена: пул /journal не заполнен"
@@ -502,8 +506,10 @@ apache_warm() {
 			i=$((i + 1)); [ $i -le 50 ] || break; sleep 0.1
 		done
 		k=0
+		pids=$holder
 		while [ $k -lt "$WARM_JOURNAL" ]; do
 			curl -s -o /dev/null -m 30 -b "sid=$sid" "$base/journal" &
+			pids="$pids $!"
 			k=$((k + 1))
 		done
 		i=0
@@ -513,7 +519,8 @@ apache_warm() {
 		for id in $(mysql_root -N -B -e "SELECT id FROM information_schema.processlist WHERE info LIKE 'SELECT SLEEP(20) AS journal_warm%'" 2>/dev/null); do
 			mysql_root -e "KILL CONNECTION $id" >/dev/null 2>&1 || true
 		done
-		wait
+		# shellcheck disable=SC2086
+		wait $pids
 	done
 	n=$(procs_of journal)
 	[ "$n" -ge "$WARM_JOURNAL" ] || warn "пул /journal: $n процессов из $WARM_JOURNAL"
