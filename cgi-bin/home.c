@@ -1,9 +1,16 @@
 /*
  * home: the landing page after login, one section per role the user
- * holds: a parent sees their children, a student their class, a class
- * teacher their classes, the administration the school at a glance.
+ * holds: a parent sees a card per child and a student their own (R32:
+ * the marks since the last visit, today's absences, the next school day
+ * with its homework), a class teacher their classes, the administration
+ * the school at a glance.
  */
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
+
+#include "auth.h"
+#include "diary.h"
 
 #include "clock.h"
 #include "journal.h"
@@ -89,13 +96,68 @@ led_classes(struct req *r)
 	return 0;
 }
 
+/* How far back "since the last visit" goes at most. */
+#define NEWS_DAYS	14
+
+/*
+ * The family's cards: the parent's children (found through the parent's
+ * own person id, as the diary finds them) or the student themself.  The
+ * marks are those set since the account's previous login, and always
+ * today's; no earlier than NEWS_DAYS ago.
+ */
+static int
+family(struct req *r)
+{
+	const struct session	*s = &r->sess;
+	struct child		*kids = NULL;
+	long long		*ids;
+	char			 prev[20], since[20], d[11];
+	int			 n = 0, i, rc;
+
+	if ((s->roles & ROLE_PARENT) && (n = db_children_by_guardian(r,
+	    "Children", s->person_id, &kids)) == -1)
+		return -1;
+	ids = arena_alloc(&r->arena, ((size_t)n + 1) * sizeof(*ids));
+	for (i = 0; i < n; i++) {
+		ids[i] = kids[i].id;
+		req_set(r, arena_printf(&r->arena, "Family.%d.name", i),
+		    kids[i].name);
+		req_set(r, arena_printf(&r->arena, "Family.%d.class", i),
+		    kids[i].class_name);
+		req_setf(r, arena_printf(&r->arena, "Family.%d.id", i), "%lld",
+		    kids[i].id);
+	}
+	if ((s->roles & ROLE_STUDENT) && !(s->roles & ROLE_PARENT)) {
+		ids[0] = s->person_id;
+		req_set(r, "Family.0.self", "1");
+		req_setf(r, "Family.0.id", "%lld", s->person_id);
+		n = 1;
+	}
+	if (n == 0)
+		return 0;
+
+	/* Today from midnight, or from the previous login if earlier. */
+	clock_iso(d);
+	snprintf(since, sizeof(since), "%s 00:00:00", d);
+	if ((rc = db_login_previous(s->login, prev)) == -1)
+		return -1;
+	if (rc == 1 && strcmp(prev, since) < 0) {
+		date_format(clock_today() - NEWS_DAYS, d);
+		if (strncmp(prev, d, 10) < 0)
+			snprintf(prev, sizeof(prev), "%s 00:00:00", d);
+		memcpy(since, prev, sizeof(since));
+		req_setf(r, "FamilySince", "%.2s.%.2s %.5s", prev + 8,
+		    prev + 5, prev + 11);
+	}
+	return db_diary_today(r, "Family", ids, n, since) == -1 ? -1 : 0;
+}
+
 static int
 home_get(struct req *r)
 {
 	const struct session	*s = &r->sess;
 
-	if ((s->roles & ROLE_PARENT) && db_children_list_by_guardian(r->hdf,
-	    "Children", s->person_id) == -1)
+	if ((s->roles & (ROLE_PARENT | ROLE_STUDENT)) && family(r) == -1)
 		return 500;
 	if ((s->roles & ROLE_STUDENT) && db_class_get_by_student(r->hdf,
 	    "MyClass", s->person_id) == -1)

@@ -27,6 +27,10 @@ DB_STMT(q_account_upgrade_hash,
     "UPDATE account SET pw_hash = ? WHERE id = ?");
 DB_STMT(q_attempt_insert,
     "INSERT INTO login_attempt (login, ip, at, ok) VALUES (?, ?, NOW(), ?)");
+/* The account's login before the latest (the latest is this session's). */
+DB_STMT(q_login_previous,
+    "SELECT DATE_FORMAT(at, '%Y-%m-%d %H:%i:%s') FROM login_attempt"
+    " WHERE login = ? AND ok = 1 ORDER BY at DESC LIMIT 1, 1");
 DB_STMT(q_attempt_failures,
     "SELECT"
     " (SELECT COUNT(*) FROM login_attempt WHERE login = ? AND ok = 0"
@@ -205,4 +209,19 @@ auth_set_password(long long account_id, const char *pw)
 	if (auth_hash(pw, h) == -1)
 		return -1;
 	return db_exec(&q_account_set_hash, "sl", h, account_id) == 1 ? 0 : -1;
+}
+
+int
+db_login_previous(const char *login, char at[20])
+{
+	int	 rc;
+
+	at[0] = '\0';
+	if (db_query(&q_login_previous, "s", login) == -1 ||
+	    (rc = db_next(&q_login_previous)) == -1)
+		return -1;
+	if (rc == 1)
+		snprintf(at, 20, "%s", db_str(&q_login_previous, 0));
+	db_done(&q_login_previous);
+	return rc;
 }

@@ -38,4 +38,11 @@ int		auth_hash_issued(const char *password, char out[128]);
 /* Store a new hash of password for the account.  0 or -1. */
 int		auth_set_password(long long account_id, const char *password);
 
+/*
+ * When the account (login) logged in before its latest login, as
+ * "YYYY-MM-DD HH:MM:SS" in at (login_attempt): /home's "since the last
+ * visit".  1, 0 (no earlier login recorded) or -1.
+ */
+int	db_login_previous(const char *login, char at[20]);
+
 #endif

@@ -9,6 +9,7 @@
 
 #include <ClearSilver.h>
 
+#include "clock.h"
 #include "db.h"
 #include "diary.h"
 #include "groups.h"
@@ -316,10 +317,23 @@ out:
 }
 
 /*
- * What was held in the week for the student's groups, one row per mark
- * (a lesson without marks: one row, mark columns NULL), with the
- * student's own homework and absence.  Unsorted: sorting and a derived
- * table made MariaDB's plan cost more than the rows; C orders them.
+ * The due-day rule (R32): homework set at a lesson is due at the next
+ * lesson of the same subject for the same group by the timetable with its
+ * changes (db_tt_slots: a cancelled lesson is skipped, a moved one counts
+ * on its new day), on a later day than it was set.  When the timetable
+ * has no such lesson within HW_HORIZON days (the end of the year, a long
+ * holiday, a subject that ended), it stays under the lesson it was set at,
+ * marked «к следующему уроку»: the diary does not invent a day.
+ */
+#define HW_HORIZON	21
+
+/*
+ * What was held for the student's groups from the horizon before the week
+ * to its Sunday, one row per mark (a lesson without marks: one row, mark
+ * columns NULL), with the student's own homework and absence.  Before the
+ * week only lessons with homework are wanted, and their marks and
+ * absences are not joined.  Unsorted: sorting and a derived table made
+ * MariaDB's plan cost more than the rows; C orders them.
  */
 DB_STMT(q_diary_held,
     "SELECT l.id, DATE_FORMAT(l.on_date, '%Y-%m-%d'), IFNULL(l.number, 0),"
@@ -329,17 +343,19 @@ DB_STMT(q_diary_held,
     " CASE a.reason WHEN 'ill' THEN 'по болезни'"
     "   WHEN 'excused' THEN 'по уважительной причине'"
     "   WHEN 'unexcused' THEN 'без уважительной причины' ELSE '' END,"
-    " a.student_id IS NOT NULL, a.comment"
+    " a.student_id IS NOT NULL, a.comment, l.subject_id"
     " FROM lesson l JOIN subject s ON s.id = l.subject_id"
     " JOIN person t ON t.id = l.teacher_id"
     " LEFT JOIN homework_student hs ON hs.lesson_id = l.id"
     "   AND hs.student_id = ?"
     " LEFT JOIN absence a ON a.lesson_id = l.id AND a.student_id = ?"
-    " LEFT JOIN lesson_work lw ON lw.lesson_id = l.id"
+    "   AND l.on_date >= ?"
+    " LEFT JOIN lesson_work lw ON lw.lesson_id = l.id AND l.on_date >= ?"
     " LEFT JOIN mark m ON m.lesson_work_id = lw.id AND m.student_id = ?"
     " LEFT JOIN work_kind w ON w.id = lw.work_kind_id"
     " WHERE l.group_id IN " DB_IDS
-    "   AND l.on_date BETWEEN ? AND DATE_ADD(?, INTERVAL 6 DAY)");
+    "   AND l.on_date BETWEEN ? AND ?"
+    "   AND (l.on_date >= ? OR l.homework <> '' OR hs.text IS NOT NULL)");
 
 struct held_mark {
 	long long	 sort, id;
@@ -347,12 +363,16 @@ struct held_mark {
 };
 
 struct held {
-	long long	 id, group_id;
+	long long	 id, group_id, subject_id;
+	long		 day;		/* of date, days since 1970-01-01 */
 	const char	*date, *subject, *topic, *homework, *own, *teacher;
 	const char	*absent;	/* the reason's text; NULL: present */
 	const char	*absent_comment; /* the teacher's, or NULL */
 	struct held_mark *marks;
 	int		 number, substitute, used, nmarks;
+	long		 due;		/* the day its homework is due, 0: none found */
+	int		 hw_shown;	/* its homework is on the page */
+	const char	*lkey;		/* its line on the page, or NULL */
 };
 
 /* A row of q_diary_held, kept until the rows are ordered. */
@@ -379,23 +399,26 @@ held_row_cmp(const void *a, const void *b)
 	return x->m.id < y->m.id ? -1 : x->m.id > y->m.id;
 }
 
-/* The week's held lessons in order, each with its marks: the count or -1. */
+/*
+ * The lessons held from..to in order, each with its marks (only those
+ * from monday on carry marks and absences; earlier ones are there for
+ * their homework): the count or -1.
+ */
 static int
-held_lessons(struct req *r, long long student_id, const char *monday,
+held_lessons(struct req *r, long long student_id, const long long *ids,
+    int nids, const char *from, const char *monday, const char *to,
     struct held **out)
 {
 	struct held_row	*rows = NULL, *x;
 	struct held	*h;
 	struct held_mark *marks;
-	long long	 ids[DB_ID_SLOTS];
 	size_t		 n = 0, cap = 0, i, k, nm = 0;
-	int		 nids, rc, nh = 0;
+	int		 rc, nh = 0;
 
 	*out = NULL;
-	if ((nids = db_student_group_ids(r, student_id, ids)) == -1)
-		return -1;
-	if (db_query(&q_diary_held, "lllIss", student_id, student_id,
-	    student_id, ids, (size_t)nids, monday, monday) == -1)
+	if (db_query(&q_diary_held, "llssl" "Isss", student_id, student_id,
+	    monday, monday, student_id, ids, (size_t)nids, from, to,
+	    monday) == -1)
 		return -1;
 	while ((rc = db_next(&q_diary_held)) == 1) {
 		if (n == cap) {
@@ -413,6 +436,8 @@ held_lessons(struct req *r, long long student_id, const char *monday,
 		    arena_strdup(&r->arena, db_str(&q_diary_held, i)) : NULL)
 		x->h.id = db_int(&q_diary_held, 0);
 		x->h.date = S(1);
+		if (date_parse(x->h.date, &x->h.day) == -1)
+			x->h.day = 0;
 		x->h.number = (int)db_int(&q_diary_held, 2);
 		x->h.group_id = db_int(&q_diary_held, 3);
 		x->h.subject = S(4);
@@ -432,6 +457,7 @@ held_lessons(struct req *r, long long student_id, const char *monday,
 			x->h.absent = S(16);
 			x->h.absent_comment = S(18);
 		}
+		x->h.subject_id = db_int(&q_diary_held, 19);
 #undef S
 	}
 	if (rc == -1)
@@ -457,18 +483,108 @@ held_lessons(struct req *r, long long student_id, const char *monday,
 	return nh;
 }
 
-/* A held lesson into the page at lkey: topic, homework, marks, absence. */
+static int
+has_homework(const struct held *x)
+{
+	return (x->homework != NULL && *x->homework != '\0') ||
+	    (x->own != NULL && *x->own != '\0');
+}
+
+/*
+ * The day homework set on day for group and subject is due: the first
+ * lesson of slots (by day) after it within HW_HORIZON days, else 0.
+ */
+static long
+due_day(const struct tt_slot *s, int n, long long group, long long subject,
+    long day)
+{
+	int	 lo = 0, hi = n, mid;
+
+	/* The first slot after day. */
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (s[mid].day <= day)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (; lo < n && s[lo].day <= day + HW_HORIZON; lo++)
+		if (s[lo].group_id == group && s[lo].subject_id == subject)
+			return s[lo].day;
+	return 0;
+}
+
+/* Each held lesson's due day (x->due) from the slots. */
 static void
-held_set(struct req *r, const char *lkey, const struct held *x)
+held_due(struct held *h, int n, const struct tt_slot *s, int ns)
+{
+	int	 i;
+
+	for (i = 0; i < n; i++)
+		h[i].due = has_homework(&h[i]) ? due_day(s, ns, h[i].group_id,
+		    h[i].subject_id, h[i].day) : 0;
+}
+
+/*
+ * x's homework (the group's and the student's own) into list (e.g.
+ * "Days.2.Lessons.3.Homework") from *k on: text, own, given (DD.MM, the
+ * day it was set) and due (DD.MM; none: «к следующему уроку»).
+ */
+static void
+homework_set(struct req *r, const char *list, int *k, const struct held *x)
+{
+	const char	*hkey;
+	char		 d[11];
+	int		 own;
+
+	for (own = 0; own <= 1; own++) {
+		const char *text = own ? x->own : x->homework;
+
+		if (text == NULL || *text == '\0')
+			continue;
+		hkey = arena_printf(&r->arena, "%s.%d", list, (*k)++);
+		req_set(r, arena_printf(&r->arena, "%s.text", hkey), text);
+		req_setf(r, arena_printf(&r->arena, "%s.given", hkey),
+		    "%.2s.%.2s", x->date + 8, x->date + 5);
+		if (own)
+			req_set(r, arena_printf(&r->arena, "%s.own", hkey), "1");
+		if (x->due != 0) {
+			date_format(x->due, d);
+			req_setf(r, arena_printf(&r->arena, "%s.due", hkey),
+			    "%.2s.%.2s", d + 8, d + 5);
+		}
+	}
+}
+
+/*
+ * The homework due at a lesson of the page (group, subject, day): every
+ * held lesson's whose due day it is, not yet shown, in the order set.
+ */
+static void
+homework_due(struct req *r, const char *lkey, struct held *h, int n,
+    long long group, long long subject, long day)
+{
+	int	 i, k = 0;
+
+	for (i = 0; i < n; i++) {
+		if (h[i].hw_shown || h[i].due != day ||
+		    h[i].group_id != group || h[i].subject_id != subject)
+			continue;
+		h[i].hw_shown = 1;
+		homework_set(r, arena_printf(&r->arena, "%s.Homework", lkey),
+		    &k, &h[i]);
+	}
+}
+
+/* A held lesson into the page at lkey: topic, marks, absence. */
+static void
+held_set(struct req *r, const char *lkey, struct held *x)
 {
 	const char	*mkey;
 	int		 i;
 
+	x->lkey = lkey;
 	req_set(r, arena_printf(&r->arena, "%s.topic", lkey), x->topic);
-	req_set(r, arena_printf(&r->arena, "%s.homework", lkey), x->homework);
-	if (x->own != NULL)
-		req_set(r, arena_printf(&r->arena, "%s.own_homework", lkey),
-		    x->own);
 	for (i = 0; i < x->nmarks; i++) {
 		mkey = arena_printf(&r->arena, "%s.Marks.%d", lkey, i);
 		req_set(r, arena_printf(&r->arena, "%s.code", mkey),
@@ -490,21 +606,20 @@ held_set(struct req *r, const char *lkey, const struct held *x)
 	}
 }
 
-/* The held lesson for a timetable cell: same day, group and subject, the
- * same number if there is one. */
+/* The held lesson for a timetable lesson: same day, group and subject,
+ * the same number if there is one. */
 static struct held *
-held_for(struct held *h, int n, const char *date, long long group,
-    const char *subject, int number)
+held_for(struct held *h, int n, const struct tt_lesson *l)
 {
 	struct held	*any = NULL;
 	int		 i;
 
 	for (i = 0; i < n; i++) {
-		if (h[i].used || h[i].group_id != group ||
-		    strcmp(h[i].date, date) != 0 ||
-		    strcmp(h[i].subject, subject) != 0)
+		if (h[i].used || h[i].group_id != l->group_id ||
+		    h[i].subject_id != l->subject_id ||
+		    strcmp(h[i].date, l->date) != 0)
 			continue;
-		if (h[i].number == number)
+		if (h[i].number == l->number)
 			return &h[i];
 		if (any == NULL)
 			any = &h[i];
@@ -512,28 +627,65 @@ held_for(struct held *h, int n, const char *date, long long group,
 	return any;
 }
 
+/* A line of a day: a timetable lesson (with what was held) or a held
+ * lesson outside the timetable. */
+struct day_item {
+	const struct tt_lesson	*tt;
+	struct held		*held;
+	int			 number;	/* 0: not known, last */
+	int			 seq;		/* the order found in */
+};
+
+static int
+day_item_cmp(const void *a, const void *b)
+{
+	const struct day_item	*x = a, *y = b;
+	int			 nx = x->number ? x->number : 100;
+	int			 ny = y->number ? y->number : 100;
+
+	if (nx != ny)
+		return nx < ny ? -1 : 1;
+	return x->seq < y->seq ? -1 : x->seq > y->seq;
+}
+
 int
 db_diary_week(struct req *r, const char *prefix, long long student_id,
     const char *monday)
 {
+	struct tt_lesson *tt;
+	const struct tt_lesson *l;
+	struct tt_slot	*slots;
 	struct held	*h = NULL, *x;
-	char		 key[160], *lkey;
-	const char	*date, *v;
-	int		 n, d, num, l, k;
+	struct day_item	*items;
+	long long	 ids[DB_ID_SLOTS];
+	char		 key[160], from[11], to[11], sunday[11], date[11];
+	char		*lkey;
+	const char	*v, *state, *note;
+	long		 mon;
+	int		 n, ntt, nslots, nids, d, days = 6, i, k, ni;
 
-	if (db_week_hdf(r, arena_printf(&r->arena, "%sWeek", prefix),
-	    TT_STUDENT, student_id, NULL, monday) == -1)
+	if (db_week_hdf_lessons(r, arena_printf(&r->arena, "%sWeek", prefix),
+	    TT_STUDENT, student_id, NULL, monday, &tt, &ntt) == -1)
 		return -1;
-	if ((n = held_lessons(r, student_id, monday, &h)) == -1)
+	if (date_parse(monday, &mon) == -1)
 		return -1;
+	date_format(mon - HW_HORIZON, from);
+	date_format(mon + 6, sunday);
+	date_format(mon + 6 + HW_HORIZON, to);
+	if ((nids = db_student_group_ids(r, student_id, ids)) == -1 ||
+	    (nslots = db_tt_slots(r, ids, nids, from, to, &slots)) == -1 ||
+	    (n = held_lessons(r, student_id, ids, nids, from, monday, sunday,
+	    &h)) == -1)
+		return -1;
+	held_due(h, n, slots, nslots);
 
-	/* Each day's lessons in order: the timetable's cells, then what was
-	 * held outside it. */
-	for (d = 1; d <= 7; d++) {
-		date = req_get(r, arena_printf(&r->arena, "%sWeek.Days.%d.date",
-		    prefix, d), NULL);
-		if (date == NULL)
-			continue;
+	for (i = 0; i < ntt; i++)
+		if (tt[i].weekday == 7 && !tt[i].moved_out)
+			days = 7;
+	items = arena_alloc(&r->arena, ((size_t)ntt + (size_t)n + 1) *
+	    sizeof(*items));
+	for (d = 1; d <= days; d++) {
+		date_format(mon + d - 1, date);
 		snprintf(key, sizeof(key), "%sDays.%d", prefix, d);
 		req_set(r, arena_printf(&r->arena, "%s.date", key), date);
 		req_set(r, arena_printf(&r->arena, "%s.name", key), req_get(r,
@@ -543,67 +695,306 @@ db_diary_week(struct req *r, const char *prefix, long long student_id,
 		if ((v = req_get(r, arena_printf(&r->arena,
 		    "%sWeek.Days.%d.holiday", prefix, d), NULL)) != NULL)
 			req_set(r, arena_printf(&r->arena, "%s.holiday", key), v);
-		k = 0;
-		for (num = 1; num <= 10; num++)
-			for (l = 0; ; l++) {
-				const char	*c = arena_printf(&r->arena,
-				    "%sWeek.Rows.%d.Cells.%d.%d", prefix, num, d,
-				    l);
-				const char	*subject;
 
-				if ((subject = req_get(r, arena_printf(&r->arena,
-				    "%s.subject", c), NULL)) == NULL)
-					break;
-				lkey = arena_printf(&r->arena,
-				    "%sDays.%d.Lessons.%d", prefix, d, k);
-				req_setf(r, arena_printf(&r->arena, "%s.number",
-				    lkey), "%d", num);
-#define COPY(f)	req_set(r, arena_printf(&r->arena, "%s." f, lkey), \
-		    req_get(r, arena_printf(&r->arena, "%s." f, c), ""))
-				COPY("subject");
-				COPY("teacher");
-				COPY("room");
-				COPY("state");
-				COPY("note");
-				COPY("reason");
-#undef COPY
-				req_set(r, arena_printf(&r->arena, "%s.starts",
-				    lkey), req_get(r, arena_printf(&r->arena,
-				    "%sWeek.Rows.%d.starts", prefix, num), ""));
-				req_set(r, arena_printf(&r->arena, "%s.ends",
-				    lkey), req_get(r, arena_printf(&r->arena,
-				    "%sWeek.Rows.%d.ends", prefix, num), ""));
-				x = held_for(h, n, date, atoll(req_get(r,
-				    arena_printf(&r->arena, "%s.group_id", c),
-				    "0")), subject, num);
-				if (x != NULL) {
-					x->used = 1;
-					held_set(r, lkey, x);
-				}
-				k++;
-			}
-		for (l = 0; l < n; l++) {
-			x = &h[l];
-			if (x->used || strcmp(x->date, date) != 0)
+		/* The day's lessons by number: the timetable's (moved ones
+		 * at their new slot), and what was held outside it. */
+		ni = 0;
+		for (i = 0; i < ntt; i++) {
+			l = &tt[i];
+			if (l->moved_out || strcmp(l->date, date) != 0 ||
+			    l->number < 1 || l->number > 10)
 				continue;
-			x->used = 1;
+			items[ni] = (struct day_item){ l, held_for(h, n, l),
+			    l->number, ni };
+			if (items[ni].held != NULL)
+				items[ni].held->used = 1;
+			ni++;
+		}
+		for (i = 0; i < n; i++) {
+			if (h[i].used || strcmp(h[i].date, date) != 0)
+				continue;
+			h[i].used = 1;
+			items[ni] = (struct day_item){ NULL, &h[i], h[i].number,
+			    ni };
+			ni++;
+		}
+		qsort(items, (size_t)ni, sizeof(*items), day_item_cmp);
+
+		for (k = 0; k < ni; k++) {
 			lkey = arena_printf(&r->arena, "%sDays.%d.Lessons.%d",
 			    prefix, d, k);
-			if (x->number > 0)
+			l = items[k].tt;
+			x = items[k].held;
+			if (items[k].number > 0)
 				req_setf(r, arena_printf(&r->arena,
-				    "%s.number", lkey), "%d", x->number);
-			req_set(r, arena_printf(&r->arena, "%s.subject", lkey),
-			    x->subject);
-			req_set(r, arena_printf(&r->arena, "%s.teacher", lkey),
-			    x->teacher);
-			req_set(r, arena_printf(&r->arena, "%s.state", lkey),
-			    x->substitute ? "substitute" : "normal");
-			if (x->substitute)
-				req_set(r, arena_printf(&r->arena, "%s.note",
-				    lkey), "замена");
-			held_set(r, lkey, x);
-			k++;
+				    "%s.number", lkey), "%d", items[k].number);
+#define SET(f, val)	req_set(r, arena_printf(&r->arena, "%s." f, lkey), val)
+			if (l != NULL) {
+				state = tt_lesson_state(r, l, &note);
+				SET("subject", l->subject);
+				SET("teacher", l->teacher);
+				SET("room", l->room);
+				SET("state", state);
+				if (note != NULL)
+					SET("note", note);
+				if (l->reason != NULL)
+					SET("reason", l->reason);
+				SET("starts", req_get(r, arena_printf(
+				    &r->arena, "%sWeek.Rows.%d.starts", prefix,
+				    l->number), ""));
+				SET("ends", req_get(r, arena_printf(&r->arena,
+				    "%sWeek.Rows.%d.ends", prefix, l->number),
+				    ""));
+				/* A cancelled lesson has nothing due. */
+				if (!l->cancelled)
+					homework_due(r, lkey, h, n,
+					    l->group_id, l->subject_id,
+					    mon + d - 1);
+			} else {
+				SET("subject", x->subject);
+				SET("teacher", x->teacher);
+				SET("state", x->substitute ? "substitute" :
+				    "normal");
+				if (x->substitute)
+					SET("note", "замена");
+				homework_due(r, lkey, h, n, x->group_id,
+				    x->subject_id, mon + d - 1);
+			}
+#undef SET
+			if (x != NULL)
+				held_set(r, lkey, x);
+		}
+	}
+
+	/* Where the homework set this week is: a link to the lesson it is
+	 * due at on this page, else its text here, with its day or «к
+	 * следующему уроку». */
+	for (i = 0; i < n; i++) {
+		x = &h[i];
+		if (x->lkey == NULL || !has_homework(x))
+			continue;
+		if (x->hw_shown) {
+			date_format(x->due, date);
+			req_setf(r, arena_printf(&r->arena, "%s.hw_due", x->lkey),
+			    "%.2s.%.2s", date + 8, date + 5);
+			req_set(r, arena_printf(&r->arena, "%s.hw_due_date",
+			    x->lkey), date);
+		} else {
+			k = 0;
+			homework_set(r, arena_printf(&r->arena, "%s.Given",
+			    x->lkey), &k, x);
 		}
 	}
 	return 0;
+}
+
+/* --- /home: the family's today and next school day --- */
+
+/* The homework that may be due on the next school day: set since the
+ * horizon before today, up to today (today's lessons may be held). */
+DB_STMT(q_diary_next_homework,
+    "SELECT l.id, TO_DAYS(l.on_date), DATE_FORMAT(l.on_date, '%d.%m'),"
+    " l.group_id, l.subject_id, s.name, l.homework, hs.student_id, hs.text"
+    " FROM lesson l JOIN subject s ON s.id = l.subject_id"
+    " LEFT JOIN homework_student hs ON hs.lesson_id = l.id"
+    "   AND hs.student_id IN " DB_IDS
+    " WHERE l.group_id IN " DB_IDS " AND l.on_date BETWEEN ? AND ?"
+    "   AND (l.homework <> '' OR hs.text IS NOT NULL)");
+/* Marks set or changed since a time, and today's absences: the news. */
+DB_STMT(q_diary_news,
+    "SELECT 1, m.student_id, s.name, m.code, w.name,"
+    " DATE_FORMAT(l.on_date, '%d.%m'), m.comment, l.on_date, l.number"
+    " FROM mark m JOIN lesson_work lw ON lw.id = m.lesson_work_id"
+    " JOIN lesson l ON l.id = lw.lesson_id"
+    " JOIN subject s ON s.id = l.subject_id"
+    " JOIN work_kind w ON w.id = lw.work_kind_id"
+    " WHERE m.student_id IN " DB_IDS " AND m.changed_at >= ?"
+    " UNION ALL SELECT 0, a.student_id, s.name, 'н',"
+    " CASE a.reason WHEN 'ill' THEN 'по болезни'"
+    "   WHEN 'excused' THEN 'по уважительной причине'"
+    "   WHEN 'unexcused' THEN 'без уважительной причины' ELSE '' END,"
+    " DATE_FORMAT(l.on_date, '%d.%m'), a.comment, l.on_date, l.number"
+    " FROM absence a JOIN lesson l ON l.id = a.lesson_id"
+    " JOIN subject s ON s.id = l.subject_id"
+    " WHERE a.student_id IN " DB_IDS " AND l.on_date = ?"
+    " ORDER BY 8, 9");
+
+#define TO_DAYS_EPOCH	719528L		/* TO_DAYS('1970-01-01') */
+
+static const char *const weekday_names[] = { "", "понедельник", "вторник",
+    "среда", "четверг", "пятница", "суббота", "воскресенье" };
+
+static int
+in_ids(const long long *ids, int n, long long id)
+{
+	int	 i;
+
+	for (i = 0; i < n; i++)
+		if (ids[i] == id)
+			return 1;
+	return 0;
+}
+
+int
+db_diary_today(struct req *r, const char *prefix, const long long *students,
+    int n, const char *since)
+{
+	long long	(*gids)[DB_ID_SLOTS], all[DB_ID_SLOTS];
+	long long	*seen;
+	struct tt_slot	*slots;
+	const char	*ckey, *key;
+	char		 from[11], to[11], today[11], d[11];
+	long		 now, *next;
+	int		*ng, *nhw, *nmarks, *nabs, *nseen;
+	int		 i, k, nall = 0, nslots, rc, first;
+	int		 row, kind, cap;
+
+	if (n <= 0)
+		return 0;
+	if (n > DB_ID_SLOTS)
+		n = DB_ID_SLOTS;
+	gids = arena_alloc(&r->arena, (size_t)n * sizeof(*gids));
+	ng = arena_alloc(&r->arena, (size_t)n * sizeof(*ng));
+	next = arena_alloc(&r->arena, (size_t)n * sizeof(*next));
+	nhw = arena_alloc(&r->arena, (size_t)n * sizeof(*nhw));
+	nmarks = arena_alloc(&r->arena, (size_t)n * sizeof(*nmarks));
+	nabs = arena_alloc(&r->arena, (size_t)n * sizeof(*nabs));
+	nseen = arena_alloc(&r->arena, (size_t)n * sizeof(*nseen));
+
+	/* Each child's groups; all of them for one read of the timetable. */
+	for (i = 0; i < n; i++) {
+		if ((ng[i] = db_student_group_ids(r, students[i],
+		    gids[i])) == -1)
+			return -1;
+		for (k = 0; k < ng[i]; k++)
+			if (nall < DB_ID_SLOTS && !in_ids(all, nall, gids[i][k]))
+				all[nall++] = gids[i][k];
+	}
+	now = clock_today();
+	date_format(now, today);
+	date_format(now - HW_HORIZON, from);
+	date_format(now + HW_HORIZON, to);
+	if ((nslots = db_tt_slots(r, all, nall, from, to, &slots)) == -1)
+		return -1;
+
+	/* The next school day of each child, its lessons and the first. */
+	for (i = 0; i < n; i++) {
+		ckey = arena_printf(&r->arena, "%s.%d", prefix, i);
+		next[i] = 0;
+		first = -1;
+		rc = 0;
+		for (k = 0; k < nslots; k++) {
+			if (slots[k].day <= now ||
+			    (next[i] != 0 && slots[k].day != next[i]) ||
+			    !in_ids(gids[i], ng[i], slots[k].group_id))
+				continue;
+			next[i] = slots[k].day;
+			if (first == -1)
+				first = k;
+			rc++;
+		}
+		if (next[i] == 0)
+			continue;
+		date_format(next[i], d);
+		key = arena_printf(&r->arena, "%s.Next", ckey);
+		req_set(r, arena_printf(&r->arena, "%s.date", key), d);
+		req_setf(r, arena_printf(&r->arena, "%s.label", key),
+		    "%s%s %.2s.%.2s", next[i] == now + 1 ? "завтра, " : "",
+		    weekday_names[tt_weekday(d)], d + 8, d + 5);
+		req_setf(r, arena_printf(&r->arena, "%s.count", key), "%d", rc);
+		req_set(r, arena_printf(&r->arena, "%s.first_subject", key),
+		    slots[first].subject);
+		if (slots[first].number > 0)
+			req_setf(r, arena_printf(&r->arena,
+			    "%s.first_number", key), "%d", slots[first].number);
+	}
+
+	/* The homework due then: set at a lesson whose next lesson of the
+	 * subject (the due-day rule of the diary's week) is that day. */
+	date_format(now - HW_HORIZON, from);
+	if (db_query(&q_diary_next_homework, "IIss", students, (size_t)n,
+	    all, (size_t)nall, from, today) == -1)
+		return -1;
+	cap = 64;
+	seen = arena_alloc(&r->arena, (size_t)n * (size_t)cap * sizeof(*seen));
+	while ((rc = db_next(&q_diary_next_homework)) == 1) {
+		struct db_stmt	*q = &q_diary_next_homework;
+		long		 day = (long)db_int(q, 1) - TO_DAYS_EPOCH;
+		long long	 lesson = db_int(q, 0), group = db_int(q, 3);
+		long long	 own_for = db_int(q, 7);
+		long		 due;
+
+		for (i = 0; i < n; i++) {
+			if (next[i] == 0 || !in_ids(gids[i], ng[i], group))
+				continue;
+			due = due_day(slots, nslots, group, db_int(q, 4), day);
+			if (due != next[i])
+				continue;
+			ckey = arena_printf(&r->arena, "%s.%d.Homework", prefix,
+			    i);
+			/* The group's homework once per lesson (a row per
+			 * child with their own). */
+			if (*db_str(q, 6) != '\0') {
+				for (k = 0; k < nseen[i] &&
+				    seen[i * cap + k] != lesson; k++)
+					continue;
+				if (k == nseen[i]) {
+					if (nseen[i] < cap)
+						seen[i * cap + nseen[i]++] =
+						    lesson;
+					key = arena_printf(&r->arena, "%s.%d",
+					    ckey, nhw[i]++);
+					req_set(r, arena_printf(&r->arena,
+					    "%s.subject", key), db_str(q, 5));
+					req_set(r, arena_printf(&r->arena,
+					    "%s.text", key), db_str(q, 6));
+					req_set(r, arena_printf(&r->arena,
+					    "%s.given", key), db_str(q, 2));
+				}
+			}
+			if (own_for == students[i] && db_str(q, 8) != NULL) {
+				key = arena_printf(&r->arena, "%s.%d", ckey,
+				    nhw[i]++);
+				req_set(r, arena_printf(&r->arena, "%s.subject",
+				    key), db_str(q, 5));
+				req_set(r, arena_printf(&r->arena, "%s.text",
+				    key), db_str(q, 8));
+				req_set(r, arena_printf(&r->arena, "%s.given",
+				    key), db_str(q, 2));
+				req_set(r, arena_printf(&r->arena, "%s.own",
+				    key), "1");
+			}
+		}
+	}
+	if (rc == -1)
+		return -1;
+
+	/* Marks since the last visit (or today), today's absences. */
+	if (db_query(&q_diary_news, "IsIs", students, (size_t)n, since,
+	    students, (size_t)n, today) == -1)
+		return -1;
+	while ((rc = db_next(&q_diary_news)) == 1) {
+		kind = (int)db_int(&q_diary_news, 0);
+		for (i = 0; i < n && students[i] != db_int(&q_diary_news, 1);
+		    i++)
+			continue;
+		if (i == n)
+			continue;
+		row = kind ? nmarks[i]++ : nabs[i]++;
+		key = arena_printf(&r->arena, "%s.%d.%s.%d", prefix, i,
+		    kind ? "Marks" : "Absences", row);
+		req_set(r, arena_printf(&r->arena, "%s.subject", key),
+		    db_str(&q_diary_news, 2));
+		req_set(r, arena_printf(&r->arena, "%s.code", key),
+		    db_str(&q_diary_news, 3));
+		req_set(r, arena_printf(&r->arena, "%s.what", key),
+		    db_str(&q_diary_news, 4));
+		req_set(r, arena_printf(&r->arena, "%s.day", key),
+		    db_str(&q_diary_news, 5));
+		req_set(r, arena_printf(&r->arena, "%s.comment", key),
+		    db_str(&q_diary_news, 6));
+	}
+	if (rc == -1)
+		return -1;
+	return n;
 }

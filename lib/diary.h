@@ -56,4 +56,19 @@ int	db_diary_marks(struct req *, long long student_id, long long year_id,
 int	db_diary_week(struct req *, const char *prefix, long long student_id,
 	    const char *monday);
 
+/*
+ * /home's summary for a family (R32): for each student of students (a
+ * parent's own children from db_children_by_guardian, or the student
+ * themself: no id from input), under prefix.<i>:
+ * Marks.N.{subject,code,what,day,comment}: marks set or changed since
+ * `since` ("YYYY-MM-DD HH:MM:SS"); Absences.N.{subject,code,what,day,
+ * comment}: today's; Next.{date,label,count,first_subject,first_number}:
+ * the next school day by the timetable (tomorrow, or after a weekend or
+ * holiday); Homework.N.{subject,text,given,own}: what is due that day by
+ * the diary's due-day rule.  Five statements plus one per student
+ * (their groups).  Returns n or -1.
+ */
+int	db_diary_today(struct req *, const char *prefix,
+	    const long long *students, int n, const char *since);
+
 #endif

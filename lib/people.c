@@ -1,6 +1,8 @@
 #include <stddef.h>
+#include <string.h>
 
 #include "db.h"
+#include "journal.h"
 #include "people.h"
 #include "sqlnames.h"
 
@@ -39,6 +41,41 @@ db_children_list_by_guardian(struct _hdf *hdf, const char *prefix,
 {
 	return db_query_hdf(hdf, prefix, &q_children_by_guardian, "l",
 	    guardian_id);
+}
+
+int
+db_children_by_guardian(struct req *r, const char *prefix,
+    long long guardian_id, struct child **out)
+{
+	struct child	*c = NULL, *b;
+	int		 rc, n = 0, row = 0, cap = 0;
+
+	*out = NULL;
+	if (db_query(&q_children_by_guardian, "l", guardian_id) == -1)
+		return -1;
+	while ((rc = db_next(&q_children_by_guardian)) == 1) {
+		db_row_to_hdf(r->hdf, arena_printf(&r->arena, "%s.%d", prefix,
+		    row++), &q_children_by_guardian);
+		if (db_str(&q_children_by_guardian, 2) == NULL)
+			continue;	/* left the school */
+		if (n == cap) {
+			cap = cap ? cap * 2 : 4;
+			b = arena_alloc(&r->arena, (size_t)cap * sizeof(*b));
+			if (n > 0)
+				memcpy(b, c, (size_t)n * sizeof(*b));
+			c = b;
+		}
+		c[n].id = db_int(&q_children_by_guardian, 0);
+		c[n].name = arena_strdup(&r->arena,
+		    db_str(&q_children_by_guardian, 1));
+		c[n].class_name = arena_strdup(&r->arena,
+		    db_str(&q_children_by_guardian, 2));
+		n++;
+	}
+	if (rc == -1)
+		return -1;
+	*out = c;
+	return n;
 }
 
 int

@@ -12,6 +12,19 @@ struct _hdf;
 /* prefix.N.{id,name,class} of the guardian's children in the school. */
 int	db_children_list_by_guardian(struct _hdf *, const char *prefix,
 	    long long guardian_id);
+/* A guardian's child at school now, typed (for /home's summary). */
+struct child {
+	long long	 id;
+	const char	*name;
+	const char	*class_name;
+};
+struct req;
+/*
+ * As db_children_list_by_guardian, and in *out (the request's arena) the
+ * children with a current class, in the same order.  Their count or -1.
+ */
+int	db_children_by_guardian(struct req *, const char *prefix,
+	    long long guardian_id, struct child **out);
 /* prefix.{id,name} of the student's current class, if any. */
 int	db_class_get_by_student(struct _hdf *, const char *prefix,
 	    long long student_id);

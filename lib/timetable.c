@@ -275,7 +275,7 @@ db_week_lessons(struct req *r, enum tt_view view, long long id,
 DB_STMT(q_due_rows_teacher,
     "SELECT t.id, t.group_id, t.subject_id, t.teacher_id, t.weekday,"
     " TO_DAYS(t.valid_from), TO_DAYS(t.valid_to), t.year_id, " DUE_GRADE ","
-    " g.name, s.name"
+    " g.name, s.name, t.number"
     " FROM timetable t JOIN `groups` g ON g.id = t.group_id"
     " JOIN subject s ON s.id = t.subject_id"
     " LEFT JOIN class cl ON cl.id = g.class_id"
@@ -284,7 +284,7 @@ DB_STMT(q_due_rows_teacher,
 DB_STMT(q_due_rows_groups,
     "SELECT t.id, t.group_id, t.subject_id, t.teacher_id, t.weekday,"
     " TO_DAYS(t.valid_from), TO_DAYS(t.valid_to), t.year_id, " DUE_GRADE ","
-    " g.name, s.name"
+    " g.name, s.name, t.number"
     " FROM timetable t JOIN `groups` g ON g.id = t.group_id"
     " JOIN subject s ON s.id = t.subject_id"
     " LEFT JOIN class cl ON cl.id = g.class_id"
@@ -295,7 +295,8 @@ DB_STMT(q_due_changes,
     "SELECT c.id, IFNULL(c.timetable_id, 0), TO_DAYS(c.on_date),"
     " IFNULL(TO_DAYS(c.new_date), 0), c.new_number IS NOT NULL,"
     " c.is_cancelled, c.group_id, c.subject_id, IFNULL(c.teacher_id, 0),"
-    " IFNULL(t.teacher_id, 0), c.year_id, " DUE_GRADE ", g.name, s.name"
+    " IFNULL(t.teacher_id, 0), c.year_id, " DUE_GRADE ", g.name, s.name,"
+    " COALESCE(c.new_number, t.number, 0)"
     " FROM timetable_change c LEFT JOIN timetable t ON t.id = c.timetable_id"
     " JOIN `groups` g ON g.id = c.group_id"
     " JOIN subject s ON s.id = c.subject_id"
@@ -330,6 +331,7 @@ struct due {
 	long		 day;
 	int		 count;
 	const char	*group, *subject;
+	int		 number;
 };
 
 static int
@@ -380,8 +382,8 @@ more_spans(struct req *r, struct due_span *v, size_t n)
 
 static void
 due_add(struct req *r, struct due **v, size_t *n, size_t *cap,
-    long long group, long long subject, long day, const char *gname,
-    const char *sname)
+    long long group, long long subject, long day, int number,
+    const char *gname, const char *sname)
 {
 	struct due	*b;
 
@@ -392,37 +394,36 @@ due_add(struct req *r, struct due **v, size_t *n, size_t *cap,
 			memcpy(b, *v, *n * sizeof(*b));
 		*v = b;
 	}
-	(*v)[(*n)++] = (struct due){ group, subject, day, 1, gname, sname };
+	(*v)[(*n)++] = (struct due){ group, subject, day, 1, gname, sname,
+	    number };
 }
 
-int
-db_tt_missing(struct req *r, enum tt_view view, long long id,
-    const char *from, const char *to, struct tt_missing **out)
+/*
+ * The lessons the timetable has with its changes on the school days
+ * from..to (f, t: day numbers; YYYY-MM-DD in from, to) for a teacher
+ * (TT_TEACHER: who gives it that day) or a list of groups (TT_CLASS,
+ * TT_STUDENT: ids), one entry per lesson, unsorted.  Three statements.
+ * 0 or -1.
+ */
+static int
+due_list(struct req *r, enum tt_view view, long long id,
+    const long long *ids, int nids, const char *from, const char *to,
+    long f, long t, struct due **out, size_t *nout)
 {
 	struct due_span		*cal = NULL;
 	struct due		*due = NULL;
-	struct tt_missing	*m;
 	struct db_stmt		*q;
-	long long		 ids[DB_ID_SLOTS], *ugroups;
 	long long		 school = r->sess.school_id;
-	long long		 (*ch)[12] = NULL;
+	long long		 (*ch)[13] = NULL;
 	const char		**chname = NULL;
-	size_t			 ncal = 0, ndue = 0, capdue = 0, nch = 0, nug;
-	size_t			 i, j, k;
-	long			 f, t, d, first, last, wd;
+	size_t			 ncal = 0, ndue = 0, capdue = 0, nch = 0;
+	size_t			 i, k;
+	long			 d, first, last, wd;
 	const char		*gname, *sname;
-	int			 rc, nids = 0, ngids, n, giver, w;
-	char			 day[11];
+	int			 rc, giver, w;
 
 	*out = NULL;
-	if (date_parse(from, &f) == -1 || date_parse(to, &t) == -1)
-		return -1;
-	if (t < f)
-		return 0;
-	if (view == TT_CLASS && (nids = db_class_group_ids(id, ids)) == -1)
-		return -1;
-	if (view != TT_CLASS && view != TT_TEACHER)
-		abort();	/* no other view has journals */
+	*nout = 0;
 
 	/* The calendar of the days. */
 	if (db_query(&q_due_calendar, "lsslss", school, to, from, school, to,
@@ -445,7 +446,7 @@ db_tt_missing(struct req *r, enum tt_view view, long long id,
 		return -1;
 	while ((rc = db_next(&q_due_changes)) == 1) {
 		if (nch % 16 == 0) {
-			long long (*b)[12] = arena_alloc(&r->arena,
+			long long (*b)[13] = arena_alloc(&r->arena,
 			    (nch + 16) * sizeof(*b));
 
 			const char **nb = arena_alloc(&r->arena,
@@ -464,6 +465,7 @@ db_tt_missing(struct req *r, enum tt_view view, long long id,
 		    db_str(&q_due_changes, 13));
 		for (k = 0; k < 12; k++)
 			ch[nch][k] = db_int(&q_due_changes, (unsigned)k);
+		ch[nch][12] = db_int(&q_due_changes, 14);
 		ch[nch][2] -= TO_DAYS_EPOCH;
 		if (ch[nch][3] != 0)
 			ch[nch][3] -= TO_DAYS_EPOCH;
@@ -482,6 +484,7 @@ db_tt_missing(struct req *r, enum tt_view view, long long id,
 #define C_TTEACHER(c)	ch[c][9]
 #define C_YEAR(c)	ch[c][10]
 #define C_GRADE(c)	((int)ch[c][11])
+#define C_NUMBER(c)	((int)ch[c][12])
 
 	/* The timetable's rows: each on its weekday of the days. */
 	if (view == TT_TEACHER)
@@ -522,7 +525,8 @@ db_tt_missing(struct req *r, enum tt_view view, long long id,
 					    db_str(q, 10));
 				}
 				due_add(r, &due, &ndue, &capdue, db_int(q, 1),
-				    db_int(q, 2), d, gname, sname);
+				    db_int(q, 2), d, (int)db_int(q, 11), gname,
+				    sname);
 			}
 		}
 	}
@@ -537,7 +541,7 @@ db_tt_missing(struct req *r, enum tt_view view, long long id,
 		if (d < f || d > t || !school_day(cal, ncal, C_YEAR(k),
 		    C_GRADE(k), d))
 			continue;
-		if (view == TT_CLASS) {
+		if (view != TT_TEACHER) {
 			if (C_TT(k) != 0 && !C_MOVED(k))
 				continue;	/* counted with its row */
 			for (i = 0; i < (size_t)nids && ids[i] != C_GROUP(k);
@@ -553,7 +557,7 @@ db_tt_missing(struct req *r, enum tt_view view, long long id,
 				continue;	/* counted with its row */
 		}
 		due_add(r, &due, &ndue, &capdue, C_GROUP(k), C_SUBJECT(k), d,
-		    chname[2 * k], chname[2 * k + 1]);
+		    C_NUMBER(k), chname[2 * k], chname[2 * k + 1]);
 	}
 #undef C_TT
 #undef C_ON
@@ -566,6 +570,35 @@ db_tt_missing(struct req *r, enum tt_view view, long long id,
 #undef C_TTEACHER
 #undef C_YEAR
 #undef C_GRADE
+#undef C_NUMBER
+	*out = due;
+	*nout = ndue;
+	return 0;
+}
+
+int
+db_tt_missing(struct req *r, enum tt_view view, long long id,
+    const char *from, const char *to, struct tt_missing **out)
+{
+	struct due		*due = NULL;
+	struct tt_missing	*m;
+	long long		 ids[DB_ID_SLOTS], *ugroups;
+	size_t			 ndue = 0, nug, i, j, k;
+	long			 f, t;
+	int			 rc, nids = 0, ngids, n;
+	char			 day[11];
+
+	*out = NULL;
+	if (date_parse(from, &f) == -1 || date_parse(to, &t) == -1)
+		return -1;
+	if (t < f)
+		return 0;
+	if (view == TT_CLASS && (nids = db_class_group_ids(id, ids)) == -1)
+		return -1;
+	if (view != TT_CLASS && view != TT_TEACHER)
+		abort();	/* no other view has journals */
+	if (due_list(r, view, id, ids, nids, from, to, f, t, &due, &ndue) == -1)
+		return -1;
 	if (ndue == 0)
 		return 0;
 
@@ -595,7 +628,7 @@ db_tt_missing(struct req *r, enum tt_view view, long long id,
 			struct due key = { db_int(&q_due_entered, 0),
 			    db_int(&q_due_entered, 1),
 			    (long)db_int(&q_due_entered, 2) - TO_DAYS_EPOCH, 0,
-			    NULL, NULL };
+			    NULL, NULL, 0 };
 			struct due *hit = bsearch(&key, due, ndue,
 			    sizeof(*due), due_cmp);
 
@@ -630,6 +663,48 @@ db_tt_missing(struct req *r, enum tt_view view, long long id,
 	return n;
 }
 
+static int
+slot_cmp(const void *x, const void *y)
+{
+	const struct tt_slot *a = x, *b = y;
+
+	if (a->day != b->day)
+		return a->day < b->day ? -1 : 1;
+	if (a->number != b->number)
+		return a->number < b->number ? -1 : 1;
+	if (a->subject_id != b->subject_id)
+		return a->subject_id < b->subject_id ? -1 : 1;
+	return a->group_id < b->group_id ? -1 : a->group_id > b->group_id;
+}
+
+int
+db_tt_slots(struct req *r, const long long *groups, int ngroups,
+    const char *from, const char *to, struct tt_slot **out)
+{
+	struct due	*due;
+	struct tt_slot	*s;
+	size_t		 n, i;
+	long		 f, t;
+
+	*out = NULL;
+	if (date_parse(from, &f) == -1 || date_parse(to, &t) == -1)
+		return -1;
+	if (t < f || ngroups <= 0)
+		return 0;
+	if (due_list(r, TT_STUDENT, 0, groups, ngroups, from, to, f, t, &due,
+	    &n) == -1)
+		return -1;
+	if (n == 0)
+		return 0;
+	s = arena_alloc(&r->arena, n * sizeof(*s));
+	for (i = 0; i < n; i++)
+		s[i] = (struct tt_slot){ due[i].day, due[i].number,
+		    due[i].group_id, due[i].subject_id, due[i].subject };
+	qsort(s, n, sizeof(*s), slot_cmp);
+	*out = s;
+	return (int)n;
+}
+
 DB_STMT(q_week_bells,
     "SELECT b.number, TIME_FORMAT(b.starts_at, '%H:%i'),"
     " TIME_FORMAT(b.ends_at, '%H:%i') FROM bell b JOIN year y ON y.id = b.year_id"
@@ -638,9 +713,44 @@ DB_STMT(q_week_bells,
 static const char *const day_names[] = { "", "Понедельник", "Вторник",
     "Среда", "Четверг", "Пятница", "Суббота", "Воскресенье" };
 
+const char *
+tt_lesson_state(struct req *r, const struct tt_lesson *l, const char **note)
+{
+	if (l->cancelled) {
+		*note = "отменён";
+		return "cancelled";
+	}
+	if (l->moved_in) {
+		*note = arena_printf(&r->arena, "перенесён с %s",
+		    l->moved_from ? l->moved_from : "другого дня");
+		return "moved_in";
+	}
+	if (l->teacher_id != l->plan_teacher_id) {
+		*note = "замена";
+		return "substitute";
+	}
+	if (l->change_id != 0 && l->reason != NULL) {
+		*note = "изменение";
+		return "changed";
+	}
+	*note = NULL;
+	return "normal";
+}
+
 int
 db_week_hdf(struct req *r, const char *prefix, enum tt_view view,
     long long id, const char *room, const char *monday)
+{
+	struct tt_lesson *ls;
+	int		 n;
+
+	return db_week_hdf_lessons(r, prefix, view, id, room, monday, &ls, &n);
+}
+
+int
+db_week_hdf_lessons(struct req *r, const char *prefix, enum tt_view view,
+    long long id, const char *room, const char *monday,
+    struct tt_lesson **out, int *nout)
 {
 	struct tt_lesson *ls, *l;
 	char		 d[11], key[160];
@@ -648,8 +758,12 @@ db_week_hdf(struct req *r, const char *prefix, enum tt_view view,
 	int		 n, i, k, rc, maxnum = 0, days = 6;
 	int		 count[8][11];
 
+	*out = NULL;
+	*nout = 0;
 	if ((n = week_lessons(r, view, id, room, monday, &ls, holiday)) == -1)
 		return -1;
+	*out = ls;
+	*nout = n;
 	req_set(r, arena_printf(&r->arena, "%s.monday", prefix), monday);
 	tt_add_days(monday, 6, d);
 	req_set(r, arena_printf(&r->arena, "%s.sunday", prefix), d);
@@ -707,23 +821,7 @@ db_week_hdf(struct req *r, const char *prefix, enum tt_view view,
 				    "%s.Rows.%d.number", prefix, k), "%d", k);
 			maxnum = l->number;
 		}
-		if (l->cancelled) {
-			state = "cancelled";
-			note = "отменён";
-		} else if (l->moved_in) {
-			state = "moved_in";
-			note = arena_printf(&r->arena, "перенесён с %s",
-			    l->moved_from ? l->moved_from : "другого дня");
-		} else if (l->teacher_id != l->plan_teacher_id) {
-			state = "substitute";
-			note = "замена";
-		} else if (l->change_id != 0 && l->reason != NULL) {
-			state = "changed";
-			note = "изменение";
-		} else {
-			state = "normal";
-			note = NULL;
-		}
+		state = tt_lesson_state(r, l, &note);
 		k = count[l->weekday][l->number]++;
 		snprintf(key, sizeof(key), "%s.Rows.%d.Cells.%d.%d", prefix,
 		    l->number, l->weekday, k);

@@ -66,6 +66,16 @@ int	db_week_lessons(struct req *, enum tt_view, long long id,
  */
 int	db_week_hdf(struct req *, const char *prefix, enum tt_view,
 	    long long id, const char *room, const char *monday);
+/* The same, with the week's lessons (db_week_lessons) in *out, *n. */
+int	db_week_hdf_lessons(struct req *, const char *prefix, enum tt_view,
+	    long long id, const char *room, const char *monday,
+	    struct tt_lesson **out, int *n);
+/*
+ * A lesson's state as the week shows it: cancelled, moved_in, substitute,
+ * changed or normal, with *note its Russian note (NULL when normal).
+ */
+const char	*tt_lesson_state(struct req *, const struct tt_lesson *,
+		    const char **note);
 
 /*
  * Lessons the timetable had (with its changes: a cancelled one is not
@@ -88,6 +98,28 @@ struct tt_missing {
 };
 int	db_tt_missing(struct req *, enum tt_view, long long id,
 	    const char *from, const char *to, struct tt_missing **out);
+
+/*
+ * One lesson the timetable (with its changes) gives a group on a school
+ * day: what the diary's homework walks to find the lesson it is due for.
+ */
+struct tt_slot {
+	long		 day;		/* days since 1970-01-01 */
+	int		 number;	/* 0: not known */
+	long long	 group_id;
+	long long	 subject_id;
+	const char	*subject;
+};
+/*
+ * The lessons of the groups (ids, at most DB_ID_SLOTS) on the school days
+ * from..to (YYYY-MM-DD) as db_tt_missing counts them: a cancelled lesson
+ * is not there, a moved one is on its new day and number, an added one
+ * too; holidays and days outside the grade's periods have none.  By day,
+ * number, subject and group.  Three statements whatever the span.
+ * Returns the count or -1.
+ */
+int	db_tt_slots(struct req *, const long long *groups, int ngroups,
+	    const char *from, const char *to, struct tt_slot **out);
 
 /* The Monday on or before date (YYYY-MM-DD) into buf[11]; 0 or -1. */
 int	tt_monday(const char *date, char buf[11]);

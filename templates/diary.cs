@@ -30,8 +30,9 @@
       <?cs each:m = l.Marks ?> <b class="mark" title="<?cs var:m.work_name ?>"><?cs var:m.code ?></b><?cs /each ?><?cs if:l.absent ?> <b class="absent" title="<?cs alt:l.absent_reason ?>причина не указана<?cs /alt ?>">н</b><?cs /if ?></div>
       <?cs if:l.note ?><p class="lnote"><?cs var:l.note ?><?cs if:l.reason ?>: <?cs var:l.reason ?><?cs /if ?><?cs if:l.state == "substitute" ?> (<?cs var:l.teacher ?>)<?cs /if ?></p><?cs /if ?>
       <?cs if:l.topic ?><p><span class="meta">Тема:</span> <?cs var:l.topic ?></p><?cs /if ?>
-      <?cs if:l.homework ?><p class="homework"><span class="meta">Задано:</span> <?cs var:l.homework ?></p><?cs /if ?>
-      <?cs if:l.own_homework ?><p class="homework own"><span class="meta">Лично:</span> <?cs var:l.own_homework ?></p><?cs /if ?>
+      <?cs each:h = l.Homework ?><p class="homework<?cs if:h.own ?> own<?cs /if ?>"><span class="meta"><?cs if:h.own ?>Лично<?cs else ?>Домашнее задание<?cs /if ?> (задано <?cs var:h.given ?>):</span> <?cs var:h.text ?></p><?cs /each ?>
+      <?cs if:l.hw_due ?><p class="hw-set meta">Задано на дом — к <a href="#day-<?cs var:l.hw_due_date ?>"><?cs var:l.hw_due ?></a></p><?cs /if ?>
+      <?cs each:h = l.Given ?><p class="hw-set"><span class="meta">Задано <?cs if:h.own ?>лично<?cs else ?>на дом<?cs /if ?> <?cs if:h.due ?>к <?cs var:h.due ?><?cs else ?>к следующему уроку<?cs /if ?>:</span> <?cs var:h.text ?></p><?cs /each ?>
       <?cs each:m = l.Marks ?><?cs if:m.comment ?><p class="comment"><span class="meta"><?cs var:m.work_name ?>, <?cs var:m.code ?>:</span> <?cs var:m.comment ?></p><?cs /if ?><?cs /each ?>
       <?cs if:l.absent_comment ?><p class="comment"><span class="meta">Пропуск, «н»:</span> <?cs var:l.absent_comment ?></p><?cs /if ?>
     </li>

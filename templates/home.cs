@@ -2,22 +2,41 @@
 <?cs include:"macros.cs" ?>
 <h1>Здравствуйте, <?cs var:User.Name ?>!</h1>
 <?cs if:subcount(User.Roles) == 0 ?><p class="hint">Вашей учётной записи пока не назначены роли. Обратитесь к администратору школы.</p><?cs /if ?>
-<?cs if:subcount(Children) > 0 ?>
-<section class="card">
-  <h2>Ваши дети</h2>
-  <ul class="list">
-  <?cs each:c = Children ?>
-    <li><span class="who"><?cs var:c.name ?></span><?cs if:c.class ?> <span class="meta"><?cs var:c.class ?> класс</span><?cs /if ?></li>
+<?cs each:f = Family ?>
+<section class="card family" id="child-<?cs var:f.id ?>">
+  <h2><?cs if:f.self ?>Мой день<?cs else ?><?cs var:f.name ?> <span class="meta"><?cs var:f.class ?> класс</span><?cs /if ?></h2>
+  <h3><?cs if:FamilySince ?>Отметки с <?cs var:FamilySince ?> <span class="meta">(с прошлого входа)</span><?cs else ?>Отметки за сегодня<?cs /if ?></h3>
+  <?cs if:subcount(f.Marks) == 0 ?><p class="meta">Новых отметок нет.</p><?cs else ?>
+  <ul class="list news-marks">
+  <?cs each:m = f.Marks ?>
+    <li><b class="mark" title="<?cs var:m.what ?>"><?cs var:m.code ?></b> <?cs var:m.subject ?> <span class="meta"><?cs var:m.what ?>, урок <?cs var:m.day ?></span><?cs if:m.comment ?> — <?cs var:m.comment ?><?cs /if ?></li>
   <?cs /each ?>
   </ul>
+  <?cs /if ?>
+  <?cs if:subcount(f.Absences) > 0 ?>
+  <h3>Пропуски сегодня</h3>
+  <ul class="list news-absences">
+  <?cs each:a = f.Absences ?>
+    <li><b class="absent">н</b> <?cs var:a.subject ?><?cs if:a.what ?> <span class="meta"><?cs var:a.what ?></span><?cs /if ?></li>
+  <?cs /each ?>
+  </ul>
+  <?cs /if ?>
+  <?cs if:f.Next.date ?>
+  <h3 class="next-day">На <?cs var:f.Next.label ?></h3>
+  <p class="meta">Уроков: <?cs var:f.Next.count ?>, первый — <?cs if:f.Next.first_number ?><?cs var:f.Next.first_number ?>-й, <?cs /if ?><?cs var:f.Next.first_subject ?></p>
+  <?cs if:subcount(f.Homework) == 0 ?><p class="meta">Домашних заданий нет.</p><?cs else ?>
+  <ul class="list next-homework">
+  <?cs each:h = f.Homework ?>
+    <li><strong><?cs var:h.subject ?></strong><?cs if:h.own ?> <span class="meta">лично</span><?cs /if ?>: <?cs var:h.text ?> <span class="meta">(задано <?cs var:h.given ?>)</span></li>
+  <?cs /each ?>
+  </ul>
+  <?cs /if ?>
+  <?cs else ?>
+  <p class="meta">Ближайших уроков по расписанию нет.</p>
+  <?cs /if ?>
+  <p><a href="/diary?student=<?cs var:url_escape(f.id) ?>">Дневник</a> · <a href="/marks?student=<?cs var:url_escape(f.id) ?>">Все отметки</a></p>
 </section>
-<?cs /if ?>
-<?cs if:MyClass.name ?>
-<section class="card">
-  <h2>Ваш класс</h2>
-  <p><?cs var:MyClass.name ?> класс</p>
-</section>
-<?cs /if ?>
+<?cs /each ?>
 <?cs if:subcount(MyJournals) > 0 ?>
 <section class="card">
   <h2>Мои журналы</h2>

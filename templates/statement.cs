@@ -24,7 +24,7 @@
         <td><?cs var:l.number ?>. <?cs var:l.subject ?><?cs if:l.note ?> <span class="meta">(<?cs var:l.note ?>)</span><?cs /if ?></td>
         <td><?cs var:l.topic ?></td>
         <td><?cs each:m = l.Marks ?><?cs var:m.code ?> <span class="meta"><?cs var:m.work ?></span> <?cs /each ?><?cs if:l.absent ?>н<?cs if:l.absent_reason ?> <span class="meta"><?cs var:l.absent_reason ?></span><?cs /if ?><?cs /if ?></td>
-        <td><?cs var:l.homework ?><?cs if:l.own_homework ?><?cs if:l.homework ?>; <?cs /if ?>лично: <?cs var:l.own_homework ?><?cs /if ?></td></tr>
+        <td><?cs each:h = l.Homework ?><?cs if:h.own ?>лично: <?cs /if ?><?cs var:h.text ?> <span class="meta">(задано <?cs var:h.given ?>)</span><br><?cs /each ?><?cs each:h = l.Given ?><?cs if:h.own ?>лично <?cs /if ?><?cs if:h.due ?>к <?cs var:h.due ?><?cs else ?>к следующему уроку<?cs /if ?>: <?cs var:h.text ?><br><?cs /each ?></td></tr>
       <?cs /each ?>
       <?cs /if ?>
     <?cs /each ?>
