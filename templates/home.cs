@@ -4,7 +4,7 @@
 <?cs if:subcount(User.Roles) == 0 ?><p class="hint">Вашей учётной записи пока не назначены роли. Обратитесь к администратору школы.</p><?cs /if ?>
 <?cs each:f = Family ?>
 <section class="card family" id="child-<?cs var:f.id ?>">
-  <h2><?cs if:f.self ?>Мой день<?cs else ?><?cs var:f.name ?> <span class="meta"><?cs var:f.class ?> класс</span><?cs /if ?></h2>
+  <h2><?cs if:f.self ?>Мой день<?cs if:MyClass.name ?> <span class="meta"><?cs var:MyClass.name ?> класс</span><?cs /if ?><?cs else ?><?cs var:f.name ?> <span class="meta"><?cs var:f.class ?> класс</span><?cs /if ?></h2>
   <h3><?cs if:FamilySince ?>Отметки с <?cs var:FamilySince ?> <span class="meta">(с прошлого входа)</span><?cs else ?>Отметки за сегодня<?cs /if ?></h3>
   <?cs if:subcount(f.Marks) == 0 ?><p class="meta">Новых отметок нет.</p><?cs else ?>
   <ul class="list news-marks">
