@@ -263,45 +263,50 @@ db_week_lessons(struct req *r, enum tt_view view, long long id,
 }
 
 /*
- * The lessons due (db_tt_missing): a few plain reads (the view's
- * timetable rows, the changes of the days, the years' calendar, the
- * lessons entered) and the days counted here.  One statement that did it
- * all over the Sequence engine's days was planned differently on every
- * execution of the prepared statement by MariaDB 10.11 (from 3 ms to
- * 150 ms for one teacher), and could not be re-executed at all in a
- * simpler form ("Unknown column ... in WHERE").
+ * The lessons due (db_tt_missing, db_tt_due_journal): a few plain reads
+ * (the view's timetable rows, the changes of the days, the years'
+ * calendar, the lessons entered) and the days counted here.  One
+ * statement that did it all over the Sequence engine's days was planned
+ * differently on every execution of the prepared statement by MariaDB
+ * 10.11 (from 3 ms to 150 ms for one teacher), and could not be
+ * re-executed at all in a simpler form ("Unknown column ... in WHERE").
  */
 #define DUE_GRADE	"IFNULL(cl.grade, 1)"
-DB_STMT(q_due_rows_teacher,
-    "SELECT t.id, t.group_id, t.subject_id, t.teacher_id, t.weekday,"
-    " TO_DAYS(t.valid_from), TO_DAYS(t.valid_to), t.year_id, " DUE_GRADE ","
-    " g.name, s.name"
-    " FROM timetable t JOIN `groups` g ON g.id = t.group_id"
-    " JOIN subject s ON s.id = t.subject_id"
+#define DUE_ROWS \
+    "SELECT t.id, t.group_id, t.subject_id, t.teacher_id, t.weekday," \
+    " TO_DAYS(t.valid_from), TO_DAYS(t.valid_to), t.year_id, " DUE_GRADE "," \
+    " g.name, s.name, t.number" \
+    " FROM timetable t JOIN `groups` g ON g.id = t.group_id" \
+    " JOIN subject s ON s.id = t.subject_id" \
     " LEFT JOIN class cl ON cl.id = g.class_id"
+DB_STMT(q_due_rows_teacher, DUE_ROWS
     " WHERE t.teacher_id = ? AND t.school_id = ?"
     " AND t.valid_from <= ? AND t.valid_to >= ?");
-DB_STMT(q_due_rows_groups,
-    "SELECT t.id, t.group_id, t.subject_id, t.teacher_id, t.weekday,"
-    " TO_DAYS(t.valid_from), TO_DAYS(t.valid_to), t.year_id, " DUE_GRADE ","
-    " g.name, s.name"
-    " FROM timetable t JOIN `groups` g ON g.id = t.group_id"
-    " JOIN subject s ON s.id = t.subject_id"
-    " LEFT JOIN class cl ON cl.id = g.class_id"
+DB_STMT(q_due_rows_groups, DUE_ROWS
     " WHERE t.group_id IN " DB_IDS " AND t.school_id = ?"
     " AND t.valid_from <= ? AND t.valid_to >= ?");
-/* The changes of the days (by their day or their new day). */
-DB_STMT(q_due_changes,
-    "SELECT c.id, IFNULL(c.timetable_id, 0), TO_DAYS(c.on_date),"
-    " IFNULL(TO_DAYS(c.new_date), 0), c.new_number IS NOT NULL,"
-    " c.is_cancelled, c.group_id, c.subject_id, IFNULL(c.teacher_id, 0),"
-    " IFNULL(t.teacher_id, 0), c.year_id, " DUE_GRADE ", g.name, s.name"
-    " FROM timetable_change c LEFT JOIN timetable t ON t.id = c.timetable_id"
-    " JOIN `groups` g ON g.id = c.group_id"
-    " JOIN subject s ON s.id = c.subject_id"
+DB_STMT(q_due_rows_journal, DUE_ROWS
+    " WHERE t.group_id = ? AND t.subject_id = ? AND t.school_id = ?"
+    " AND t.valid_from <= ? AND t.valid_to >= ?");
+/* The changes of the days (by their day or their new day); the number a
+ * lesson has that day: its new one, else the timetable's. */
+#define DUE_CHANGES \
+    "SELECT c.id, IFNULL(c.timetable_id, 0), TO_DAYS(c.on_date)," \
+    " IFNULL(TO_DAYS(c.new_date), 0), c.new_number IS NOT NULL," \
+    " c.is_cancelled, c.group_id, c.subject_id, IFNULL(c.teacher_id, 0)," \
+    " IFNULL(t.teacher_id, 0), c.year_id, " DUE_GRADE "," \
+    " COALESCE(c.new_number, t.number, 0), g.name, s.name" \
+    " FROM timetable_change c LEFT JOIN timetable t ON t.id = c.timetable_id" \
+    " JOIN `groups` g ON g.id = c.group_id" \
+    " JOIN subject s ON s.id = c.subject_id" \
     " LEFT JOIN class cl ON cl.id = g.class_id"
+DB_STMT(q_due_changes, DUE_CHANGES
     " WHERE c.school_id = ? AND (c.on_date BETWEEN ? AND ?"
     "   OR c.new_date BETWEEN ? AND ?)");
+/* One journal's: a change is of its group and subject. */
+DB_STMT(q_due_changes_journal, DUE_CHANGES
+    " WHERE c.group_id = ? AND c.subject_id = ? AND c.school_id = ?"
+    " AND (c.on_date BETWEEN ? AND ? OR c.new_date BETWEEN ? AND ?)");
 /* The school's study periods and holidays by grade (p: 1, h: 0). */
 DB_STMT(q_due_calendar,
     "SELECT 1, p.year_id, TO_DAYS(p.starts_on), TO_DAYS(p.ends_on),"
@@ -330,6 +335,16 @@ struct due {
 	long		 day;
 	int		 count;
 	const char	*group, *subject;
+	int		 number;
+};
+
+/* Whose lessons due_collect gathers. */
+struct due_of {
+	enum tt_view	 view;		/* TT_CLASS, TT_TEACHER; 0: a journal */
+	long long	 id;		/* the teacher */
+	const long long	*gids;		/* TT_CLASS: the class's groups */
+	size_t		 ngids;
+	long long	 group, subject;	/* a journal */
 };
 
 static int
@@ -344,6 +359,17 @@ due_cmp(const void *x, const void *y)
 	if (a->group_id != b->group_id)
 		return a->group_id < b->group_id ? -1 : 1;
 	return 0;
+}
+
+/* One journal's lessons: by day and number. */
+static int
+due_number_cmp(const void *x, const void *y)
+{
+	const struct due *a = x, *b = y;
+
+	if (a->day != b->day)
+		return a->day < b->day ? -1 : 1;
+	return a->number < b->number ? -1 : a->number > b->number;
 }
 
 /* A study day of the grade: in one of its periods, in none of its holidays. */
@@ -381,7 +407,7 @@ more_spans(struct req *r, struct due_span *v, size_t n)
 static void
 due_add(struct req *r, struct due **v, size_t *n, size_t *cap,
     long long group, long long subject, long day, const char *gname,
-    const char *sname)
+    const char *sname, int number)
 {
 	struct due	*b;
 
@@ -392,38 +418,33 @@ due_add(struct req *r, struct due **v, size_t *n, size_t *cap,
 			memcpy(b, *v, *n * sizeof(*b));
 		*v = b;
 	}
-	(*v)[(*n)++] = (struct due){ group, subject, day, 1, gname, sname };
+	(*v)[(*n)++] = (struct due){ group, subject, day, 1, gname, sname,
+	    number };
 }
 
-int
-db_tt_missing(struct req *r, enum tt_view view, long long id,
-    const char *from, const char *to, struct tt_missing **out)
+/*
+ * Every lesson the timetable has for w on the study days f..t (from..to),
+ * its changes applied, one entry each (unsorted) into *out.  Three
+ * statements: the calendar, the changes, the timetable's rows.  0, -1.
+ */
+static int
+due_collect(struct req *r, const struct due_of *w, const char *from,
+    const char *to, long f, long t, struct due **out, size_t *nout)
 {
 	struct due_span		*cal = NULL;
 	struct due		*due = NULL;
-	struct tt_missing	*m;
 	struct db_stmt		*q;
-	long long		 ids[DB_ID_SLOTS], *ugroups;
-	long long		 school = r->sess.school_id;
-	long long		 (*ch)[12] = NULL;
+	long long		 school = r->sess.school_id, id = w->id;
+	long long		 (*ch)[13] = NULL;
 	const char		**chname = NULL;
-	size_t			 ncal = 0, ndue = 0, capdue = 0, nch = 0, nug;
-	size_t			 i, j, k;
-	long			 f, t, d, first, last, wd;
+	size_t			 ncal = 0, ndue = 0, capdue = 0, nch = 0;
+	size_t			 i, k;
+	long			 d, first, last, wd;
 	const char		*gname, *sname;
-	int			 rc, nids = 0, ngids, n, giver, w;
-	char			 day[11];
+	int			 rc, giver, wk;
 
 	*out = NULL;
-	if (date_parse(from, &f) == -1 || date_parse(to, &t) == -1)
-		return -1;
-	if (t < f)
-		return 0;
-	if (view == TT_CLASS && (nids = db_class_group_ids(id, ids)) == -1)
-		return -1;
-	if (view != TT_CLASS && view != TT_TEACHER)
-		abort();	/* no other view has journals */
-
+	*nout = 0;
 	/* The calendar of the days. */
 	if (db_query(&q_due_calendar, "lsslss", school, to, from, school, to,
 	    from) == -1)
@@ -440,12 +461,19 @@ db_tt_missing(struct req *r, enum tt_view view, long long id,
 	if (rc == -1)
 		return -1;
 
-	/* The changes of the days, all of the school's (a few a week). */
-	if (db_query(&q_due_changes, "lssss", school, from, to, from, to) == -1)
+	/* The changes of the days: the school's (a few a week), or the
+	 * journal's. */
+	if (w->view == 0)
+		rc = db_query(q = &q_due_changes_journal, "lllssss", w->group,
+		    w->subject, school, from, to, from, to);
+	else
+		rc = db_query(q = &q_due_changes, "lssss", school, from, to,
+		    from, to);
+	if (rc == -1)
 		return -1;
-	while ((rc = db_next(&q_due_changes)) == 1) {
+	while ((rc = db_next(q)) == 1) {
 		if (nch % 16 == 0) {
-			long long (*b)[12] = arena_alloc(&r->arena,
+			long long (*b)[13] = arena_alloc(&r->arena,
 			    (nch + 16) * sizeof(*b));
 
 			const char **nb = arena_alloc(&r->arena,
@@ -458,12 +486,10 @@ db_tt_missing(struct req *r, enum tt_view view, long long id,
 			ch = b;
 			chname = nb;
 		}
-		chname[2 * nch] = arena_strdup(&r->arena,
-		    db_str(&q_due_changes, 12));
-		chname[2 * nch + 1] = arena_strdup(&r->arena,
-		    db_str(&q_due_changes, 13));
-		for (k = 0; k < 12; k++)
-			ch[nch][k] = db_int(&q_due_changes, (unsigned)k);
+		chname[2 * nch] = arena_strdup(&r->arena, db_str(q, 13));
+		chname[2 * nch + 1] = arena_strdup(&r->arena, db_str(q, 14));
+		for (k = 0; k < 13; k++)
+			ch[nch][k] = db_int(q, (unsigned)k);
 		ch[nch][2] -= TO_DAYS_EPOCH;
 		if (ch[nch][3] != 0)
 			ch[nch][3] -= TO_DAYS_EPOCH;
@@ -482,14 +508,18 @@ db_tt_missing(struct req *r, enum tt_view view, long long id,
 #define C_TTEACHER(c)	ch[c][9]
 #define C_YEAR(c)	ch[c][10]
 #define C_GRADE(c)	((int)ch[c][11])
+#define C_NUMBER(c)	((int)ch[c][12])
 
 	/* The timetable's rows: each on its weekday of the days. */
-	if (view == TT_TEACHER)
+	if (w->view == TT_TEACHER)
 		rc = db_query(q = &q_due_rows_teacher, "llss", id, school, to,
 		    from);
+	else if (w->view == TT_CLASS)
+		rc = db_query(q = &q_due_rows_groups, "Ilss", w->gids,
+		    w->ngids, school, to, from);
 	else
-		rc = db_query(q = &q_due_rows_groups, "Ilss", ids,
-		    (size_t)nids, school, to, from);
+		rc = db_query(q = &q_due_rows_journal, "lllss", w->group,
+		    w->subject, school, to, from);
 	if (rc == -1)
 		return -1;
 	while ((rc = db_next(q)) == 1) {
@@ -497,10 +527,10 @@ db_tt_missing(struct req *r, enum tt_view view, long long id,
 		last = (long)db_int(q, 6) - TO_DAYS_EPOCH;
 		first = first < f ? f : first;
 		last = last > t ? t : last;
-		w = (int)db_int(q, 4);		/* 1 Monday .. 7 */
+		wk = (int)db_int(q, 4);		/* 1 Monday .. 7 */
 		gname = sname = NULL;		/* copied when first due */
 		wd = (first + 3) % 7 + 1;	/* 1970-01-01: a Thursday */
-		for (d = first + ((w - wd) % 7 + 7) % 7; d <= last; d += 7) {
+		for (d = first + ((wk - wd) % 7 + 7) % 7; d <= last; d += 7) {
 			if (!school_day(cal, ncal, db_int(q, 7),
 			    (int)db_int(q, 8), d))
 				continue;
@@ -510,8 +540,8 @@ db_tt_missing(struct req *r, enum tt_view view, long long id,
 					continue;
 				if (C_CANCELLED(k) || C_MOVED(k))
 					giver = 0;	/* not here */
-				else if (view == TT_TEACHER && C_SUB(k) != 0 &&
-				    C_SUB(k) != id)
+				else if (w->view == TT_TEACHER &&
+				    C_SUB(k) != 0 && C_SUB(k) != id)
 					giver = 0;	/* a substitute's */
 			}
 			if (giver) {
@@ -522,7 +552,8 @@ db_tt_missing(struct req *r, enum tt_view view, long long id,
 					    db_str(q, 10));
 				}
 				due_add(r, &due, &ndue, &capdue, db_int(q, 1),
-				    db_int(q, 2), d, gname, sname);
+				    db_int(q, 2), d, gname, sname,
+				    (int)db_int(q, 11));
 			}
 		}
 	}
@@ -537,13 +568,16 @@ db_tt_missing(struct req *r, enum tt_view view, long long id,
 		if (d < f || d > t || !school_day(cal, ncal, C_YEAR(k),
 		    C_GRADE(k), d))
 			continue;
-		if (view == TT_CLASS) {
+		if (w->view != TT_TEACHER) {
 			if (C_TT(k) != 0 && !C_MOVED(k))
 				continue;	/* counted with its row */
-			for (i = 0; i < (size_t)nids && ids[i] != C_GROUP(k);
+			for (i = 0; i < w->ngids && w->gids[i] != C_GROUP(k);
 			    i++)
 				continue;
-			if (i == (size_t)nids)
+			if (w->view == TT_CLASS && i == w->ngids)
+				continue;
+			if (w->view == 0 && (C_GROUP(k) != w->group ||
+			    C_SUBJECT(k) != w->subject))
 				continue;
 		} else {
 			if ((C_SUB(k) != 0 ? C_SUB(k) : C_TTEACHER(k)) != id)
@@ -553,7 +587,7 @@ db_tt_missing(struct req *r, enum tt_view view, long long id,
 				continue;	/* counted with its row */
 		}
 		due_add(r, &due, &ndue, &capdue, C_GROUP(k), C_SUBJECT(k), d,
-		    chname[2 * k], chname[2 * k + 1]);
+		    chname[2 * k], chname[2 * k + 1], C_NUMBER(k));
 	}
 #undef C_TT
 #undef C_ON
@@ -566,6 +600,41 @@ db_tt_missing(struct req *r, enum tt_view view, long long id,
 #undef C_TTEACHER
 #undef C_YEAR
 #undef C_GRADE
+#undef C_NUMBER
+	*out = due;
+	*nout = ndue;
+	return 0;
+}
+
+int
+db_tt_missing(struct req *r, enum tt_view view, long long id,
+    const char *from, const char *to, struct tt_missing **out)
+{
+	struct due_of		 w;
+	struct due		*due;
+	struct tt_missing	*m;
+	long long		 ids[DB_ID_SLOTS], *ugroups;
+	size_t			 ndue, nug, i, j, k;
+	long			 f, t;
+	int			 rc, nids = 0, ngids, n;
+	char			 day[11];
+
+	*out = NULL;
+	if (date_parse(from, &f) == -1 || date_parse(to, &t) == -1)
+		return -1;
+	if (t < f)
+		return 0;
+	if (view == TT_CLASS && (nids = db_class_group_ids(id, ids)) == -1)
+		return -1;
+	if (view != TT_CLASS && view != TT_TEACHER)
+		abort();	/* no other view has journals */
+	memset(&w, 0, sizeof(w));
+	w.view = view;
+	w.id = id;
+	w.gids = ids;
+	w.ngids = (size_t)nids;
+	if (due_collect(r, &w, from, to, f, t, &due, &ndue) == -1)
+		return -1;
 	if (ndue == 0)
 		return 0;
 
@@ -595,7 +664,7 @@ db_tt_missing(struct req *r, enum tt_view view, long long id,
 			struct due key = { db_int(&q_due_entered, 0),
 			    db_int(&q_due_entered, 1),
 			    (long)db_int(&q_due_entered, 2) - TO_DAYS_EPOCH, 0,
-			    NULL, NULL };
+			    NULL, NULL, 0 };
 			struct due *hit = bsearch(&key, due, ndue,
 			    sizeof(*due), due_cmp);
 
@@ -629,6 +698,50 @@ db_tt_missing(struct req *r, enum tt_view view, long long id,
 	*out = m;
 	return n;
 }
+
+int
+db_tt_due_journal(struct req *r, long long group_id, long long subject_id,
+    const char *from, const char *to, struct tt_due **out)
+{
+	struct due_of	 w;
+	struct due	*due;
+	struct tt_due	*v;
+	size_t		 ndue, i, n;
+	long		 f, t;
+	char		 day[11];
+
+	*out = NULL;
+	if (date_parse(from, &f) == -1 || date_parse(to, &t) == -1)
+		return -1;
+	if (t < f)
+		return 0;
+	memset(&w, 0, sizeof(w));
+	w.group = group_id;
+	w.subject = subject_id;
+	w.gids = &w.group;
+	w.ngids = 1;
+	if (due_collect(r, &w, from, to, f, t, &due, &ndue) == -1)
+		return -1;
+	if (ndue == 0)
+		return 0;
+	qsort(due, ndue, sizeof(*due), due_number_cmp);
+	v = arena_alloc(&r->arena, ndue * sizeof(*v));
+	for (i = 0, n = 0; i < ndue; i++) {
+		/* Two rows at one slot (a timetable edited over a change):
+		 * one lesson. */
+		if (n > 0 && v[n - 1].day == due[i].day &&
+		    v[n - 1].number == due[i].number)
+			continue;
+		date_format(due[i].day, day);
+		v[n].day = due[i].day;
+		v[n].date = arena_strdup(&r->arena, day);
+		v[n].number = due[i].number;
+		n++;
+	}
+	*out = v;
+	return (int)n;
+}
+
 
 DB_STMT(q_week_bells,
     "SELECT b.number, TIME_FORMAT(b.starts_at, '%H:%i'),"
