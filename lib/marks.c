@@ -13,6 +13,7 @@
 #include "db.h"
 #include "groups.h"
 #include "journal.h"
+#include "lesson.h"
 #include "marks.h"
 #include "objects.h"
 #include "rules.h"
@@ -501,6 +502,57 @@ jcol_cmp(const void *x, const void *y)
 }
 
 /*
+ * Today.N (JOURNAL_TODAY_FORM): today's lessons of the timetable, with the
+ * topic and homework of the lesson entered for it, else the plan's next
+ * topic for the first not entered.  0, -1.
+ */
+static int
+today_form(struct req *r, const struct jpage *pg, const struct tt_due *due,
+    int ndue, const char *taken, const int *match, long long group_id,
+    long long subject_id)
+{
+	const struct jlesson	*l;
+	const char		*text, *hw;
+	long long		 topic;
+	HDF			*h, *row;
+	int			 i, n = 0, proposed = 0, focus = 0;
+
+	h = node(r->hdf, "Today");
+	for (i = 0; i < ndue; i++) {
+		if (due[i].day != pg->today)
+			continue;
+		row = node_n(h, "%d", n++);
+		put(row, "day", due[i].date);
+		put(row, "num", due[i].number > 0 ? arena_printf(&r->arena,
+		    "%d", due[i].number) : "");
+		hw = "";
+		if (taken[i]) {
+			l = &pg->ls[match[i]];
+			put(row, "lesson", arena_printf(&r->arena, "%lld",
+			    l->id));
+			if (l->row >= 0) {
+				put(row, "topic", req_get(r, arena_printf(
+				    &r->arena, "Lessons.%d.topic", l->row), ""));
+				hw = req_get(r, arena_printf(&r->arena,
+				    "Lessons.%d.homework", l->row), "");
+				put(row, "homework", hw);
+			}
+		} else if (!proposed) {
+			proposed = 1;
+			if (lesson_plan_topic(r, group_id, subject_id, &topic,
+			    &text) == -1)
+				return -1;
+			put(row, "topic", text);
+		}
+		if (*hw == '\0' && !focus) {
+			focus = 1;
+			put(row, "focus", "1");
+		}
+	}
+	return 0;
+}
+
+/*
  * The timetable's lessons of the period (from..to) not entered, into
  * pg->plan.  A lesson entered takes the timetable's of its number that
  * day, else (no number, or another) the first one left that day: the
@@ -508,16 +560,18 @@ jcol_cmp(const void *x, const void *y)
  */
 static int
 plan_load(struct req *r, struct jpage *pg, long long group_id,
-    long long subject_id, const char *from, const char *to)
+    long long subject_id, const char *from, const char *to, unsigned flags)
 {
 	struct tt_due	*due;
 	char		*taken;
+	int		*match;
 	int		 ndue, i, l, pass, hit;
 
 	if ((ndue = db_tt_due_journal(r, group_id, subject_id, from, to,
 	    &due)) <= 0)
 		return ndue;
 	taken = arena_alloc(&r->arena, (size_t)ndue + (size_t)pg->nls + 2);
+	match = arena_alloc(&r->arena, (size_t)ndue * sizeof(*match));
 	/* taken[ndue + l]: lesson l matched already. */
 	for (pass = 0; pass < 2; pass++)
 		for (l = 0; l < pg->nls; l++) {
@@ -528,14 +582,19 @@ plan_load(struct req *r, struct jpage *pg, long long group_id,
 				    (pass == 1 ||
 				    due[i].number == pg->ls[l].number))
 					hit = i;
-			if (hit >= 0)
+			if (hit >= 0) {
 				taken[hit] = taken[ndue + l] = 1;
+				match[hit] = l;
+			}
 		}
 	pg->plan = arena_alloc(&r->arena, (size_t)ndue * sizeof(*pg->plan));
 	for (i = 0; i < ndue; i++)
 		if (!taken[i])
 			pg->plan[pg->nplan++] = (struct jplan){ due[i].day,
 			    due[i].number, due[i].date };
+	if (flags & JOURNAL_TODAY_FORM)
+		return today_form(r, pg, due, ndue, taken, match, group_id,
+		    subject_id);
 	return 0;
 }
 
@@ -797,7 +856,7 @@ journal_load(struct req *r, long long group_id, long long subject_id,
 		goto out;
 	if (nc > 0)
 		qsort(cols, (size_t)nc, sizeof(*cols), jcol_cmp);
-	if (plan_load(r, &pg, group_id, subject_id, from, to) == -1)
+	if (plan_load(r, &pg, group_id, subject_id, from, to, flags) == -1)
 		goto out;
 	cols = plan_cols(r, &pg, cols, &nc);
 	h = node(r->hdf, "Cols");
