@@ -88,6 +88,7 @@ async function main() {
   });
 
   const form = page.locator('form.today-lesson').first();
+  if (!ok(await form.count() > 0, 'today\'s lesson form is above the grid')) return;
   ok(await form.locator('input[name="topic"]').inputValue() === topic, `the form proposes the plan's topic «${topic}»`);
   const focused = await page.evaluate(() => document.activeElement && document.activeElement.name);
   ok(focused === 'homework', 'the page opens with the cursor in the homework', focused);
