@@ -14,19 +14,27 @@
  * A cell's comment (R32, R38) travels with it: comment_set=1 with comment
  * and comment_old from journal.js, cm and cmo beside each cell of the
  * entry form.
+ *
+ * The timetable's lessons not entered yet are greyed columns (R19, R30):
+ * a cell typed into one carries its day and number instead of a form of
+ * work, and the lesson is made with it (the timetable's number, the plan's
+ * next topic, R29) in the cell's transaction; the answer names the new
+ * column.  Today's lessons have a small form above the grid for the topic
+ * and homework (head=1), which makes the lesson too when it is not there.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "journal.h"
+#include "lesson.h"
 #include "marks.h"
 #include "objects.h"
 #include "scales.h"
 
 enum { K_GROUP, K_SUBJECT, K_PERIOD, K_WORK, K_STUDENT, K_VALUE, K_OLD,
     K_AJAX, K_LESSON, K_CELL, K_V, K_COMMENT, K_COMMENT_OLD, K_COMMENT_SET,
-    K_CM, K_CMO, K__MAX };
+    K_CM, K_CMO, K_DAY, K_NUMBER, K_HEAD, K_TOPIC, K_HOMEWORK, K__MAX };
 
 /* A cell's value: a mark code or «н», up to 8 characters. */
 static const char *
@@ -67,6 +75,11 @@ static const struct key keys[K__MAX] = {
 	[K_COMMENT_SET] = { "comment_set", v_flag, 0 },
 	[K_CM] =	{ "cm", v_comment, KEY_MULTI },
 	[K_CMO] =	{ "cmo", v_line, KEY_MULTI },
+	[K_DAY] =	{ "day", v_date, 0 },
+	[K_NUMBER] =	{ "number", v_int, 0 },
+	[K_HEAD] =	{ "head", v_flag, 0 },
+	[K_TOPIC] =	{ "topic", v_line, 0 },
+	[K_HOMEWORK] =	{ "homework", v_text, 0 },
 };
 
 /*
@@ -87,7 +100,8 @@ page(struct req *r, long long group, long long subject, long long entry)
 	can_write = write == OBJ_OK && (r->sess.roles & ROLE_TEACHER);
 	can_unlock = (r->sess.roles & ROLE_MANAGEMENT) != 0;
 	if ((rc = journal_load(r, group, subject, req_str(r, K_PERIOD) ?
-	    r->fields[K_PERIOD].num : 0, can_unlock ? JOURNAL_MARK_IDS : 0,
+	    r->fields[K_PERIOD].num : 0, (can_unlock ? JOURNAL_MARK_IDS : 0) |
+	    (can_write && entry == 0 ? JOURNAL_TODAY_FORM : 0),
 	    can_write ? entry : 0)) != 200)
 		return rc;
 	if (can_write)
@@ -138,9 +152,42 @@ cell_answer(struct req *r, enum cell_res c, const struct cell_out *out)
 	    "conflict" : "failed");
 	req_set(r, "Cell.value", out->value);
 	req_set(r, "Cell.comment", out->comment);
+	if (out->work_id != 0 && c == CELL_OK) {
+		req_setf(r, "Cell.work", "%lld", out->work_id);
+		req_setf(r, "Cell.lesson", "%lld", out->lesson_id);
+	}
 	if (out->msg != NULL)
 		req_set(r, "Cell.message", out->msg);
 	return st == 200 ? 200 : SCREEN_FORM(st);
+}
+
+/*
+ * The lesson of a greyed column (day and number of the timetable), made
+ * when not there (lesson_ensure): its first column into *work.  200, or
+ * a status; *msg says why a slot is refused.
+ */
+static int
+slot_lesson(struct req *r, long long group, long long subject,
+    long long *lesson, long long *work, const char **msg)
+{
+	const char	*day = req_str(r, K_DAY);
+	enum obj_res	 ok;
+	int		 created;
+
+	*msg = NULL;
+	if (day == NULL || req_str(r, K_NUMBER) == NULL)
+		return 400;
+	if ((ok = obj_journal_write(r, group, subject, day)) != OBJ_OK)
+		return (int)ok;
+	if ((*lesson = lesson_ensure(r, group, subject, day,
+	    (int)r->fields[K_NUMBER].num, work, &created)) == -1)
+		return 500;
+	if (*lesson == 0) {
+		*msg = "Такого урока в расписании в этот день нет, или день"
+		    " ещё не наступил: обновите страницу.";
+		return SCREEN_FORM(400);
+	}
+	return 200;
 }
 
 /* One cell from journal.js, with its comment when comment_set=1. */
@@ -149,14 +196,19 @@ post_cell(struct req *r, long long group, long long subject)
 {
 	struct cell_in	 in;
 	struct cell_out	 out;
+	long long	 lesson = 0, work = 0;
+	enum cell_res	 c;
+	int		 st;
 
-	if (req_str(r, K_WORK) == NULL || req_str(r, K_STUDENT) == NULL)
+	if (req_str(r, K_STUDENT) == NULL)
+		return 400;
+	if (req_str(r, K_WORK) == NULL && req_str(r, K_DAY) == NULL)
 		return 400;
 	if (r->fields[K_VALUE].error != NULL ||
 	    r->fields[K_COMMENT_OLD].error != NULL)
 		return 400;
 	memset(&in, 0, sizeof(in));
-	in.work_id = r->fields[K_WORK].num;
+	memset(&out, 0, sizeof(out));
 	in.student_id = r->fields[K_STUDENT].num;
 	in.value = req_str(r, K_VALUE);
 	in.old = req_str(r, K_OLD);
@@ -174,7 +226,76 @@ post_cell(struct req *r, long long group, long long subject)
 		in.comment = req_str(r, K_COMMENT) ? req_str(r, K_COMMENT) : "";
 		in.comment_old = req_str(r, K_COMMENT_OLD);
 	}
-	return cell_answer(r, cell_write(r, group, subject, &in, &out), &out);
+	if (req_str(r, K_WORK) != NULL)
+		in.work_id = r->fields[K_WORK].num;
+	else if (in.value == NULL && (in.comment == NULL || *in.comment == 0))
+		/* Nothing typed into a lesson not entered: none is made. */
+		return cell_answer(r, CELL_OK, &out);
+	else {
+		/* A greyed column: its lesson first, in this transaction,
+		 * so that a refused value leaves no lesson behind. */
+		if ((st = slot_lesson(r, group, subject, &lesson, &work,
+		    &out.msg)) != 200) {
+			if (out.msg == NULL)
+				return st;
+			out.value = out.comment = "";
+			return cell_answer(r, CELL_REFUSED, &out);
+		}
+		in.work_id = work;
+	}
+	c = cell_write(r, group, subject, &in, &out);
+	out.work_id = work;
+	out.lesson_id = lesson;
+	return cell_answer(r, c, &out);
+}
+
+/*
+ * Today's lesson form (head=1): the topic and homework of the lesson of
+ * a timetable slot, made when not there.  journal.js sends it with ajax=1
+ * and reads the fragment; without it the journal is shown again.
+ */
+static int
+post_head(struct req *r, long long group, long long subject)
+{
+	struct cell_out	 out;
+	const char	*topic = req_str(r, K_TOPIC), *msg = NULL;
+	long long	 lesson, work;
+	int		 ajax, st, rc;
+
+	ajax = req_str(r, K_AJAX) != NULL && r->fields[K_AJAX].num == 1;
+	if (r->fields[K_TOPIC].error != NULL)
+		msg = "Тема: одна строка, не длиннее 255 символов.";
+	else if (topic == NULL)
+		msg = "Укажите тему урока.";
+	else if (r->fields[K_HOMEWORK].error != NULL)
+		msg = "Домашнее задание: не длиннее 1000 символов.";
+	else if ((st = slot_lesson(r, group, subject, &lesson, &work,
+	    &msg)) != 200 && msg == NULL)
+		return st;
+	else if (msg == NULL) {
+		if ((rc = lesson_head_save(r, lesson, topic,
+		    req_str(r, K_HOMEWORK) ? req_str(r, K_HOMEWORK) : "",
+		    &msg)) == -1)
+			return 500;
+	}
+	if (!ajax && msg == NULL)
+		return req_redirect(r, arena_printf(&r->arena,
+		    "/journal?group=%lld&subject=%lld%s%s", group, subject,
+		    req_str(r, K_PERIOD) ? "&period=" : "",
+		    req_str(r, K_PERIOD) ? req_str(r, K_PERIOD) : ""));
+	if (!ajax) {
+		if (cell_writes_undo() == -1)
+			return 503;
+		req_set(r, "Page.Error", msg);
+		st = page(r, group, subject, 0);
+		return st == 200 ? SCREEN_FORM(400) : st;
+	}
+	memset(&out, 0, sizeof(out));
+	out.value = out.comment = "";
+	out.msg = msg;
+	out.work_id = msg == NULL ? work : 0;
+	out.lesson_id = msg == NULL ? lesson : 0;
+	return cell_answer(r, msg == NULL ? CELL_OK : CELL_REFUSED, &out);
 }
 
 /* A value of a KEY_MULTI list without its surrounding spaces. */
@@ -273,6 +394,8 @@ journal_post(struct req *r)
 	/* The object check for the lesson's day runs in cell_write. */
 	if ((ok = obj_journal_view(r, group, subject)) != OBJ_OK)
 		return (int)ok;
+	if (req_str(r, K_HEAD) != NULL && r->fields[K_HEAD].num == 1)
+		return post_head(r, group, subject);
 	if (req_str(r, K_AJAX) != NULL && r->fields[K_AJAX].num == 1)
 		return post_cell(r, group, subject);
 	return post_column(r, group, subject);

@@ -16,7 +16,6 @@
 #include "lesson.h"
 #include "workkinds.h"
 #include "objects.h"
-#include "plan.h"
 #include "scales.h"
 
 enum { K_ID, K_GROUP, K_SUBJECT, K_DATE, K_NUMBER, K_TOPIC, K_COVERED,
@@ -75,15 +74,11 @@ form_data(struct req *r, long long group, long long subject)
 static int
 propose_topic(struct req *r, long long group, long long subject)
 {
-	char		 text[512];
+	const char	*text;
 	long long	 topic;
 	int		 rc;
 
-	if ((rc = plan_next_topic(group, subject, r->sess.person_id, &topic,
-	    text, sizeof(text))) == 0)
-		rc = plan_next_topic(group, subject, 0, &topic, text,
-		    sizeof(text));
-	if (rc != 1)
+	if ((rc = lesson_plan_topic(r, group, subject, &topic, &text)) != 1)
 		return rc;
 	req_set(r, "Form.topic", text);
 	req_setf(r, "Form.plan_topic", "%lld", topic);
@@ -128,7 +123,10 @@ lesson_get(struct req *r)
 		return 500;
 	if (ok == OBJ_OK && (r->sess.roles & ROLE_TEACHER))
 		req_set(r, "Page.CanWrite", "1");
-	if (id == 0 && (n = db_lesson_number_proposed(group, subject,
+	/* The journal's timetabled columns link here with their number. */
+	if (id == 0 && req_str(r, K_NUMBER) != NULL)
+		req_set(r, "Form.number", req_str(r, K_NUMBER));
+	else if (id == 0 && (n = db_lesson_number_proposed(group, subject,
 	    date)) > 0)
 		req_setf(r, "Form.number", "%d", n);
 	if (id == 0 && propose_topic(r, group, subject) == -1)

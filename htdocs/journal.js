@@ -26,6 +26,21 @@
  * silently.  One request per cell at a time: what is typed meanwhile goes
  * when the answer is in.  Without this script the link «ввести» under a
  * date opens that lesson as one form.
+ *
+ * The timetable's lessons not entered yet are greyed columns (th.planned
+ * with data-day and data-num; data-open when they may be typed into:
+ * today and before).  A cell typed there is sent with the day and number
+ * instead of a form of work; the server makes the lesson with the cell
+ * and answers with its column (data-work), which the column keeps from
+ * then on.  Cells typed before that answer go with the day and number
+ * too: the server finds the lesson made by the first.
+ *
+ * Today's lesson form above the grid (form.today-lesson: topic from the
+ * plan, homework) is sent the same way; the page opens with the cursor in
+ * the homework of today's first lesson that has none, and Enter there
+ * saves the form and goes on to the lesson's first cell, so that the
+ * teacher's lesson is: homework, Enter, then a mark or «н» and Enter per
+ * student.
  */
 (function () {
 	'use strict';
@@ -33,12 +48,15 @@
 	if (!grid || !grid.tBodies.length)
 		return;
 	var status = document.querySelector('.journal-status');
-	var works = Array.prototype.map.call(
-	    grid.tHead.querySelectorAll('th[data-w]'),
-	    function (th) { return th.dataset.w; });
-	var names = Array.prototype.map.call(
-	    grid.tHead.querySelectorAll('th[data-w]'),
-	    function (th) { return th.title; });
+	var heads = Array.prototype.slice.call(
+	    grid.tHead.querySelectorAll('th[data-w]'));
+	var works = heads.map(function (th) { return th.dataset.w; });
+	var names = heads.map(function (th) { return th.title; });
+	/* A column that takes input: a lesson's, or one of the timetable
+	 * open for entry. */
+	var typable = heads.map(function (th) {
+		return th.dataset.w !== '' || th.dataset.open === '1';
+	});
 	var rows = grid.tBodies[0].rows;
 	var cells = [];		/* cells[r][c]: the inputs */
 	var all = [];
@@ -56,6 +74,10 @@
 		var row = [];
 		for (var c = 0; c < works.length; c++) {
 			var td = tr.cells[c + 1];
+			if (!typable[c]) {
+				row.push(null);
+				continue;
+			}
 			var el = document.createElement('input');
 			el.className = 'cell';
 			el.value = td.textContent.trim();
@@ -145,7 +167,13 @@
 		body.set('ajax', '1');
 		body.set('group', grid.dataset.group);
 		body.set('subject', grid.dataset.subject);
-		body.set('work', works[+el.dataset.c]);
+		if (works[+el.dataset.c])
+			body.set('work', works[+el.dataset.c]);
+		else {
+			/* A lesson of the timetable, made with this cell. */
+			body.set('day', heads[+el.dataset.c].dataset.day);
+			body.set('number', heads[+el.dataset.c].dataset.num);
+		}
 		body.set('student', rows[+el.dataset.r].dataset.s);
 		body.set('value', value);
 		body.set('old', old);
@@ -188,6 +216,8 @@
 		}
 		var msg = p.textContent;
 		var state = p.dataset.state;
+		if (p.dataset.work)
+			entered(+el.dataset.c, p.dataset.work, p.dataset.lesson);
 		if (state === 'saved' || state === 'conflict') {
 			el.dataset.old = p.dataset.value;
 			el.dataset.cm = p.dataset.comment || '';
@@ -207,9 +237,36 @@
 			say(msg);
 	}
 
+	/* A greyed column's lesson is made: the column is the lesson's. */
+	function entered(c, work, lesson) {
+		var th = heads[c];
+		if (works[c])
+			return;
+		works[c] = work;
+		th.dataset.w = work;
+		th.dataset.l = lesson;
+		th.classList.remove('planned');
+		grid.tHead.querySelectorAll('th.day.planned').forEach(
+		    function (d) {
+			if (d.dataset.day === th.dataset.day &&
+			    d.dataset.num === th.dataset.num) {
+				d.classList.remove('planned', 'past', 'today');
+				d.title = 'Урок внесён';
+			}
+		});
+		cells.forEach(function (row) {
+			if (row[c])
+				row[c].parentNode.classList.remove('planned');
+		});
+	}
+
 	function move(el, dr, dc) {
 		var row = cells[+el.dataset.r + dr];
-		var next = row && row[+el.dataset.c + dc];
+		var c = +el.dataset.c + dc;
+		/* Sideways past the columns that take no input. */
+		while (dc !== 0 && row && c >= 0 && c < works.length && !row[c])
+			c += dc;
+		var next = row && row[c];
 		if (next) {
 			next.focus();
 			next.select();
@@ -376,6 +433,69 @@
 		if (document.visibilityState === 'hidden')
 			flush();
 	});
+
+	/* ---------------------------------------------------- today's lesson */
+	/* The column of a lesson (data-l), else of a timetable slot. */
+	function column(lesson, day, num) {
+		for (var c = 0; c < heads.length; c++)
+			if (lesson ? heads[c].dataset.l === lesson :
+			    heads[c].dataset.day === day &&
+			    heads[c].dataset.num === num)
+				return c;
+		return -1;
+	}
+
+	Array.prototype.forEach.call(
+	    document.querySelectorAll('form.today-lesson'), function (form) {
+		var state = form.querySelector('.today-state');
+		function tell(text, failed) {
+			state.textContent = text;
+			state.classList.toggle('failed', !!failed);
+		}
+		form.addEventListener('submit', function (e) {
+			var body = new URLSearchParams(new FormData(form));
+			var c = column(form.dataset.lesson, form.dataset.day,
+			    form.dataset.num);
+			e.preventDefault();
+			body.set('ajax', '1');
+			tell('Сохраняется…');
+			pending++;
+			fetch('/journal', { method: 'POST', body: body,
+			    credentials: 'same-origin', keepalive: true
+			}).then(function (res) {
+				return res.text().then(function (text) {
+					var p = new DOMParser().parseFromString(
+					    text, 'text/html').getElementById('cell');
+					if (!p || p.dataset.state !== 'saved') {
+						tell(p ? p.textContent : messages[
+						    res.status] || 'Урок не сохранён.',
+						    true);
+						return;
+					}
+					tell('Урок сохранён.');
+					form.dataset.lesson = p.dataset.lesson;
+					if (c >= 0)
+						entered(c, p.dataset.work,
+						    p.dataset.lesson);
+				});
+			}).catch(function () {
+				tell('Нет связи с сервером: урок не сохранён.',
+				    true);
+			}).then(function () {
+				pending--;
+			});
+			/* On to the marks at once: a cell typed meanwhile
+			 * finds the lesson this makes. */
+			if (c >= 0 && cells.length && cells[0][c]) {
+				cells[0][c].focus();
+				cells[0][c].select();
+			}
+		});
+	});
+	var first = document.querySelector(
+	    'form.today-lesson[data-focus] input[name="homework"]');
+	if (first)
+		first.focus();
 
 	/* The entry links are for pages without this script. */
 	Array.prototype.forEach.call(grid.querySelectorAll('.entry-row'),

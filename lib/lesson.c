@@ -15,8 +15,10 @@
 #include "groups.h"
 #include "journal.h"
 #include "lesson.h"
+#include "plan.h"
 #include "rules.h"
 #include "sqlnames.h"
+#include "timetable.h"
 
 DB_STMT(q_lesson_get,
     "SELECT l.id, l.group_id, l.subject_id, l.on_date, l.number, l.topic,"
@@ -405,4 +407,162 @@ db_journals_by_class_teacher(struct _hdf *hdf, const char *prefix,
 {
 	return db_query_hdf(hdf, prefix, &q_journals_by_class_teacher, "llll",
 	    person_id, person_id, school_id, person_id);
+}
+
+int
+lesson_plan_topic(struct req *r, long long group_id, long long subject_id,
+    long long *topic_id, const char **text)
+{
+	char	 buf[512];
+	int	 rc;
+
+	*topic_id = 0;
+	*text = "";
+	if ((rc = plan_next_topic(group_id, subject_id, r->sess.person_id,
+	    topic_id, buf, sizeof(buf))) == 0)
+		rc = plan_next_topic(group_id, subject_id, 0, topic_id, buf,
+		    sizeof(buf));
+	if (rc == 1)
+		*text = arena_strdup(&r->arena, buf);
+	return rc;
+}
+
+/*
+ * Two saves of one new lesson at once (two cells typed into its column
+ * before the first answer): the group's row is locked first, so the
+ * second waits and then finds the first's lesson with a locking read
+ * (which sees what was committed meanwhile, unlike the transaction's
+ * snapshot).  Only writers of a lesson lock it, and only when none was
+ * found without the lock.
+ */
+DB_STMT(q_group_lock,
+    "SELECT id FROM `groups` WHERE id = ? AND school_id = ? FOR UPDATE");
+DB_STMT(q_lesson_at,
+    "SELECT l.id, (SELECT lw.id FROM lesson_work lw WHERE lw.lesson_id = l.id"
+    "   ORDER BY lw.sort, lw.id LIMIT 1) FROM lesson l"
+    " WHERE l.group_id = ? AND l.subject_id = ? AND l.on_date = ?"
+    " AND l.number = ? AND l.school_id = ? ORDER BY l.id LIMIT 1 FOR UPDATE");
+
+/* The lesson at the slot and its first column: 1, 0 none, -1. */
+static int
+lesson_at(struct req *r, long long group_id, long long subject_id,
+    const char *on_date, int number, long long *id, long long *work_id)
+{
+	int	 rc;
+
+	if (db_query(&q_lesson_at, "llsdl", group_id, subject_id, on_date,
+	    number, r->sess.school_id) == -1 ||
+	    (rc = db_next(&q_lesson_at)) == -1)
+		return -1;
+	if (rc == 1) {
+		*id = db_int(&q_lesson_at, 0);
+		*work_id = db_str(&q_lesson_at, 1) != NULL ?
+		    db_int(&q_lesson_at, 1) : 0;
+		db_done(&q_lesson_at);
+	}
+	return rc;
+}
+
+int
+lesson_slot_ok(struct req *r, long long group_id, long long subject_id,
+    const char *on_date, int number)
+{
+	struct tt_due	*due;
+	int		 n, i, rc;
+
+	if ((rc = db_lesson_date_ok(group_id, on_date)) != 1)
+		return rc;
+	if ((n = db_tt_due_journal(r, group_id, subject_id, on_date, on_date,
+	    &due)) == -1)
+		return -1;
+	for (i = 0; i < n; i++)
+		if (due[i].number == number)
+			return 1;
+	return 0;
+}
+
+long long
+lesson_ensure(struct req *r, long long group_id, long long subject_id,
+    const char *on_date, int number, long long *work_id, int *created)
+{
+	struct lesson_in	 in;
+	long long		 id = 0;
+	int			 rc;
+
+	*work_id = 0;
+	*created = 0;
+	if ((rc = lesson_slot_ok(r, group_id, subject_id, on_date,
+	    number)) != 1)
+		return rc;
+	if (db_query(&q_group_lock, "ll", group_id, r->sess.school_id) == -1 ||
+	    (rc = db_next(&q_group_lock)) == -1)
+		return -1;
+	if (rc == 0)
+		return 0;
+	db_done(&q_group_lock);
+	if ((rc = lesson_at(r, group_id, subject_id, on_date, number, &id,
+	    work_id)) == -1)
+		return -1;
+	if (rc == 0) {
+		/* New: the plan's next topic (R29), the default column. */
+		memset(&in, 0, sizeof(in));
+		in.group_id = group_id;
+		in.subject_id = subject_id;
+		in.on_date = on_date;
+		in.number = number;
+		in.covered = in.homework = "";
+		if (lesson_plan_topic(r, group_id, subject_id,
+		    &in.plan_topic_id, &in.topic) == -1)
+			return -1;
+		if ((id = lesson_save(r, &in)) == -1 ||
+		    lesson_at(r, group_id, subject_id, on_date, number, &id,
+		    work_id) != 1)
+			return -1;
+		*created = 1;
+	}
+	/* A lesson without columns (made before columns were kept): its
+	 * default one. */
+	if (*work_id == 0 && (db_exec(&q_work_default, "lll", id,
+	    r->sess.school_id, id) < 0 || lesson_at(r, group_id, subject_id,
+	    on_date, number, &id, work_id) != 1 || *work_id == 0))
+		return -1;
+	return id;
+}
+
+DB_STMT(q_lesson_head,
+    "UPDATE lesson SET topic = ?, homework_at = IF(? = '', NULL,"
+    "   IF(homework = ?, homework_at, COALESCE(homework_at, NOW()))),"
+    " homework = ? WHERE id = ? AND school_id = ?");
+DB_STMT(q_lesson_needs_topic,
+    "SELECT EXISTS (SELECT 1 FROM lesson_work lw JOIN work_kind wk"
+    "   ON wk.id = lw.work_kind_id WHERE lw.lesson_id = ?"
+    "   AND wk.needs_topic = 1)");
+
+int
+lesson_head_save(struct req *r, long long id, const char *topic,
+    const char *homework, const char **msg)
+{
+	int	 rc;
+
+	*msg = NULL;
+	/* R20: a lesson with a test names what the test is about. */
+	if (db_query(&q_lesson_needs_topic, "l", id) == -1 ||
+	    db_next(&q_lesson_needs_topic) != 1)
+		return -1;
+	rc = db_int(&q_lesson_needs_topic, 0) == 1;
+	db_done(&q_lesson_needs_topic);
+	if (rc && (rc = lesson_topic_meaningful(r, topic)) != 1) {
+		if (rc == -1)
+			return -1;
+		*msg = "Тема должна говорить, о чём работа: например,"
+		    " «Контрольная работа по теме „Дроби“».";
+		return 0;
+	}
+	if (db_exec(&q_lesson_head, "ssssll", topic, homework, homework,
+	    homework, id, r->sess.school_id) < 0 ||
+	    db_exec(&q_work_topic, "sl", topic, id) < 0 ||
+	    audit_add(r, "lesson_update", "lesson", id, NULL,
+	    arena_printf(&r->arena, "%s; ДЗ: %s", topic, homework)) == -1)
+		return -1;
+	return 1;
 }

@@ -60,6 +60,39 @@ int	db_work_kinds_need_topic(long long school_id, const long long *ids,
  */
 long long	lesson_save(struct req *, const struct lesson_in *);
 /*
+ * The КТП's next topic for a new lesson of the journal (R29): the
+ * writer's own plan, else the group's (a substitute follows the absent
+ * teacher's).  1 with *topic_id and *text (the request's arena), 0 none
+ * (*text ""), -1.
+ */
+int	lesson_plan_topic(struct req *, long long group_id,
+	    long long subject_id, long long *topic_id, const char **text);
+/*
+ * Whether on_date and number are a lesson the timetable (with its
+ * changes) gives the journal that day, on a study day not in the future:
+ * 1, 0, -1.
+ */
+int	lesson_slot_ok(struct req *, long long group_id, long long subject_id,
+	    const char *on_date, int number);
+/*
+ * The lesson of a timetable slot (lesson_slot_ok), entered on demand: the
+ * one there, else a new one (R19) with the timetable's number, the plan's
+ * next topic (R29) and the default column, audited.  Two requests at once
+ * make one lesson (the group's row is locked).  *work_id gets its first
+ * column, *created 1 when made here.  The caller has run
+ * obj_journal_write for the day.  The lesson id, 0 when the slot is not
+ * the timetable's, -1.
+ */
+long long	lesson_ensure(struct req *, long long group_id,
+		    long long subject_id, const char *on_date, int number,
+		    long long *work_id, int *created);
+/*
+ * Set a lesson's topic and homework (the journal's inline form), audited.
+ * 1, 0 refused (*msg: R20, a test's topic says what it is about), -1.
+ */
+int	lesson_head_save(struct req *, long long lesson_id, const char *topic,
+	    const char *homework, const char **msg);
+/*
  * The teacher's journals: prefix.N.{group_id,group,subject_id,subject,
  * substitute} — their assignments of the current year, then the journals
  * they substitute in (a timetable change or a lesson given as substitute).

@@ -13,12 +13,14 @@
 #include "db.h"
 #include "groups.h"
 #include "journal.h"
+#include "lesson.h"
 #include "marks.h"
 #include "objects.h"
 #include "rules.h"
 #include "scales.h"
 #include "settings.h"
 #include "sqlnames.h"
+#include "timetable.h"
 
 #define ABSENT	"н"
 
@@ -152,6 +154,7 @@ struct jlesson {
 	long		 day;
 	int		 in;		/* inside the period */
 	int		 row;		/* Lessons.row, or -1 */
+	int		 number;	/* in the day, 0: not given */
 	const char	*on_date;	/* YYYY-MM-DD */
 	const char	*late;		/* entered late: when, or NULL */
 	const char	*late_hw;	/* homework set late: when, or NULL */
@@ -191,6 +194,13 @@ abs_note_cmp(const void *x, const void *y)
 	return p->b < q->b ? -1 : p->b > q->b;
 }
 
+/* A lesson of the timetable not entered (R19, R30): a greyed column. */
+struct jplan {
+	long		 day;
+	int		 number;
+	const char	*on_date;	/* YYYY-MM-DD */
+};
+
 /* What the remarks are derived from. */
 struct jpage {
 	struct jlesson	*ls;		/* in date order */
@@ -209,6 +219,8 @@ struct jpage {
 	const char	**names;	/* the group's students, in order */
 	long long	*count;		/* their marks in the period */
 	int		 ns;
+	struct jplan	*plan;		/* by day and number */
+	int		 nplan;
 };
 
 static int
@@ -375,10 +387,21 @@ no_retest(const struct jpage *pg, const struct jmark *m)
 	    pg->set[S_RETEST]);
 }
 
+/* R30: a past lesson of the timetable never entered: «не заполнено». */
+static void
+not_entered(struct req *r, HDF *h, int *n, const struct jpage *pg, int p)
+{
+	if (pg->plan[p].day < pg->today)
+		note_add(h, n, "not_entered", dmy(r, pg->plan[p].on_date), "",
+		    "", pg->plan[p].number > 0 ? arena_printf(&r->arena, "%d",
+		    pg->plan[p].number) : "");
+}
+
 /*
- * The remarks (R23, R25, R27) in the order the page gives them: the
+ * The remarks (R23, R25, R27, R30) in the order the page gives them: the
  * marks' (MarkNotes) by date, kind and student; the lessons' (Notes) by
- * date and kind, then the students with too few marks (R27: at least
+ * date and kind (the timetable's lessons not entered last), then the
+ * students with too few marks (R27: at least
  * min_marks_per_period, one more for each weekly hour above one).
  */
 static void
@@ -389,7 +412,7 @@ load_notes(struct req *r, const struct jpage *pg)
 	const struct jmark	*m;
 	const struct jlesson	*ls = pg->ls;
 	HDF			*h;
-	int			 i, j, k, t, n = 0, hit;
+	int			 i, j, k, t, n = 0, hit, p;
 
 	h = node(r->hdf, "MarkNotes");
 	for (i = 0; i < pg->nms; i = j) {
@@ -422,9 +445,12 @@ load_notes(struct req *r, const struct jpage *pg)
 
 	h = node(r->hdf, "Notes");
 	n = 0;
+	p = 0;
 	for (i = 0; i < pg->nls; i = j) {
 		for (j = i; j < pg->nls && ls[j].day == ls[i].day; j++)
 			;
+		for (; p < pg->nplan && pg->plan[p].day < ls[i].day; p++)
+			not_entered(r, h, &n, pg, p);
 		for (k = i; k < j; k++)
 			if (ls[k].in && ls[k].late_hw != NULL)
 				note_add(h, &n, "late_homework",
@@ -435,6 +461,8 @@ load_notes(struct req *r, const struct jpage *pg)
 				note_add(h, &n, "late_lesson",
 				    dmy(r, ls[k].on_date), "", "", ls[k].late);
 	}
+	for (; p < pg->nplan; p++)
+		not_entered(r, h, &n, pg, p);
 	for (i = 0; i < pg->ns; i++)
 		if (pg->count[i] < pg->set[S_MIN_MARKS])
 			note_add(h, &n, "few_marks", "", pg->names[i],
@@ -449,9 +477,11 @@ struct jperiod {
 	const char	*from, *to;
 };
 
-/* A column: a form of work of a lesson of the period. */
+/* A column: a form of work of a lesson of the period, or a lesson of
+ * the timetable not entered yet (plan >= 0, no work). */
 struct jcol {
 	long long	 work;
+	int		 plan;		/* into jpage.plan, or -1 */
 	int		 li;		/* into jpage.ls */
 	int		 row;		/* into Lessons */
 	int		 sort;		/* its place in the lesson */
@@ -469,6 +499,154 @@ jcol_cmp(const void *x, const void *y)
 	if (p->sort != q->sort)
 		return p->sort < q->sort ? -1 : 1;
 	return p->work < q->work ? -1 : p->work > q->work;
+}
+
+/*
+ * Today.N (JOURNAL_TODAY_FORM): today's lessons of the timetable, with the
+ * topic and homework of the lesson entered for it, else the plan's next
+ * topic for the first not entered.  0, -1.
+ */
+static int
+today_form(struct req *r, const struct jpage *pg, const struct tt_due *due,
+    int ndue, const char *taken, const int *match, long long group_id,
+    long long subject_id)
+{
+	const struct jlesson	*l;
+	const char		*text, *hw;
+	long long		 topic;
+	HDF			*h, *row;
+	int			 i, n = 0, proposed = 0, focus = 0;
+
+	h = node(r->hdf, "Today");
+	for (i = 0; i < ndue; i++) {
+		if (due[i].day != pg->today)
+			continue;
+		row = node_n(h, "%d", n++);
+		put(row, "day", due[i].date);
+		put(row, "num", due[i].number > 0 ? arena_printf(&r->arena,
+		    "%d", due[i].number) : "");
+		hw = "";
+		if (taken[i]) {
+			l = &pg->ls[match[i]];
+			put(row, "lesson", arena_printf(&r->arena, "%lld",
+			    l->id));
+			if (l->row >= 0) {
+				put(row, "topic", req_get(r, arena_printf(
+				    &r->arena, "Lessons.%d.topic", l->row), ""));
+				hw = req_get(r, arena_printf(&r->arena,
+				    "Lessons.%d.homework", l->row), "");
+				put(row, "homework", hw);
+			}
+		} else if (!proposed) {
+			proposed = 1;
+			if (lesson_plan_topic(r, group_id, subject_id, &topic,
+			    &text) == -1)
+				return -1;
+			put(row, "topic", text);
+		}
+		if (*hw == '\0' && !focus) {
+			focus = 1;
+			put(row, "focus", "1");
+		}
+	}
+	return 0;
+}
+
+/*
+ * The timetable's lessons of the period (from..to) not entered, into
+ * pg->plan.  A lesson entered takes the timetable's of its number that
+ * day, else (no number, or another) the first one left that day: the
+ * remaining ones are due.  0, -1.
+ */
+static int
+plan_load(struct req *r, struct jpage *pg, long long group_id,
+    long long subject_id, const char *from, const char *to, unsigned flags)
+{
+	struct tt_due	*due;
+	char		*taken;
+	int		*match;
+	int		 ndue, i, l, pass, hit;
+
+	if ((ndue = db_tt_due_journal(r, group_id, subject_id, from, to,
+	    &due)) <= 0)
+		return ndue;
+	taken = arena_alloc(&r->arena, (size_t)ndue + (size_t)pg->nls + 2);
+	match = arena_alloc(&r->arena, (size_t)ndue * sizeof(*match));
+	/* taken[ndue + l]: lesson l matched already. */
+	for (pass = 0; pass < 2; pass++)
+		for (l = 0; l < pg->nls; l++) {
+			if (!pg->ls[l].in || taken[ndue + l])
+				continue;
+			for (i = 0, hit = -1; i < ndue && hit < 0; i++)
+				if (!taken[i] && due[i].day == pg->ls[l].day &&
+				    (pass == 1 ||
+				    due[i].number == pg->ls[l].number))
+					hit = i;
+			if (hit >= 0) {
+				taken[hit] = taken[ndue + l] = 1;
+				match[hit] = l;
+			}
+		}
+	pg->plan = arena_alloc(&r->arena, (size_t)ndue * sizeof(*pg->plan));
+	for (i = 0; i < ndue; i++)
+		if (!taken[i])
+			pg->plan[pg->nplan++] = (struct jplan){ due[i].day,
+			    due[i].number, due[i].date };
+	if (flags & JOURNAL_TODAY_FORM)
+		return today_form(r, pg, due, ndue, taken, match, group_id,
+		    subject_id);
+	return 0;
+}
+
+/*
+ * The columns with the timetable's lessons not entered put in place: by
+ * day, then number (a lesson without a number first).  The new array.
+ */
+static struct jcol *
+plan_cols(struct req *r, const struct jpage *pg, struct jcol *cols,
+    int *nc)
+{
+	struct jcol		*all;
+	const struct jlesson	*l;
+	int			 c = 0, p = 0, n = 0;
+
+	if (pg->nplan == 0)
+		return cols;
+	all = arena_alloc(&r->arena, (size_t)(*nc + pg->nplan) *
+	    sizeof(*all));
+	while (c < *nc || p < pg->nplan) {
+		l = c < *nc ? &pg->ls[cols[c].li] : NULL;
+		if (l == NULL || (p < pg->nplan && (pg->plan[p].day < l->day ||
+		    (pg->plan[p].day == l->day &&
+		    pg->plan[p].number < l->number)))) {
+			all[n].plan = p++;
+			all[n++].li = -1;
+		} else
+			all[n++] = cols[c++];
+	}
+	*nc = n;
+	return all;
+}
+
+/*
+ * A greyed column: Cols.M.{planned,day,num,date,state} (state: past,
+ * today, future), one column under its date.
+ */
+static void
+plan_col(struct req *r, const struct jpage *pg, HDF *row, int p)
+{
+	const struct jplan	*j = &pg->plan[p];
+
+	put(row, "planned", "1");
+	put(row, "day", j->on_date);
+	put(row, "num", j->number > 0 ? arena_printf(&r->arena, "%d",
+	    j->number) : "");
+	put(row, "date", arena_printf(&r->arena, "%.2s.%.2s", j->on_date + 8,
+	    j->on_date + 5));
+	put(row, "state", j->day < pg->today ? "past" : j->day == pg->today ?
+	    "today" : "future");
+	put(row, "first", "1");
+	put(row, "span", "1");
 }
 
 int
@@ -620,6 +798,8 @@ journal_load(struct req *r, long long group_id, long long subject_id,
 				goto out;
 			nl->in = nl->day >= fromd && nl->day <= tod;
 			nl->row = -1;
+			nl->number = db_str(&q_lessons, 3) != NULL ?
+			    (int)db_int(&q_lessons, 3) : 0;
 			/* R23: entered after its day, homework set late. */
 			nl->late = NULL;
 			if ((v = db_str(&q_lessons, 11)) != NULL &&
@@ -661,6 +841,7 @@ journal_load(struct req *r, long long group_id, long long subject_id,
 			continue;
 		cols = more(r, cols, (size_t)nc, sizeof(*cols));
 		cols[nc].work = db_int(&q_lessons, 7);
+		cols[nc].plan = -1;
 		cols[nc].li = pg.nls - 1;
 		cols[nc].row = l;
 		cols[nc].sort = (int)db_int(&q_lessons, 13);
@@ -675,10 +856,17 @@ journal_load(struct req *r, long long group_id, long long subject_id,
 		goto out;
 	if (nc > 0)
 		qsort(cols, (size_t)nc, sizeof(*cols), jcol_cmp);
+	if (plan_load(r, &pg, group_id, subject_id, from, to, flags) == -1)
+		goto out;
+	cols = plan_cols(r, &pg, cols, &nc);
 	h = node(r->hdf, "Cols");
 	for (c = 0; c < nc; c++) {
-		idindex_add(&widx, cols[c].work, c);
 		row = node_n(h, "%d", c);
+		if (cols[c].plan >= 0) {
+			plan_col(r, &pg, row, cols[c].plan);
+			continue;
+		}
+		idindex_add(&widx, cols[c].work, c);
 		put(row, "work", arena_printf(&r->arena, "%lld", cols[c].work));
 		put(row, "lesson", cols[c].lesson);
 		put(row, "short", cols[c].shortname);
@@ -856,7 +1044,9 @@ journal_load(struct req *r, long long group_id, long long subject_id,
 		for (c = 0; c < nc; c++) {
 			v = cell[s][c];
 			sp = cmt[s][c];
-			if (v == NULL && pair_has(pg.abs, pg.nabs, cols[c].li,
+			if (cols[c].plan >= 0)
+				;	/* not entered: empty */
+			else if (v == NULL && pair_has(pg.abs, pg.nabs, cols[c].li,
 			    sids[s])) {
 				v = ABSENT;
 				key.a = cols[c].li;
@@ -875,7 +1065,7 @@ journal_load(struct req *r, long long group_id, long long subject_id,
 				snprintf(k, sizeof(k), "%d.m", c);
 				put(row, k, mid[s][c]);
 			}
-			if (cols[c].li == entry_li) {
+			if (cols[c].li == entry_li && cols[c].plan < 0) {
 				snprintf(k, sizeof(k), "%d.w", c);
 				put(row, k, arena_printf(&r->arena, "%lld",
 				    cols[c].work));

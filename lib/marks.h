@@ -38,6 +38,13 @@ struct req;
  * 200, 404, 500.
  */
 #define JOURNAL_MARK_IDS	0x01
+/*
+ * With JOURNAL_TODAY_FORM (a writer), Today.N.{day,num,lesson,topic,
+ * homework,focus} are today's lessons of the timetable, entered or not:
+ * a new one proposes the plan's next topic (one statement more), focus
+ * marks the first without homework.
+ */
+#define JOURNAL_TODAY_FORM	0x02
 int	journal_load(struct req *, long long group_id, long long subject_id,
 	    long long period_id, unsigned flags, long long entry);
 
@@ -66,6 +73,8 @@ struct cell_in {
 struct cell_out {
 	const char	*value, *comment;
 	const char	*msg;		/* Russian, or NULL */
+	long long	 work_id;	/* a column made for it, else 0 */
+	long long	 lesson_id;	/* ... and its lesson */
 };
 
 /*

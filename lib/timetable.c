@@ -705,6 +705,55 @@ db_tt_slots(struct req *r, const long long *groups, int ngroups,
 	return (int)n;
 }
 
+static int
+due_number_cmp(const void *x, const void *y)
+{
+	const struct due *a = x, *b = y;
+
+	if (a->day != b->day)
+		return a->day < b->day ? -1 : 1;
+	return a->number < b->number ? -1 : a->number > b->number;
+}
+
+int
+db_tt_due_journal(struct req *r, long long group_id, long long subject_id,
+    const char *from, const char *to, struct tt_due **out)
+{
+	struct due	*due;
+	struct tt_due	*v;
+	size_t		 ndue, i, n;
+	long		 f, t;
+	char		 day[11];
+
+	*out = NULL;
+	if (date_parse(from, &f) == -1 || date_parse(to, &t) == -1)
+		return -1;
+	if (t < f)
+		return 0;
+	if (due_list(r, TT_STUDENT, 0, &group_id, 1, from, to, f, t, &due,
+	    &ndue) == -1)
+		return -1;
+	if (ndue == 0)
+		return 0;
+	qsort(due, ndue, sizeof(*due), due_number_cmp);
+	v = arena_alloc(&r->arena, ndue * sizeof(*v));
+	for (i = 0, n = 0; i < ndue; i++) {
+		/* The group's other subjects; and two rows at one slot (a
+		 * timetable edited over a change): one lesson. */
+		if (due[i].subject_id != subject_id || (n > 0 &&
+		    v[n - 1].day == due[i].day &&
+		    v[n - 1].number == due[i].number))
+			continue;
+		date_format(due[i].day, day);
+		v[n].day = due[i].day;
+		v[n].date = arena_strdup(&r->arena, day);
+		v[n].number = due[i].number;
+		n++;
+	}
+	*out = v;
+	return (int)n;
+}
+
 DB_STMT(q_week_bells,
     "SELECT b.number, TIME_FORMAT(b.starts_at, '%H:%i'),"
     " TIME_FORMAT(b.ends_at, '%H:%i') FROM bell b JOIN year y ON y.id = b.year_id"

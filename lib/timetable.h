@@ -121,6 +121,22 @@ struct tt_slot {
 int	db_tt_slots(struct req *, const long long *groups, int ngroups,
 	    const char *from, const char *to, struct tt_slot **out);
 
+/*
+ * One journal's lessons in the timetable: those the timetable (with its
+ * changes) gives group_id's subject_id on the study days from..to,
+ * whether entered or not, by day and number (a moved lesson on its new
+ * day and number, a cancelled one not at all).  Three plain statements.
+ * Returns their number or -1.
+ */
+struct tt_due {
+	const char	*date;		/* YYYY-MM-DD */
+	long		 day;		/* days since 1970-01-01 */
+	int		 number;	/* in the day; 0: not given */
+};
+int	db_tt_due_journal(struct req *, long long group_id,
+	    long long subject_id, const char *from, const char *to,
+	    struct tt_due **out);
+
 /* The Monday on or before date (YYYY-MM-DD) into buf[11]; 0 or -1. */
 int	tt_monday(const char *date, char buf[11]);
 /* date + days into buf[11]. */

@@ -1,1 +1,1 @@
-<p id="cell" data-state="<?cs var:Cell.state ?>" data-value="<?cs var:Cell.value ?>" data-comment="<?cs var:Cell.comment ?>"><?cs var:Cell.message ?></p>
+<p id="cell" data-state="<?cs var:Cell.state ?>" data-value="<?cs var:Cell.value ?>" data-comment="<?cs var:Cell.comment ?>"<?cs if:Cell.work ?> data-work="<?cs var:Cell.work ?>" data-lesson="<?cs var:Cell.lesson ?>"<?cs /if ?>><?cs var:Cell.message ?></p>
