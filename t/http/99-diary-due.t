@@ -223,7 +223,7 @@ SKIP: {
 my $cst = login_ok($student->{login}, $student->{password}, 'the student logs in');
 my $hs = $cst->get('/home')->text;
 $card = card($hs, $kid) // '';
-like($card, qr{<h2>Мой день</h2>}, 'the student has their own card');
+like($card, qr{<h2>Мой день <span class="meta">[^<]+ класс</span></h2>}, 'the student has their own card, with their class');
 like($card, qr{jtest-home: сегодня}, 'with today\'s mark');
 like($card, qr{jtest-home: на завтра}, 'and tomorrow\'s homework');
 my @sc = $hs =~ m{<section class="card family" id="child-(\d+)">}g;
