@@ -233,6 +233,17 @@ lesson_post(struct req *r)
 			    " „Дроби“». Название работы с номером темой не"
 			    " считается.");
 	}
+	if (in.on_date != NULL && in.number >= 1 && in.number <= 10 &&
+	    !req_has_errors(r)) {
+		if ((rc = lesson_slot_taken(r, in.group_id, in.subject_id,
+		    in.on_date, in.number, in.id)) == -1)
+			return 500;
+		if (rc == 1)
+			req_field_error(r, "number", "Этот урок в этот день уже"
+			    " записан в журнале (например, отметкой в сетке):"
+			    " откройте его из журнала или укажите другой"
+			    " номер.");
+	}
 	if (r->fields[K_COVERED].error != NULL)
 		req_field_error(r, "covered", r->fields[K_COVERED].error);
 	if (r->fields[K_HOMEWORK].error != NULL)

@@ -481,6 +481,25 @@ lesson_slot_ok(struct req *r, long long group_id, long long subject_id,
 	return 0;
 }
 
+int
+lesson_slot_taken(struct req *r, long long group_id, long long subject_id,
+    const char *on_date, int number, long long except_id)
+{
+	long long	 id = 0, work_id;
+	int		 rc;
+
+	/* The lock lesson_ensure takes: a cell saved meanwhile waits. */
+	if (db_query(&q_group_lock, "ll", group_id, r->sess.school_id) == -1 ||
+	    (rc = db_next(&q_group_lock)) == -1)
+		return -1;
+	if (rc == 1)
+		db_done(&q_group_lock);
+	if ((rc = lesson_at(r, group_id, subject_id, on_date, number, &id,
+	    &work_id)) == -1)
+		return -1;
+	return rc == 1 && id != except_id;
+}
+
 long long
 lesson_ensure(struct req *r, long long group_id, long long subject_id,
     const char *on_date, int number, long long *work_id, int *created)

@@ -83,6 +83,15 @@ int	lesson_slot_ok(struct req *, long long group_id, long long subject_id,
  * obj_journal_write for the day.  The lesson id, 0 when the slot is not
  * the timetable's, -1.
  */
+/*
+ * Whether the journal has a lesson (other than except_id) at that day
+ * and number: 1, 0, -1.  Locks the group's row as lesson_ensure does, so
+ * that the lesson form and a cell typed into a greyed column do not both
+ * make the day's lesson.
+ */
+int		lesson_slot_taken(struct req *, long long group_id,
+		    long long subject_id, const char *on_date, int number,
+		    long long except_id);
 long long	lesson_ensure(struct req *, long long group_id,
 		    long long subject_id, const char *on_date, int number,
 		    long long *work_id, int *created);

@@ -191,6 +191,13 @@ is($work2, $work, '... goes to the same column');
 is(lessons_on($today), 1, '... no second lesson');
 is(sql_value("SELECT COUNT(*) FROM absence WHERE lesson_id = $lesson AND student_id = $S2"), 1, '... the «н» is stored');
 
+# The lesson form (without JavaScript) cannot make the day's lesson again.
+my $lf = $t->post_form('/lesson', [ csrf => $t->session_csrf, group => $group, subject => $subject,
+    on_date => $today, number => $num, topic => 'jtest: тот же урок ещё раз' ]);
+is($lf->status, 400, 'the lesson form for the same day and number is refused');
+like(page_text($lf->text), qr/Этот урок в этот день уже записан в журнале/, '... saying the lesson is there');
+is(lessons_on($today), 1, '... and makes no second lesson');
+
 $h = journal();
 unlike($h, greyed_re($today, $num), 'entered: the greyed column is gone');
 like($h, qr{<th class="work" data-w="$work" data-l="$lesson"}, '... the lesson\'s column is there');
