@@ -126,7 +126,7 @@ lesson_get(struct req *r)
 	/* The journal's timetabled columns link here with their number. */
 	if (id == 0 && req_str(r, K_NUMBER) != NULL)
 		req_set(r, "Form.number", req_str(r, K_NUMBER));
-	else if (id == 0 && (n = db_lesson_number_proposed(group, subject,
+	else if (id == 0 && (n = db_lesson_number_proposed(r, group, subject,
 	    date)) > 0)
 		req_setf(r, "Form.number", "%d", n);
 	if (id == 0 && propose_topic(r, group, subject) == -1)

@@ -50,23 +50,35 @@ db_lesson_get(struct req *r, const char *prefix, long long lesson_id)
 	return rc == -1 ? -1 : 1;
 }
 
-DB_STMT(q_number_proposed,
-    "SELECT t.number FROM timetable t WHERE t.group_id = ?"
-    " AND t.subject_id = ? AND t.weekday = WEEKDAY(?) + 1"
-    " AND ? BETWEEN t.valid_from AND t.valid_to ORDER BY t.number LIMIT 1");
+static int	lesson_at(struct req *, long long, long long, const char *,
+		    int, long long *, long long *);
 
+/*
+ * The timetable's lessons of the journal that day (with the day's
+ * changes: lib/timetable.c), the first not entered yet; all entered: the
+ * first.  0 when the timetable has none (or on an error: only a proposal).
+ */
 int
-db_lesson_number_proposed(long long group_id, long long subject_id,
-    const char *on_date)
+db_lesson_number_proposed(struct req *r, long long group_id,
+    long long subject_id, const char *on_date)
 {
-	int	 n = 0;
+	struct tt_due	*due;
+	long long	 id, work_id;
+	int		 n, i, first = 0;
 
-	if (db_query(&q_number_proposed, "llss", group_id, subject_id,
-	    on_date, on_date) == 0 && db_next(&q_number_proposed) == 1) {
-		n = (int)db_int(&q_number_proposed, 0);
-		db_done(&q_number_proposed);
+	if ((n = db_tt_due_journal(r, group_id, subject_id, on_date, on_date,
+	    &due)) <= 0)
+		return 0;
+	for (i = 0; i < n; i++) {
+		if (due[i].number == 0)
+			continue;
+		if (first == 0)
+			first = due[i].number;
+		if (lesson_at(r, group_id, subject_id, on_date, due[i].number,
+		    &id, &work_id) == 0)
+			return due[i].number;
 	}
-	return n;
+	return first;
 }
 
 /* The grade of a group: its class's, for a stream its youngest member's. */

@@ -35,9 +35,12 @@ struct lesson_in {
  * {work_kind_id,name} and prefix.Hw.<student_id> = text.  1, 0, -1.
  */
 int	db_lesson_get(struct req *, const char *prefix, long long lesson_id);
-/* The lesson number the timetable gives the group's subject that day, or 0. */
-int	db_lesson_number_proposed(long long group_id, long long subject_id,
-	    const char *on_date);
+/*
+ * The lesson number the timetable (with the day's changes) gives the
+ * group's subject that day, the first not entered yet; or 0.
+ */
+int	db_lesson_number_proposed(struct req *, long long group_id,
+	    long long subject_id, const char *on_date);
 /*
  * Whether on_date is a school day of the group's year: inside a period
  * of the group's grade and not in the future.  1 yes, 0 no, -1 error.
