@@ -449,11 +449,18 @@ lesson_plan_topic(struct req *r, long long group_id, long long subject_id,
  */
 DB_STMT(q_group_lock,
     "SELECT id FROM `groups` WHERE id = ? AND school_id = ? FOR UPDATE");
+/*
+ * A join, not a subquery for the column: the whole statement is a locking
+ * read, which sees what a concurrent cell's transaction committed while
+ * this one waited for the group's lock (a subquery read the snapshot
+ * taken before: the lesson without its column, and the cell failed).
+ */
 DB_STMT(q_lesson_at,
-    "SELECT l.id, (SELECT lw.id FROM lesson_work lw WHERE lw.lesson_id = l.id"
-    "   ORDER BY lw.sort, lw.id LIMIT 1) FROM lesson l"
+    "SELECT l.id, lw.id FROM lesson l"
+    " LEFT JOIN lesson_work lw ON lw.lesson_id = l.id"
     " WHERE l.group_id = ? AND l.subject_id = ? AND l.on_date = ?"
-    " AND l.number = ? AND l.school_id = ? ORDER BY l.id LIMIT 1 FOR UPDATE");
+    " AND l.number = ? AND l.school_id = ?"
+    " ORDER BY l.id, lw.sort, lw.id LIMIT 1 FOR UPDATE");
 
 /* The lesson at the slot and its first column: 1, 0 none, -1. */
 static int
