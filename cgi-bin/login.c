@@ -31,7 +31,8 @@ login_get(struct req *r)
 	if (r->sess.valid)
 		return req_redirect(r, "/home");
 	session_token(token);
-	req_set_cookie(r, LOGIN_CSRF, token, "/login", "Strict", -1);
+	req_set_cookie(r, LOGIN_CSRF, token,
+	    arena_printf(&r->arena, "%s/login", r->base), "Strict", -1);
 	req_set(r, "Form.CSRF", token);
 	return 200;
 }
@@ -76,7 +77,8 @@ login_post(struct req *r)
 	if (session_create(r, id) == -1 ||
 	    audit_add(r, "login", "account", id, NULL, NULL) == -1)
 		return 500;
-	req_set_cookie(r, LOGIN_CSRF, "", "/login", "Strict", 0);
+	req_set_cookie(r, LOGIN_CSRF, "",
+	    arena_printf(&r->arena, "%s/login", r->base), "Strict", 0);
 	return req_redirect(r, "/home");
 }
 

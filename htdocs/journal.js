@@ -182,7 +182,9 @@
 			body.set('comment', cm);
 			body.set('comment_old', oldcm);
 		}
-		fetch('/journal', { method: 'POST', body: body,
+		/* The page names the URL (data-url): the journal may be
+		 * served under a base path such as /cgi-bin. */
+		fetch(grid.dataset.url, { method: 'POST', body: body,
 		    credentials: 'same-origin', keepalive: true
 		}).then(function (res) {
 			return res.text().then(function (text) {
@@ -460,7 +462,7 @@
 			body.set('ajax', '1');
 			tell('Сохраняется…');
 			pending++;
-			fetch('/journal', { method: 'POST', body: body,
+			fetch(form.action, { method: 'POST', body: body,
 			    credentials: 'same-origin', keepalive: true
 			}).then(function (res) {
 				return res.text().then(function (text) {

@@ -98,6 +98,14 @@ struct req {
 	struct kvlist		 cookies;
 	struct field		*fields;	/* one per screen key */
 	struct session		 sess;
+	/*
+	 * Where the programs and htdocs/ are served ("" or "/cgi-bin";
+	 * "/static" or "/journal-static"), decided once per request by
+	 * req_paths(): every link, form action, redirect and cookie path
+	 * starts with base, so the journal runs under a provider's cgi-bin.
+	 */
+	const char		*base;
+	const char		*static_url;
 	/* Output. */
 	const char		*location;	/* for 303 */
 	const char		*template;	/* overrides screen->template */
@@ -138,7 +146,8 @@ const char	*req_str(const struct req *, size_t k);
 long long	*req_ids(struct req *, size_t k, size_t *n);
 /*
  * The site's address as families type it: conf app.url, else the scheme
- * and Host of this request ("https://journal.school.ru", no slash).
+ * and Host of this request and the base ("https://journal.school.ru",
+ * "http://host/cgi-bin", no slash); screens' paths follow it.
  */
 const char	*req_site_url(struct req *);
 /* A value of the page's data (HDF), or def. */
@@ -152,7 +161,10 @@ const struct kv	**req_values(struct req *, size_t k, size_t *n);
 void		 req_set_cookie(struct req *, const char *name,
 		    const char *value, const char *path, const char *samesite,
 		    long max_age);
-/* Set r->location and return 303. */
+/*
+ * Set r->location and return 303.  A location starting with one "/" is a
+ * path of the application ("/class?id=1") and gets r->base in front.
+ */
 int		 req_redirect(struct req *, const char *location);
 /* Set an HDF value from a format (values are escaped at render time). */
 void		 req_setf(struct req *, const char *key, const char *fmt, ...)

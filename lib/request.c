@@ -29,6 +29,67 @@ req_env(const struct req *r, const char *name)
 	return getenv(name);
 }
 
+/*
+ * Whether a path may be put in links and headers as it is: empty, or "/"
+ * and then letters, digits and "/._~-" only, not ending in "/" and not
+ * "//..." (a host).  The server sets SCRIPT_NAME, but a value outside
+ * this set would have to be escaped in a Location or Set-Cookie header.
+ */
+static int
+plain_path(const char *p, size_t n)
+{
+	size_t	 i;
+
+	if (n == 0)
+		return 1;
+	if (p[0] != '/' || (n > 1 && p[1] == '/') || p[n - 1] == '/')
+		return 0;
+	for (i = 0; i < n; i++)
+		if (!((p[i] >= 'a' && p[i] <= 'z') ||
+		    (p[i] >= 'A' && p[i] <= 'Z') ||
+		    (p[i] >= '0' && p[i] <= '9') || strchr("/._~-", p[i])))
+			return 0;
+	return 1;
+}
+
+void
+req_paths(struct req *r)
+{
+	const char	*base, *stat, *script;
+	size_t		 n, len;
+
+	base = conf_str("app.base", NULL);
+	if (base != NULL && strcmp(base, "/") == 0)
+		base = "";
+	if (base != NULL && !plain_path(base, strlen(base))) {
+		log_msg("app.base \"%s\" is not a plain path: ignored", base);
+		base = NULL;
+	}
+	if (base == NULL) {
+		/* /cgi-bin/login: the directory the programs are in. */
+		base = "";
+		script = req_env(r, "SCRIPT_NAME");
+		n = strlen(r->screen->name);
+		if (script != NULL && (len = strlen(script)) > n &&
+		    script[len - n - 1] == '/' &&
+		    strcmp(script + len - n, r->screen->name) == 0 &&
+		    plain_path(script, len - n - 1))
+			base = arena_strndup(&r->arena, script, len - n - 1);
+	}
+	stat = conf_str("app.static", NULL);
+	if (stat != NULL && !plain_path(stat, strlen(stat))) {
+		log_msg("app.static \"%s\" is not a plain path: ignored",
+		    stat);
+		stat = NULL;
+	}
+	if (stat == NULL)
+		stat = arena_printf(&r->arena, "%s/static", base);
+	r->base = base;
+	r->static_url = stat;
+	req_set(r, "Base", base);
+	req_set(r, "Static", stat);
+}
+
 const char *
 req_cookie(const struct req *r, const char *name)
 {
@@ -273,8 +334,8 @@ req_site_url(struct req *r)
 	if ((url = conf_str("app.url", NULL)) != NULL)
 		return url;
 	host = req_env(r, "HTTP_HOST");
-	return arena_printf(&r->arena, "%s://%s", r->https ? "https" : "http",
-	    host != NULL ? host : "localhost");
+	return arena_printf(&r->arena, "%s://%s%s", r->https ? "https" :
+	    "http", host != NULL ? host : "localhost", r->base);
 }
 
 const char *
@@ -299,7 +360,11 @@ req_set_cookie(struct req *r, const char *name, const char *value,
 int
 req_redirect(struct req *r, const char *location)
 {
-	r->location = arena_strdup(&r->arena, location);
+	if (location[0] == '/' && location[1] != '/')
+		r->location = arena_printf(&r->arena, "%s%s", r->base,
+		    location);
+	else
+		r->location = arena_strdup(&r->arena, location);
 	return 303;
 }
 

@@ -21,6 +21,13 @@ int	req_read(struct req *);
  * value is not an error here: the field carries its message.
  */
 int	req_validate(struct req *);
+/*
+ * Decide r->base and r->static_url, and put them in the page as Base and
+ * Static: conf app.base, else SCRIPT_NAME without "/<screen>" (so
+ * /cgi-bin/login gives "/cgi-bin" and /login ""); conf app.static, else
+ * base + "/static".
+ */
+void	req_paths(struct req *);
 /* Write status line, headers and body (no body for HEAD). */
 void	req_respond(struct req *, int status);
 /* Reason phrase of a status. */

@@ -135,6 +135,7 @@ handle(struct req *r, const struct access *acc)
 		abort();
 	req_set(r, "hdf.loadpaths.0", conf_str("paths.templates",
 	    JOURNAL_TEMPLATES_DEFAULT));
+	req_paths(r);
 
 	if (!configured) {
 		status = 500;

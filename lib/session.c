@@ -135,7 +135,8 @@ session_create(struct req *r, long long account_id)
 		return -1;
 	memcpy(r->sess.id_hash, hash, 32);
 	r->sess.account_id = account_id;
-	req_set_cookie(r, SESSION_COOKIE, id, "/", "Lax", -1);
+	req_set_cookie(r, SESSION_COOKIE, id, *r->base ? r->base : "/",
+	    "Lax", -1);
 	sodium_memzero(id, sizeof(id));
 	return 0;
 }
@@ -146,7 +147,8 @@ session_end(struct req *r)
 	if (db_exec(&q_session_delete, "b", r->sess.id_hash, (size_t)32) < 0)
 		return -1;
 	r->sess.valid = 0;
-	req_set_cookie(r, SESSION_COOKIE, "", "/", "Lax", 0);
+	req_set_cookie(r, SESSION_COOKIE, "", *r->base ? r->base : "/",
+	    "Lax", 0);
 	return 0;
 }
 

@@ -2,13 +2,13 @@
 <?cs def:reason_name(x) ?><?cs if:x == "ill" ?>болезнь<?cs elif:x == "excused" ?>уважительная<?cs elif:x == "unexcused" ?>неуважительная<?cs else ?>не указана<?cs /if ?><?cs /def ?>
 <?cs if:Week.class_id ?>
 <h1>Причины пропусков: <?cs var:Week.class ?></h1>
-<p class="meta"><a href="/absences?class=<?cs var:url_escape(Week.class_id) ?>&amp;week=<?cs var:url_escape(Week.prev) ?>">← предыдущая неделя</a> · <?cs var:Week.from ?> — <?cs var:Week.to ?> · <a href="/absences?class=<?cs var:url_escape(Week.class_id) ?>&amp;week=<?cs var:url_escape(Week.next) ?>">следующая неделя →</a> · <a href="/classcheck?class=<?cs var:url_escape(Week.class_id) ?>&amp;week=<?cs var:url_escape(Week.monday) ?>">проверка журнала класса</a></p>
+<p class="meta"><a href="<?cs var:Base ?>/absences?class=<?cs var:url_escape(Week.class_id) ?>&amp;week=<?cs var:url_escape(Week.prev) ?>">← предыдущая неделя</a> · <?cs var:Week.from ?> — <?cs var:Week.to ?> · <a href="<?cs var:Base ?>/absences?class=<?cs var:url_escape(Week.class_id) ?>&amp;week=<?cs var:url_escape(Week.next) ?>">следующая неделя →</a> · <a href="<?cs var:Base ?>/classcheck?class=<?cs var:url_escape(Week.class_id) ?>&amp;week=<?cs var:url_escape(Week.monday) ?>">проверка журнала класса</a></p>
 <?cs if:Page.saved ?><p class="ok" role="status">Сохранено изменений: <?cs var:Page.saved ?>.</p><?cs /if ?>
 <?cs if:Errors.note ?><p class="error" role="alert"><?cs var:Errors.note ?></p><?cs /if ?>
 <?cs if:subcount(Absences) == 0 ?>
 <p class="hint">За эту неделю пропусков нет.</p>
 <?cs else ?>
-<?cs if:Page.CanWrite ?><form method="post" action="/absences" class="absences-form">
+<?cs if:Page.CanWrite ?><form method="post" action="<?cs var:Base ?>/absences" class="absences-form">
   <input type="hidden" name="csrf" value="<?cs var:CSRF ?>">
   <input type="hidden" name="class" value="<?cs var:Week.class_id ?>">
   <input type="hidden" name="week" value="<?cs var:Week.monday ?>"><?cs /if ?>
@@ -44,7 +44,7 @@
 <h1>Причины пропусков</h1>
 <?cs if:subcount(Classes) == 0 ?><p class="hint">Нет классов, доступных вам.</p><?cs else ?>
 <ul class="links">
-<?cs each:c = Classes ?><li><a href="/absences?class=<?cs var:url_escape(c.id) ?>"><?cs var:c.name ?></a></li><?cs /each ?>
+<?cs each:c = Classes ?><li><a href="<?cs var:Base ?>/absences?class=<?cs var:url_escape(c.id) ?>"><?cs var:c.name ?></a></li><?cs /each ?>
 </ul>
 <?cs /if ?>
 <?cs /if ?>

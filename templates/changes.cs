@@ -1,6 +1,6 @@
 <?cs include:"header.cs" ?>
 <h1>Замены и переносы на <?cs var:Page.date ?></h1>
-<form method="get" action="/changes" class="form tt-bar noprint">
+<form method="get" action="<?cs var:Base ?>/changes" class="form tt-bar noprint">
   <label for="date">Дата</label>
   <input id="date" name="date" type="date" value="<?cs var:Page.date ?>">
   <button type="submit">Показать</button>
@@ -22,7 +22,7 @@
         <td><?cs var:c.teacher ?><?cs if:c.plan_room ?>, каб. <?cs var:c.plan_room ?><?cs /if ?><?cs if:c.on_date != Page.date ?> (<?cs var:c.on_date ?>)<?cs /if ?></td>
         <td><?cs if:c.cancelled == "1" ?>отменён<?cs /if ?><?cs if:c.substitute ?>замена: <?cs var:c.substitute ?> <?cs /if ?><?cs if:c.room ?>кабинет <?cs var:c.room ?> <?cs /if ?><?cs if:c.new_date || c.new_number ?>перенесён на <?cs var:c.new_date ?><?cs if:c.new_number ?>, <?cs var:c.new_number ?>-й урок<?cs /if ?><?cs /if ?></td>
         <td><?cs var:c.reason ?></td>
-        <?cs if:Page.CanEdit ?><td><form method="post" action="/changes" class="inline">
+        <?cs if:Page.CanEdit ?><td><form method="post" action="<?cs var:Base ?>/changes" class="inline">
           <input type="hidden" name="csrf" value="<?cs var:CSRF ?>">
           <input type="hidden" name="date" value="<?cs var:Page.date ?>">
           <input type="hidden" name="change" value="<?cs var:c.id ?>">
@@ -37,7 +37,7 @@
 <?cs if:Page.CanEdit ?>
 <section class="card narrow-left">
   <h2>Учитель отсутствует</h2>
-  <form method="get" action="/changes" class="form tt-bar">
+  <form method="get" action="<?cs var:Base ?>/changes" class="form tt-bar">
     <input type="hidden" name="date" value="<?cs var:Page.date ?>">
     <label for="absent">Учитель</label>
     <select id="absent" name="absent">
@@ -49,7 +49,7 @@
   <?cs if:subcount(Absent.Lessons) == 0 ?>
   <p class="state none-state">У учителя <?cs var:Absent.Person.name ?> в этот день нет уроков.</p>
   <?cs else ?>
-  <form method="post" action="/changes" class="form absent-form">
+  <form method="post" action="<?cs var:Base ?>/changes" class="form absent-form">
     <input type="hidden" name="csrf" value="<?cs var:CSRF ?>">
     <input type="hidden" name="date" value="<?cs var:Page.date ?>">
     <input type="hidden" name="absent" value="<?cs var:Absent.id ?>">
@@ -77,7 +77,7 @@
 <section class="card narrow-left">
   <h2>Изменить один урок</h2>
   <?cs if:Errors.Any && !Errors.conflict ?><p class="error" role="alert">Изменение не сохранено: исправьте ошибки ниже.</p><?cs /if ?>
-  <form method="post" action="/changes" class="form">
+  <form method="post" action="<?cs var:Base ?>/changes" class="form">
     <input type="hidden" name="csrf" value="<?cs var:CSRF ?>">
     <input type="hidden" name="date" value="<?cs var:Page.date ?>">
     <label for="c-lesson">Урок по расписанию</label>

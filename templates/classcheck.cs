@@ -1,7 +1,7 @@
 <?cs include:"header.cs" ?>
 <?cs if:Week.class_id ?>
 <h1>Проверка журнала: <?cs var:Week.class ?></h1>
-<p class="meta"><a href="/classcheck?class=<?cs var:url_escape(Week.class_id) ?>&amp;week=<?cs var:url_escape(Week.prev) ?>">← предыдущая неделя</a> · <?cs var:Week.from ?> — <?cs var:Week.to ?> · <a href="/classcheck?class=<?cs var:url_escape(Week.class_id) ?>&amp;week=<?cs var:url_escape(Week.next) ?>">следующая неделя →</a> · <a href="/absences?class=<?cs var:url_escape(Week.class_id) ?>&amp;week=<?cs var:url_escape(Week.monday) ?>">причины пропусков</a></p>
+<p class="meta"><a href="<?cs var:Base ?>/classcheck?class=<?cs var:url_escape(Week.class_id) ?>&amp;week=<?cs var:url_escape(Week.prev) ?>">← предыдущая неделя</a> · <?cs var:Week.from ?> — <?cs var:Week.to ?> · <a href="<?cs var:Base ?>/classcheck?class=<?cs var:url_escape(Week.class_id) ?>&amp;week=<?cs var:url_escape(Week.next) ?>">следующая неделя →</a> · <a href="<?cs var:Base ?>/absences?class=<?cs var:url_escape(Week.class_id) ?>&amp;week=<?cs var:url_escape(Week.monday) ?>">причины пропусков</a></p>
 <p class="hint">За неделю: уроки по расписанию, не записанные в журнал (до вчерашнего дня), уроки без темы и без домашнего задания, пропуски без причины<?cs if:Week.period ?>; ученики класса без единой отметки за <?cs var:Week.period ?><?cs /if ?>.</p>
 <?cs if:subcount(Journals) == 0 ?>
 <p class="hint">У класса нет журналов: нагрузка не распределена.</p>
@@ -11,7 +11,7 @@
   <tbody>
   <?cs each:j = Journals ?>
     <tr data-group="<?cs var:j.group_id ?>" data-subject="<?cs var:j.subject_id ?>">
-      <th scope="row"><a href="/journal?group=<?cs var:url_escape(j.group_id) ?>&amp;subject=<?cs var:url_escape(j.subject_id) ?>"><?cs var:j.subject ?></a></th>
+      <th scope="row"><a href="<?cs var:Base ?>/journal?group=<?cs var:url_escape(j.group_id) ?>&amp;subject=<?cs var:url_escape(j.subject_id) ?>"><?cs var:j.subject ?></a></th>
       <td><?cs var:j.group ?></td>
       <td><?cs var:j.teachers ?></td>
       <td class="num c-lessons"><?cs var:j.lessons ?></td>
@@ -30,7 +30,7 @@
 <h1>Проверка журнала класса</h1>
 <?cs if:subcount(Classes) == 0 ?><p class="hint">Нет классов, доступных вам.</p><?cs else ?>
 <ul class="links">
-<?cs each:c = Classes ?><li><a href="/classcheck?class=<?cs var:url_escape(c.id) ?>"><?cs var:c.name ?></a></li><?cs /each ?>
+<?cs each:c = Classes ?><li><a href="<?cs var:Base ?>/classcheck?class=<?cs var:url_escape(c.id) ?>"><?cs var:c.name ?></a></li><?cs /each ?>
 </ul>
 <?cs /if ?>
 <?cs /if ?>

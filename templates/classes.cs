@@ -8,7 +8,7 @@
   <tbody>
   <?cs each:c = Classes ?>
     <tr<?cs if:c.own == "1" ?> class="own"<?cs /if ?>>
-      <td><?cs if:Page.AllClasses || c.own == "1" ?><a href="/class?id=<?cs var:url_escape(c.id) ?>"><?cs var:c.name ?></a><?cs else ?><?cs var:c.name ?><?cs /if ?></td>
+      <td><?cs if:Page.AllClasses || c.own == "1" ?><a href="<?cs var:Base ?>/class?id=<?cs var:url_escape(c.id) ?>"><?cs var:c.name ?></a><?cs else ?><?cs var:c.name ?><?cs /if ?></td>
       <td><?cs var:c.teacher ?></td>
       <td class="num"><?cs var:c.students ?></td>
     </tr>
@@ -20,7 +20,7 @@
 <section class="card narrow-left">
   <h2>Новый класс</h2>
   <?cs if:Errors.Any ?><p class="error" role="alert">Класс не создан: исправьте ошибки ниже.</p><?cs /if ?>
-  <form method="post" action="/classes" class="form">
+  <form method="post" action="<?cs var:Base ?>/classes" class="form">
     <input type="hidden" name="csrf" value="<?cs var:CSRF ?>">
     <label for="grade">Параллель</label>
     <select id="grade" name="grade" required>

@@ -1,5 +1,5 @@
 <?cs include:"header.cs" ?><?cs include:"macros.cs" ?>
-<p class="meta"><a href="/class?id=<?cs var:url_escape(Class.id) ?>">← <?cs var:Class.name ?> класс</a></p>
+<p class="meta"><a href="<?cs var:Base ?>/class?id=<?cs var:url_escape(Class.id) ?>">← <?cs var:Class.name ?> класс</a></p>
 <h1>Согласие на обработку персональных данных</h1>
 <section class="card">
   <h2><?cs var:Guardian.name ?></h2>
@@ -21,7 +21,7 @@
 <section class="card narrow-left">
   <h2>Новое заявление</h2>
   <?cs if:Errors.Any ?><p class="error" role="alert">Заявление не сохранено: исправьте ошибки ниже.</p><?cs /if ?>
-  <form method="post" action="/consent" class="form">
+  <form method="post" action="<?cs var:Base ?>/consent" class="form">
     <input type="hidden" name="csrf" value="<?cs var:CSRF ?>">
     <input type="hidden" name="guardian" value="<?cs var:Guardian.id ?>">
     <input type="hidden" name="class" value="<?cs var:Class.id ?>">

@@ -4,7 +4,7 @@
 <section class="card narrow-left">
   <?cs if:Delivery.chosen_at ?><p class="meta">Текущий выбор сделан <?cs var:Delivery.chosen_at ?>.</p><?cs /if ?>
   <?cs if:Errors.Any ?><p class="error" role="alert">Выбор не сохранён: исправьте ошибки ниже.</p><?cs /if ?>
-  <form method="post" action="/delivery" class="form">
+  <form method="post" action="<?cs var:Base ?>/delivery" class="form">
     <input type="hidden" name="csrf" value="<?cs var:CSRF ?>">
     <fieldset class="choice">
       <legend>Способ</legend>

@@ -5,14 +5,14 @@
 <?cs else ?>
 <?cs if:subcount(Children) > 1 ?>
 <nav class="tabs" aria-label="Дети">
-<?cs each:c = Children ?><?cs if:c.class ?><a href="/diary?student=<?cs var:url_escape(c.id) ?>&amp;week=<?cs var:url_escape(Page.Monday) ?>"<?cs if:c.id == Student.id ?> aria-current="page"<?cs /if ?>><?cs var:c.name ?></a> <?cs /if ?><?cs /each ?>
+<?cs each:c = Children ?><?cs if:c.class ?><a href="<?cs var:Base ?>/diary?student=<?cs var:url_escape(c.id) ?>&amp;week=<?cs var:url_escape(Page.Monday) ?>"<?cs if:c.id == Student.id ?> aria-current="page"<?cs /if ?>><?cs var:c.name ?></a> <?cs /if ?><?cs /each ?>
 </nav>
 <?cs /if ?>
-<p class="meta"><?cs var:Student.name ?>, <?cs var:Student.class ?> класс · <a href="/marks?student=<?cs var:url_escape(Student.id) ?>">все отметки</a></p>
+<p class="meta"><?cs var:Student.name ?>, <?cs var:Student.class ?> класс · <a href="<?cs var:Base ?>/marks?student=<?cs var:url_escape(Student.id) ?>">все отметки</a></p>
 <nav class="weeknav" aria-label="Недели">
-  <a href="/diary?student=<?cs var:url_escape(Student.id) ?>&amp;week=<?cs var:url_escape(Page.Prev) ?>" rel="prev">← неделя</a>
+  <a href="<?cs var:Base ?>/diary?student=<?cs var:url_escape(Student.id) ?>&amp;week=<?cs var:url_escape(Page.Prev) ?>" rel="prev">← неделя</a>
   <strong><?cs var:Page.Span ?></strong>
-  <a href="/diary?student=<?cs var:url_escape(Student.id) ?>&amp;week=<?cs var:url_escape(Page.Next) ?>" rel="next">неделя →</a>
+  <a href="<?cs var:Base ?>/diary?student=<?cs var:url_escape(Student.id) ?>&amp;week=<?cs var:url_escape(Page.Next) ?>" rel="next">неделя →</a>
 </nav>
 <div class="diary-days">
 <?cs each:d = Days ?>

@@ -6,7 +6,7 @@
 <?cs each:c = Classes ?><label class="check"><input type="checkbox" name="stream_classes" value="<?cs var:c.id ?>"<?cs if:Form.Chosen[c.id] ?> checked<?cs /if ?>> <?cs var:c.name ?></label><?cs /each ?>
 </fieldset><?cs /def ?>
 <?cs if:Stream.id ?>
-<p class="meta"><a href="/groups">← Группы и потоки</a></p>
+<p class="meta"><a href="<?cs var:Base ?>/groups">← Группы и потоки</a></p>
 <h1>Поток «<?cs var:Stream.name ?>»</h1>
 <?cs if:Errors.Any ?><div class="error" role="alert"><p>Не сохранено: исправьте ошибки.</p><ul>
 <?cs each:e = Errors ?><?cs if:name(e) != "Any" ?><li><?cs var:e ?></li><?cs /if ?><?cs /each ?>
@@ -21,7 +21,7 @@
 <?cs set:any = 0 ?>
 <?cs each:c = Members ?><?cs if:c.members != "0" ?><?cs set:any = 1 ?>
 <section class="stream-class">
-  <h3><a href="/groups?class=<?cs var:url_escape(c.id) ?>"><?cs var:c.name ?></a> <span class="meta">— <?cs var:c.members ?> уч.</span></h3>
+  <h3><a href="<?cs var:Base ?>/groups?class=<?cs var:url_escape(c.id) ?>"><?cs var:c.name ?></a> <span class="meta">— <?cs var:c.members ?> уч.</span></h3>
   <ol class="stream-members"><?cs each:s = c.Students ?><?cs if:s.member == "1" ?><li><?cs var:s.name ?></li><?cs /if ?><?cs /each ?></ol>
 </section>
 <?cs /if ?><?cs /each ?>
@@ -30,7 +30,7 @@
 <section class="card stream-edit">
   <h2>Изменить состав</h2>
   <p class="hint">Снимите отметку, чтобы исключить ученика; чтобы добавить учеников другого класса, сначала покажите этот класс (форма ниже).</p>
-  <form method="post" action="/groups" class="form">
+  <form method="post" action="<?cs var:Base ?>/groups" class="form">
     <input type="hidden" name="csrf" value="<?cs var:CSRF ?>">
     <input type="hidden" name="stream" value="<?cs var:Stream.id ?>">
     <input type="hidden" name="action" value="stream_members">
@@ -45,7 +45,7 @@
     </div>
     <button type="submit">Сохранить состав</button>
   </form>
-  <form method="get" action="/groups" class="form">
+  <form method="get" action="<?cs var:Base ?>/groups" class="form">
     <input type="hidden" name="stream" value="<?cs var:Stream.id ?>">
     <?cs call:class_boxes(": показать учеников") ?>
     <button type="submit" class="small">Показать учеников отмеченных классов</button>
@@ -53,7 +53,7 @@
 </section>
 <section class="card narrow-left">
   <h2>Переименовать</h2>
-  <form method="post" action="/groups" class="form">
+  <form method="post" action="<?cs var:Base ?>/groups" class="form">
     <input type="hidden" name="csrf" value="<?cs var:CSRF ?>">
     <input type="hidden" name="stream" value="<?cs var:Stream.id ?>">
     <input type="hidden" name="action" value="stream_rename">
@@ -66,9 +66,9 @@
 <section class="card narrow-left">
   <h2>Удалить поток</h2>
   <?cs if:Errors.delete ?><p class="field-error"><?cs var:Errors.delete ?></p><?cs /if ?>
-  <?cs if:Stream.used != "0" ?><p class="hint">У потока есть нагрузка учителей: чтобы удалить поток, сначала снимите её на странице <a href="/load">«Учебный план и нагрузка»</a>.</p>
+  <?cs if:Stream.used != "0" ?><p class="hint">У потока есть нагрузка учителей: чтобы удалить поток, сначала снимите её на странице <a href="<?cs var:Base ?>/load">«Учебный план и нагрузка»</a>.</p>
   <?cs else ?>
-  <form method="post" action="/groups" class="form">
+  <form method="post" action="<?cs var:Base ?>/groups" class="form">
     <input type="hidden" name="csrf" value="<?cs var:CSRF ?>">
     <input type="hidden" name="stream" value="<?cs var:Stream.id ?>">
     <input type="hidden" name="action" value="stream_delete">
@@ -82,7 +82,7 @@
 <p class="hint">Выберите класс.</p>
 <ul class="class-list">
 <?cs each:c = Classes ?><?cs if:Page.AllClasses || c.own == "1" ?>
-  <li><a href="/groups?class=<?cs var:url_escape(c.id) ?>"><?cs var:c.name ?></a></li>
+  <li><a href="<?cs var:Base ?>/groups?class=<?cs var:url_escape(c.id) ?>"><?cs var:c.name ?></a></li>
 <?cs /if ?><?cs /each ?>
 </ul>
 <?cs if:Page.AllClasses ?>
@@ -93,7 +93,7 @@
   <thead><tr><th>Поток</th><th>Предмет</th><th>Классы</th><th class="num">Учеников</th></tr></thead>
   <tbody>
   <?cs each:g = Streams ?>
-    <tr><td><a href="/groups?stream=<?cs var:url_escape(g.id) ?>"><?cs var:g.name ?></a></td><td><?cs var:g.subject ?></td><td><?cs var:g.classes ?></td><td class="num"><?cs var:g.members ?></td></tr>
+    <tr><td><a href="<?cs var:Base ?>/groups?stream=<?cs var:url_escape(g.id) ?>"><?cs var:g.name ?></a></td><td><?cs var:g.subject ?></td><td><?cs var:g.classes ?></td><td class="num"><?cs var:g.members ?></td></tr>
   <?cs /each ?>
   </tbody>
 </table>
@@ -102,7 +102,7 @@
 <?cs if:Page.CanEdit ?>
 <section class="card stream-new" id="new-stream">
   <h2>Создать поток</h2>
-  <form method="get" action="/groups" class="form">
+  <form method="get" action="<?cs var:Base ?>/groups" class="form">
     <?cs call:class_boxes(": 1. отметьте классы, из которых набирается поток") ?>
     <button type="submit" class="small">Выбрать учеников</button>
   </form>
@@ -110,7 +110,7 @@
   <?cs if:Errors.Any ?><div class="error" role="alert"><p>Не сохранено: исправьте ошибки.</p><ul>
 <?cs each:e = Errors ?><?cs if:name(e) != "Any" ?><li><?cs var:e ?></li><?cs /if ?><?cs /each ?>
 </ul></div><?cs /if ?>
-  <form method="post" action="/groups" class="form">
+  <form method="post" action="<?cs var:Base ?>/groups" class="form">
     <input type="hidden" name="csrf" value="<?cs var:CSRF ?>">
     <input type="hidden" name="action" value="stream_create">
     <input type="hidden" name="stream_classes" value="<?cs var:Form.stream_classes ?>">
@@ -135,7 +135,7 @@
 </section>
 <?cs /if ?>
 <?cs else ?>
-<p class="meta"><a href="/class?id=<?cs var:url_escape(Class.id) ?>">← <?cs var:Class.name ?> класс</a></p>
+<p class="meta"><a href="<?cs var:Base ?>/class?id=<?cs var:url_escape(Class.id) ?>">← <?cs var:Class.name ?> класс</a></p>
 <h1>Группы: <?cs var:Class.name ?> класс</h1>
 <?cs if:Errors.Any ?><div class="error" role="alert"><p>Не сохранено: исправьте ошибки.</p><ul>
 <?cs each:e = Errors ?><?cs if:name(e) != "Any" ?><li><?cs var:e ?></li><?cs /if ?><?cs /each ?>
@@ -145,13 +145,13 @@
   <tbody>
   <?cs each:g = Groups ?>
     <tr class="kind-<?cs var:g.kind ?>">
-      <td><strong><?cs if:g.kind == "stream" ?><a href="/groups?stream=<?cs var:url_escape(g.id) ?>"><?cs var:g.name ?></a><?cs else ?><?cs var:g.name ?><?cs /if ?></strong></td>
+      <td><strong><?cs if:g.kind == "stream" ?><a href="<?cs var:Base ?>/groups?stream=<?cs var:url_escape(g.id) ?>"><?cs var:g.name ?></a><?cs else ?><?cs var:g.name ?><?cs /if ?></strong></td>
       <td><?cs call:group_kind(g.kind) ?></td>
       <td><?cs var:g.subject ?></td>
       <td class="num"><?cs var:g.here ?><?cs if:g.members != g.here ?> <span class="meta">из <?cs var:g.members ?></span><?cs /if ?></td>
       <td><?cs alt:g.teachers ?><span class="meta">нет</span><?cs /alt ?></td>
       <?cs if:Page.CanEdit ?><td><?cs if:g.kind != "class" && g.used == "0" ?>
-        <form method="post" action="/groups" class="inline">
+        <form method="post" action="<?cs var:Base ?>/groups" class="inline">
           <input type="hidden" name="csrf" value="<?cs var:CSRF ?>">
           <input type="hidden" name="class" value="<?cs var:Class.id ?>">
           <input type="hidden" name="action" value="delete">
@@ -170,7 +170,7 @@
 <?cs if:Page.CanEdit ?>
 <?cs set:has_whole = 0 ?><?cs each:g = Groups ?><?cs if:g.kind == "class" ?><?cs set:has_whole = 1 ?><?cs /if ?><?cs /each ?>
 <?cs if:!has_whole ?>
-<form method="post" action="/groups">
+<form method="post" action="<?cs var:Base ?>/groups">
   <input type="hidden" name="csrf" value="<?cs var:CSRF ?>">
   <input type="hidden" name="class" value="<?cs var:Class.id ?>">
   <input type="hidden" name="action" value="whole">
@@ -181,7 +181,7 @@
 <?cs each:sp = Splits ?>
 <section class="card split">
   <h2>Разделение: <?cs var:sp.subject ?></h2>
-  <form method="post" action="/groups" class="form">
+  <form method="post" action="<?cs var:Base ?>/groups" class="form">
     <input type="hidden" name="csrf" value="<?cs var:CSRF ?>">
     <input type="hidden" name="class" value="<?cs var:Class.id ?>">
     <input type="hidden" name="action" value="split">
@@ -208,7 +208,7 @@
 <section class="card split">
   <h2>Разделить класс на подгруппы</h2>
   <p class="hint">Каждый ученик должен быть ровно в одной из двух подгрупп.</p>
-  <form method="post" action="/groups" class="form" id="new-split">
+  <form method="post" action="<?cs var:Base ?>/groups" class="form" id="new-split">
     <input type="hidden" name="csrf" value="<?cs var:CSRF ?>">
     <input type="hidden" name="class" value="<?cs var:Class.id ?>">
     <input type="hidden" name="action" value="split">
@@ -237,7 +237,7 @@
 <section class="card narrow-left">
   <h2>Индивидуальная группа</h2>
   <p class="hint">Для ученика, который занимается предметом по индивидуальному учебному плану.</p>
-  <form method="post" action="/groups" class="form">
+  <form method="post" action="<?cs var:Base ?>/groups" class="form">
     <input type="hidden" name="csrf" value="<?cs var:CSRF ?>">
     <input type="hidden" name="class" value="<?cs var:Class.id ?>">
     <input type="hidden" name="action" value="individual">
@@ -256,7 +256,7 @@
 <?cs each:g = Groups ?><?cs if:g.kind == "stream" ?>
 <section class="card narrow-left">
   <h2>Поток «<?cs var:g.name ?>»: ученики этого класса</h2>
-  <form method="post" action="/groups" class="form">
+  <form method="post" action="<?cs var:Base ?>/groups" class="form">
     <input type="hidden" name="csrf" value="<?cs var:CSRF ?>">
     <input type="hidden" name="class" value="<?cs var:Class.id ?>">
     <input type="hidden" name="action" value="members">

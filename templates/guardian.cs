@@ -1,5 +1,5 @@
 <?cs include:"header.cs" ?><?cs include:"macros.cs" ?>
-<p class="meta"><a href="/class?id=<?cs var:url_escape(Class.id) ?>">← <?cs var:Class.name ?> класс</a></p>
+<p class="meta"><a href="<?cs var:Base ?>/class?id=<?cs var:url_escape(Class.id) ?>">← <?cs var:Class.name ?> класс</a></p>
 <h1>Законный представитель</h1>
 <p>Ученик: <strong><?cs var:Student.name ?></strong>, <?cs var:Class.name ?> класс.</p>
 <?cs if:Errors.Any ?><p class="error" role="alert">Не сохранено: исправьте ошибки ниже.</p><?cs /if ?>
@@ -16,7 +16,7 @@
 <section class="card narrow-left">
   <h2>Уже есть в школе</h2>
   <p class="hint">Если это родитель брата или сестры ученика, выберите его: у представителя останется один логин для всех детей.</p>
-  <form method="post" action="/guardian?student=<?cs var:url_escape(Student.id) ?>&amp;class=<?cs var:url_escape(Class.id) ?>" class="form">
+  <form method="post" action="<?cs var:Base ?>/guardian?student=<?cs var:url_escape(Student.id) ?>&amp;class=<?cs var:url_escape(Class.id) ?>" class="form">
     <input type="hidden" name="csrf" value="<?cs var:CSRF ?>">
     <label for="existing">Представитель</label>
     <select id="existing" name="existing" required>
@@ -30,7 +30,7 @@
 <?cs /if ?>
 <section class="card narrow-left">
   <h2>Новый представитель</h2>
-  <form method="post" action="/guardian?student=<?cs var:url_escape(Student.id) ?>&amp;class=<?cs var:url_escape(Class.id) ?>" class="form">
+  <form method="post" action="<?cs var:Base ?>/guardian?student=<?cs var:url_escape(Student.id) ?>&amp;class=<?cs var:url_escape(Class.id) ?>" class="form">
     <input type="hidden" name="csrf" value="<?cs var:CSRF ?>">
     <?cs call:person_fields() ?>
     <?cs call:kind_select("kind2") ?>

@@ -6,20 +6,20 @@
 <title><?cs var:Page.Title ?> — <?cs var:App.Name ?></title>
 <?cs if:CSRF ?><meta name="csrf" content="<?cs var:CSRF ?>"><?cs /if ?>
 <link rel="icon" href="data:,">
-<link rel="stylesheet" href="/static/style.css">
-<script src="/static/app.js" defer></script>
+<link rel="stylesheet" href="<?cs var:Static ?>/style.css">
+<script src="<?cs var:Static ?>/app.js" defer></script>
 </head>
 <body class="screen-<?cs var:Page.Screen ?>">
 <header class="top">
   <div class="brand">
-    <a href="/home"><?cs var:App.Name ?></a>
+    <a href="<?cs var:Base ?>/home"><?cs var:App.Name ?></a>
     <?cs if:School.Name ?><span class="school"><?cs var:School.Name ?></span><?cs /if ?>
   </div>
   <?cs if:User.Name ?>
   <div class="user">
     <span class="name"><?cs var:User.Name ?></span>
     <span class="roles"><?cs each:role = User.Roles ?><?cs if:name(role) != "0" ?>, <?cs /if ?><?cs var:role.Name ?><?cs /each ?></span>
-    <form method="post" action="/logout" class="logout">
+    <form method="post" action="<?cs var:Base ?>/logout" class="logout">
       <input type="hidden" name="csrf" value="<?cs var:CSRF ?>">
       <button type="submit">Выйти</button>
     </form>
@@ -30,7 +30,7 @@
 <nav class="menu" aria-label="Разделы">
   <ul>
   <?cs each:item = Menu ?>
-    <li><a href="<?cs var:item.Href ?>"<?cs if:item.Current ?> aria-current="page"<?cs /if ?>><?cs var:item.Title ?></a></li>
+    <li><a href="<?cs var:Base ?><?cs var:item.Href ?>"<?cs if:item.Current ?> aria-current="page"<?cs /if ?>><?cs var:item.Title ?></a></li>
   <?cs /each ?>
   </ul>
 </nav>

@@ -34,7 +34,7 @@
   <?cs else ?>
   <p class="meta">Ближайших уроков по расписанию нет.</p>
   <?cs /if ?>
-  <p><a href="/diary?student=<?cs var:url_escape(f.id) ?>">Дневник</a> · <a href="/marks?student=<?cs var:url_escape(f.id) ?>">Все отметки</a></p>
+  <p><a href="<?cs var:Base ?>/diary?student=<?cs var:url_escape(f.id) ?>">Дневник</a> · <a href="<?cs var:Base ?>/marks?student=<?cs var:url_escape(f.id) ?>">Все отметки</a></p>
 </section>
 <?cs /each ?>
 <?cs if:subcount(MyJournals) > 0 ?>
@@ -42,7 +42,7 @@
   <h2>Мои журналы</h2>
   <ul class="list journals">
   <?cs each:j = MyJournals ?>
-    <li><a href="/journal?group=<?cs var:url_escape(j.group_id) ?>&amp;subject=<?cs var:url_escape(j.subject_id) ?>"><?cs var:j.subject ?> — <?cs var:j.group ?></a><?cs if:j.substitute == "1" ?> <span class="meta">замена</span><?cs /if ?></li>
+    <li><a href="<?cs var:Base ?>/journal?group=<?cs var:url_escape(j.group_id) ?>&amp;subject=<?cs var:url_escape(j.subject_id) ?>"><?cs var:j.subject ?> — <?cs var:j.group ?></a><?cs if:j.substitute == "1" ?> <span class="meta">замена</span><?cs /if ?></li>
   <?cs /each ?>
   </ul>
   <?cs if:#Missing.total > 0 ?>
@@ -50,7 +50,7 @@
     <p class="bad-state">Не заполнено: <?cs call:n_lessons(Missing.total) ?> по расписанию</p>
     <ul class="list">
     <?cs each:m = Missing.List ?>
-      <li><a href="/journal?group=<?cs var:url_escape(m.group_id) ?>&amp;subject=<?cs var:url_escape(m.subject_id) ?>"><?cs var:m.day ?> — <?cs var:m.subject ?>, <?cs var:m.group ?></a><?cs if:#m.count > 1 ?> <span class="meta"><?cs call:n_lessons(m.count) ?></span><?cs /if ?></li>
+      <li><a href="<?cs var:Base ?>/journal?group=<?cs var:url_escape(m.group_id) ?>&amp;subject=<?cs var:url_escape(m.subject_id) ?>"><?cs var:m.day ?> — <?cs var:m.subject ?>, <?cs var:m.group ?></a><?cs if:#m.count > 1 ?> <span class="meta"><?cs call:n_lessons(m.count) ?></span><?cs /if ?></li>
     <?cs /each ?>
     <?cs if:#Missing.more > 0 ?><li class="meta">и ещё дней: <?cs var:Missing.more ?></li><?cs /if ?>
     </ul>
@@ -63,7 +63,7 @@
   <h2>Журналы моего класса</h2>
   <ul class="list journals">
   <?cs each:j = ClassJournals ?>
-    <li><a href="/journal?group=<?cs var:url_escape(j.group_id) ?>&amp;subject=<?cs var:url_escape(j.subject_id) ?>"><?cs var:j.subject ?> — <?cs var:j.group ?></a> <span class="meta"><?cs var:j.class ?></span></li>
+    <li><a href="<?cs var:Base ?>/journal?group=<?cs var:url_escape(j.group_id) ?>&amp;subject=<?cs var:url_escape(j.subject_id) ?>"><?cs var:j.subject ?> — <?cs var:j.group ?></a> <span class="meta"><?cs var:j.class ?></span></li>
   <?cs /each ?>
   </ul>
 </section>
@@ -73,7 +73,7 @@
   <h2>Классное руководство</h2>
   <ul class="list">
   <?cs each:c = LedClasses ?>
-    <li><a href="/class?id=<?cs var:url_escape(c.id) ?>"><?cs var:c.name ?> класс</a> <span class="meta">учеников: <?cs var:c.students ?></span><?cs if:c.unconfirmed > 0 ?> · <a href="/pdcheck?class=<?cs var:url_escape(c.id) ?>">не подтверждены персональные данные: <?cs var:c.unconfirmed ?></a><?cs /if ?></li>
+    <li><a href="<?cs var:Base ?>/class?id=<?cs var:url_escape(c.id) ?>"><?cs var:c.name ?> класс</a> <span class="meta">учеников: <?cs var:c.students ?></span><?cs if:c.unconfirmed > 0 ?> · <a href="<?cs var:Base ?>/pdcheck?class=<?cs var:url_escape(c.id) ?>">не подтверждены персональные данные: <?cs var:c.unconfirmed ?></a><?cs /if ?></li>
   <?cs /each ?>
   </ul>
 </section>
@@ -90,6 +90,6 @@
 <?cs /if ?>
 <section class="card">
   <h2>Учётная запись</h2>
-  <p>Логин: <code><?cs var:User.Login ?></code>. <a href="/password">Сменить пароль</a></p>
+  <p>Логин: <code><?cs var:User.Login ?></code>. <a href="<?cs var:Base ?>/password">Сменить пароль</a></p>
 </section>
 <?cs include:"footer.cs" ?>

@@ -14,18 +14,18 @@
   <h2>Загружено</h2>
   <?cs if:Result.staff ?>
   <p>Добавлено сотрудников: <strong><?cs var:Result.total ?></strong>.
-  Логины выдаются на странице <a href="/staff">«Сотрудники»</a>.</p>
+  Логины выдаются на странице <a href="<?cs var:Base ?>/staff">«Сотрудники»</a>.</p>
   <?cs else ?>
   <p>Зачислено учеников: <strong><?cs var:Result.total ?></strong>,
   законных представителей добавлено: <strong><?cs var:Result.guardians ?></strong>
-  (по <a href="/order?id=<?cs var:url_escape(Result.order) ?>">приказу</a>).</p>
+  (по <a href="<?cs var:Base ?>/order?id=<?cs var:url_escape(Result.order) ?>">приказу</a>).</p>
   <ul class="class-list">
-    <?cs each:c = Result.Classes ?><li><a href="/class?id=<?cs var:url_escape(c.id) ?>"><?cs var:c.name ?></a>: <?cs var:c.count ?></li><?cs /each ?>
+    <?cs each:c = Result.Classes ?><li><a href="<?cs var:Base ?>/class?id=<?cs var:url_escape(c.id) ?>"><?cs var:c.name ?></a>: <?cs var:c.count ?></li><?cs /each ?>
   </ul>
   <p class="hint">Логины семьям выдаются на странице класса (печать листков).</p>
   <?cs /if ?>
   <p class="meta">Время обработки: <?cs var:Result.secs ?> с.</p>
-  <p><a href="/import">Загрузить ещё один файл</a></p>
+  <p><a href="<?cs var:Base ?>/import">Загрузить ещё один файл</a></p>
 </section>
 <?cs else ?>
 
@@ -75,7 +75,7 @@
   </div>
   <?cs if:Preview.more ?><p class="meta">…и ещё строк: <?cs var:Preview.more ?> (в таблице показаны первые 50, ошибки — все).</p><?cs /if ?>
   <?cs if:Preview.nerrors == 0 ?>
-  <form method="post" action="/import" enctype="multipart/form-data" class="form import-commit" data-busy>
+  <form method="post" action="<?cs var:Base ?>/import" enctype="multipart/form-data" class="form import-commit" data-busy>
     <?cs call:kind_hidden() ?>
     <input type="hidden" name="action" value="commit">
     <input type="hidden" name="checksum" value="<?cs var:Preview.checksum ?>">
@@ -95,7 +95,7 @@
 <section class="card import-form">
   <h2><?cs if:Preview.Show ?>Проверить другой файл<?cs else ?>Файл<?cs /if ?></h2>
   <?cs if:Errors.Any ?><p class="error" role="alert">Файл не проверен: исправьте ошибки ниже.</p><?cs /if ?>
-  <form method="post" action="/import" enctype="multipart/form-data" class="form" data-busy>
+  <form method="post" action="<?cs var:Base ?>/import" enctype="multipart/form-data" class="form" data-busy>
     <input type="hidden" name="csrf" value="<?cs var:CSRF ?>">
     <input type="hidden" name="action" value="preview">
     <fieldset class="choice">
@@ -110,7 +110,7 @@
       <?cs each:o = Orders ?><option value="<?cs var:o.id ?>"<?cs if:Form.order == o.id ?> selected<?cs /if ?>>№ <?cs var:o.number ?> от <?cs var:o.dated ?> — <?cs var:o.title ?></option><?cs /each ?>
     </select>
     <?cs if:Errors.order ?><p class="field-error"><?cs var:Errors.order ?></p><?cs /if ?>
-    <?cs if:subcount(Orders) == 0 ?><p class="hint">Приказов о зачислении нет: сначала внесите приказ в <a href="/orders">книгу приказов</a>.</p><?cs /if ?>
+    <?cs if:subcount(Orders) == 0 ?><p class="hint">Приказов о зачислении нет: сначала внесите приказ в <a href="<?cs var:Base ?>/orders">книгу приказов</a>.</p><?cs /if ?>
     <label for="joined_on">Дата зачисления</label>
     <input id="joined_on" name="joined_on" type="date" value="<?cs var:Form.joined_on ?>">
     <?cs if:Errors.joined_on ?><p class="field-error"><?cs var:Errors.joined_on ?></p><?cs /if ?>
@@ -146,5 +146,5 @@
   <?cs /if ?>
 </section>
 <?cs /if ?>
-<script src="/static/import.js" defer></script>
+<script src="<?cs var:Static ?>/import.js" defer></script>
 <?cs include:"footer.cs" ?>

@@ -1,5 +1,5 @@
 <?cs include:"header.cs" ?><?cs include:"macros.cs" ?>
-<p class="meta"><a href="/journal?group=<?cs var:url_escape(Journal.group_id) ?>&amp;subject=<?cs var:url_escape(Journal.subject_id) ?>">← Журнал: <?cs var:Journal.subject ?>, <?cs var:Journal.group ?></a></p>
+<p class="meta"><a href="<?cs var:Base ?>/journal?group=<?cs var:url_escape(Journal.group_id) ?>&amp;subject=<?cs var:url_escape(Journal.subject_id) ?>">← Журнал: <?cs var:Journal.subject ?>, <?cs var:Journal.group ?></a></p>
 <h1><?cs if:Form.id ?>Урок <?cs var:Form.on_date ?><?cs else ?>Новый урок<?cs /if ?></h1>
 <?cs if:!Page.CanWrite ?>
 <section class="card">
@@ -11,7 +11,7 @@
 <?cs else ?>
 <section class="card narrow-left">
   <?cs if:Errors.Any ?><p class="error" role="alert">Урок не сохранён: исправьте ошибки ниже.</p><?cs /if ?>
-  <form method="post" action="/lesson" class="form">
+  <form method="post" action="<?cs var:Base ?>/lesson" class="form">
     <input type="hidden" name="csrf" value="<?cs var:CSRF ?>">
     <?cs if:Form.id ?><input type="hidden" name="id" value="<?cs var:Form.id ?>"><?cs else ?>
     <input type="hidden" name="group" value="<?cs var:Journal.group_id ?>">

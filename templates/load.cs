@@ -17,7 +17,7 @@
 <section class="card narrow-left">
   <h2>Учебный план класса</h2>
   <?cs if:Errors.Any && Form.action == "plan" ?><p class="error" role="alert">План не изменён: исправьте ошибки ниже.</p><?cs /if ?>
-  <form method="post" action="/load" class="form" id="plan">
+  <form method="post" action="<?cs var:Base ?>/load" class="form" id="plan">
     <input type="hidden" name="csrf" value="<?cs var:CSRF ?>">
     <input type="hidden" name="action" value="plan">
     <label for="plan-class">Класс</label>
@@ -35,7 +35,7 @@
 <section class="card narrow-left">
   <h2>Назначить нагрузку</h2>
   <?cs if:Errors.Any && Form.action != "plan" ?><p class="error" role="alert">Нагрузка не сохранена: исправьте ошибки ниже.</p><?cs /if ?>
-  <form method="post" action="/load" class="form" id="add">
+  <form method="post" action="<?cs var:Base ?>/load" class="form" id="add">
     <input type="hidden" name="csrf" value="<?cs var:CSRF ?>">
     <input type="hidden" name="action" value="add">
     <label for="teacher">Учитель</label>
@@ -54,14 +54,14 @@
   </form>
 </section>
 <?cs /if ?>
-<?cs def:remove(id) ?><?cs if:Page.CanEdit ?><form method="post" action="/load" class="inline"><input type="hidden" name="csrf" value="<?cs var:CSRF ?>"><input type="hidden" name="action" value="remove"><input type="hidden" name="id" value="<?cs var:id ?>"><button type="submit" class="small" title="Снять нагрузку">снять</button></form><?cs /if ?><?cs /def ?>
+<?cs def:remove(id) ?><?cs if:Page.CanEdit ?><form method="post" action="<?cs var:Base ?>/load" class="inline"><input type="hidden" name="csrf" value="<?cs var:CSRF ?>"><input type="hidden" name="action" value="remove"><input type="hidden" name="id" value="<?cs var:id ?>"><button type="submit" class="small" title="Снять нагрузку">снять</button></form><?cs /if ?><?cs /def ?>
 <h2>По классам</h2>
 <table class="grid load">
   <thead><tr><th>Класс</th><th>Предмет</th><th class="num">План, ч</th><th class="num">Назначено, ч</th><th>Учителя: группа, часы</th></tr></thead>
   <tbody>
   <?cs each:row = Rows ?>
     <tr<?cs if:row.warn ?> class="warn"<?cs /if ?>>
-      <td><a href="/groups?class=<?cs var:url_escape(row.class_id) ?>"><?cs var:row.class ?></a></td>
+      <td><a href="<?cs var:Base ?>/groups?class=<?cs var:url_escape(row.class_id) ?>"><?cs var:row.class ?></a></td>
       <td><?cs var:row.subject ?></td>
       <td class="num"><?cs var:row.plan ?></td>
       <td class="num"><?cs var:row.got_min ?><?cs if:row.got_min != row.got_max ?>–<?cs var:row.got_max ?><?cs /if ?></td>

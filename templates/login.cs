@@ -2,7 +2,7 @@
 <section class="card narrow">
   <h1>Вход в журнал</h1>
   <?cs if:Form.Error ?><p class="error" role="alert"><?cs var:Form.Error ?></p><?cs /if ?>
-  <form method="post" action="/login" class="form">
+  <form method="post" action="<?cs var:Base ?>/login" class="form">
     <input type="hidden" name="csrf" value="<?cs var:Form.CSRF ?>">
     <label for="login">Логин</label>
     <input id="login" name="login" type="text" autocomplete="username" autocapitalize="none" spellcheck="false" required autofocus value="<?cs var:Form.Login ?>">

@@ -2,7 +2,7 @@
 <h1>Отметки</h1>
 <?cs if:subcount(Children) > 1 ?>
 <nav class="tabs" aria-label="Дети">
-<?cs each:c = Children ?><?cs if:c.class ?><a href="/marks?student=<?cs var:url_escape(c.id) ?>"<?cs if:c.id == Student.id ?> aria-current="page"<?cs /if ?>><?cs var:c.name ?></a> <?cs /if ?><?cs /each ?>
+<?cs each:c = Children ?><?cs if:c.class ?><a href="<?cs var:Base ?>/marks?student=<?cs var:url_escape(c.id) ?>"<?cs if:c.id == Student.id ?> aria-current="page"<?cs /if ?>><?cs var:c.name ?></a> <?cs /if ?><?cs /each ?>
 </nav>
 <?cs /if ?>
 <?cs if:Page.NoStudent ?>
@@ -14,7 +14,7 @@
 <p class="state none-state">Учебные периоды для этого класса ещё не заданы.</p>
 <?cs else ?>
 <nav class="tabs" aria-label="Учебные периоды">
-<?cs each:p = Periods ?><a href="/marks?student=<?cs var:url_escape(Student.id) ?>&amp;period=<?cs var:url_escape(p.id) ?>"<?cs if:p.id == Period.id ?> aria-current="page"<?cs /if ?>><?cs var:p.name ?></a> <?cs /each ?>
+<?cs each:p = Periods ?><a href="<?cs var:Base ?>/marks?student=<?cs var:url_escape(Student.id) ?>&amp;period=<?cs var:url_escape(p.id) ?>"<?cs if:p.id == Period.id ?> aria-current="page"<?cs /if ?>><?cs var:p.name ?></a> <?cs /each ?>
 </nav>
 <?cs if:subcount(Subjects) == 0 ?>
 <p class="state none-state">Предметов пока нет.</p>

@@ -1,7 +1,7 @@
 <?cs include:"header.cs" ?><?cs include:"macros.cs" ?>
 <?cs def:order_kind(k) ?><?cs if:k == "enrolment" ?>о зачислении<?cs elif:k == "transfer" ?>о переводе<?cs elif:k == "withdrawal" ?>об отчислении<?cs elif:k == "dismissal" ?>об увольнении<?cs elif:k == "promotion" ?>о переводе в следующий класс<?cs else ?>прочие<?cs /if ?><?cs /def ?>
-<?cs def:class_link(id, name) ?><?cs if:id ?><a href="/class?id=<?cs var:url_escape(id) ?>"><?cs var:name ?></a><?cs /if ?><?cs /def ?>
-<p class="meta"><a href="/orders">← Книга приказов</a></p>
+<?cs def:class_link(id, name) ?><?cs if:id ?><a href="<?cs var:Base ?>/class?id=<?cs var:url_escape(id) ?>"><?cs var:name ?></a><?cs /if ?><?cs /def ?>
+<p class="meta"><a href="<?cs var:Base ?>/orders">← Книга приказов</a></p>
 <h1>Приказ № <?cs var:Order.number ?> от <?cs var:Order.dated ?></h1>
 <section class="card order">
   <h2><?cs var:Order.title ?></h2>
@@ -36,14 +36,14 @@
 <?cs /if ?>
 <?cs if:Page.CanWrite && Order.kind == "promotion" ?>
 <section class="card">
-  <p><a class="button" href="/promotion?order=<?cs var:url_escape(Order.id) ?>">Перевести классы в следующий учебный год</a></p>
+  <p><a class="button" href="<?cs var:Base ?>/promotion?order=<?cs var:url_escape(Order.id) ?>">Перевести классы в следующий учебный год</a></p>
   <?cs if:Errors.Conflict ?><p class="error" role="alert"><?cs var:Errors.Conflict ?></p><?cs /if ?>
 </section>
 <?cs elif:Page.CanWrite ?>
 <section class="card narrow-left">
   <h2><?cs if:Order.kind == "enrolment" ?>Зачислить ученика<?cs elif:Order.kind == "transfer" ?>Перевести ученика<?cs elif:Order.kind == "withdrawal" ?>Отчислить ученика<?cs else ?>Уволить сотрудника<?cs /if ?></h2>
   <?cs if:Errors.Conflict ?><p class="error" role="alert"><?cs var:Errors.Conflict ?></p><?cs elif:Errors.Any ?><p class="error" role="alert">Не сохранено: исправьте ошибки ниже.</p><?cs /if ?>
-  <form method="post" action="/order?id=<?cs var:url_escape(Order.id) ?>" class="form">
+  <form method="post" action="<?cs var:Base ?>/order?id=<?cs var:url_escape(Order.id) ?>" class="form">
     <input type="hidden" name="csrf" value="<?cs var:CSRF ?>">
     <?cs if:Order.kind == "enrolment" ?>
     <label for="last_name">Фамилия</label>
@@ -105,7 +105,7 @@
 <section class="card narrow-left">
   <h2>Перевести ученика в другую группу</h2>
   <p class="hint">Например, из «англ. 1» в «англ. 2» того же класса: обе группы — подгруппы класса ученика по одному предмету.</p>
-  <form method="post" action="/order?id=<?cs var:url_escape(Order.id) ?>" class="form group-transfer">
+  <form method="post" action="<?cs var:Base ?>/order?id=<?cs var:url_escape(Order.id) ?>" class="form group-transfer">
     <input type="hidden" name="csrf" value="<?cs var:CSRF ?>">
     <label for="g-student">Ученик</label>
     <select id="g-student" name="student" required>

@@ -1,7 +1,7 @@
 <?cs include:"header.cs" ?><?cs include:"macros.cs" ?>
 <?cs def:order_kind(k) ?><?cs if:k == "enrolment" ?>о зачислении<?cs elif:k == "transfer" ?>о переводе<?cs elif:k == "withdrawal" ?>об отчислении<?cs elif:k == "dismissal" ?>об увольнении<?cs elif:k == "promotion" ?>о переводе в следующий класс<?cs else ?>прочие<?cs /if ?><?cs /def ?>
 <h1>Книга приказов</h1>
-<form method="get" action="/orders" class="filters">
+<form method="get" action="<?cs var:Base ?>/orders" class="filters">
   <label for="f-kind">Вид</label>
   <select id="f-kind" name="kind">
     <option value="">все</option>
@@ -27,7 +27,7 @@
   <tbody>
   <?cs each:o = Orders ?>
     <tr>
-      <td><a href="/order?id=<?cs var:url_escape(o.id) ?>"><?cs var:o.number ?></a></td>
+      <td><a href="<?cs var:Base ?>/order?id=<?cs var:url_escape(o.id) ?>"><?cs var:o.number ?></a></td>
       <td><?cs var:o.dated ?></td>
       <td><?cs call:order_kind(o.kind) ?></td>
       <td><?cs var:o.title ?></td>
@@ -41,7 +41,7 @@
 <section class="card narrow-left">
   <h2>Новый приказ</h2>
   <?cs if:Errors.Any ?><p class="error" role="alert">Приказ не внесён: исправьте ошибки ниже.</p><?cs /if ?>
-  <form method="post" action="/orders" class="form">
+  <form method="post" action="<?cs var:Base ?>/orders" class="form">
     <input type="hidden" name="csrf" value="<?cs var:CSRF ?>">
     <label for="number">Номер</label>
     <input id="number" name="number" type="text" maxlength="20" required value="<?cs var:Form.number ?>" placeholder="12-у">

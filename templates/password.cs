@@ -3,7 +3,7 @@
   <h1>Смена пароля</h1>
   <?cs if:Form.Done ?><p class="ok" role="status">Пароль изменён. Другие сеансы входа с вашей учётной записью завершены.</p><?cs /if ?>
   <?cs if:Errors.Any ?><p class="error" role="alert">Пароль не изменён: исправьте ошибки ниже.</p><?cs /if ?>
-  <form method="post" action="/password" class="form">
+  <form method="post" action="<?cs var:Base ?>/password" class="form">
     <input type="hidden" name="csrf" value="<?cs var:CSRF ?>">
     <label for="current">Текущий пароль</label>
     <input id="current" name="current" type="password" autocomplete="current-password" required>

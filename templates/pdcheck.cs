@@ -1,6 +1,6 @@
 <?cs include:"header.cs" ?>
 <?cs if:Class.id ?>
-<p class="meta"><a href="/class?id=<?cs var:url_escape(Class.id) ?>">← <?cs var:Class.name ?> класс</a></p>
+<p class="meta"><a href="<?cs var:Base ?>/class?id=<?cs var:url_escape(Class.id) ?>">← <?cs var:Class.name ?> класс</a></p>
 <h1>Проверка персональных данных: <?cs var:Class.name ?> класс</h1>
 <p class="meta">Период: <?cs var:Since.name ?>, с <?cs var:Since.since_ru ?>. Классный руководитель проверяет данные каждого ученика не реже раза в четверть.</p>
 <?cs if:subcount(Students) == 0 ?>
@@ -13,9 +13,9 @@
   <?cs each:s = Students ?>
     <tr>
       <td class="num"><?cs var:name(s) + 1 ?></td>
-      <td><a href="/person?id=<?cs var:url_escape(s.id) ?>&amp;class=<?cs var:url_escape(Class.id) ?>"><?cs var:s.name ?></a></td>
+      <td><a href="<?cs var:Base ?>/person?id=<?cs var:url_escape(s.id) ?>&amp;class=<?cs var:url_escape(Class.id) ?>"><?cs var:s.name ?></a></td>
       <td><?cs alt:s.last ?><span class="none-state">ни разу</span><?cs /alt ?></td>
-      <td><?cs if:Page.CanConfirm ?><form method="post" action="/pdcheck" class="pd-confirm">
+      <td><?cs if:Page.CanConfirm ?><form method="post" action="<?cs var:Base ?>/pdcheck" class="pd-confirm">
         <input type="hidden" name="csrf" value="<?cs var:CSRF ?>">
         <input type="hidden" name="class" value="<?cs var:Class.id ?>">
         <input type="hidden" name="student" value="<?cs var:s.id ?>">
@@ -34,7 +34,7 @@
 <?cs else ?>
 <p>Выберите класс:</p>
 <ul class="list pd-classes">
-  <?cs each:c = Classes ?><li><a href="/pdcheck?class=<?cs var:url_escape(c.id) ?>"><?cs var:c.name ?></a><?cs if:c.teacher ?> <span class="meta"><?cs var:c.teacher ?></span><?cs /if ?></li><?cs /each ?>
+  <?cs each:c = Classes ?><li><a href="<?cs var:Base ?>/pdcheck?class=<?cs var:url_escape(c.id) ?>"><?cs var:c.name ?></a><?cs if:c.teacher ?> <span class="meta"><?cs var:c.teacher ?></span><?cs /if ?></li><?cs /each ?>
 </ul>
 <?cs /if ?>
 <?cs /if ?>

@@ -1,5 +1,5 @@
 <?cs include:"header.cs" ?>
-<?cs if:Class.id ?><p class="meta"><a href="/class?id=<?cs var:url_escape(Class.id) ?>">← <?cs var:Class.name ?> класс</a><?cs if:Page.IsStudent ?> · <a href="/pdcheck?class=<?cs var:url_escape(Class.id) ?>">проверка данных класса</a><?cs /if ?></p><?cs /if ?>
+<?cs if:Class.id ?><p class="meta"><a href="<?cs var:Base ?>/class?id=<?cs var:url_escape(Class.id) ?>">← <?cs var:Class.name ?> класс</a><?cs if:Page.IsStudent ?> · <a href="<?cs var:Base ?>/pdcheck?class=<?cs var:url_escape(Class.id) ?>">проверка данных класса</a><?cs /if ?></p><?cs /if ?>
 <h1>Личное дело</h1>
 <?cs if:Page.Saved ?><p class="ok" role="status">Изменения сохранены.</p><?cs /if ?>
 <?cs if:Errors.Any ?><p class="error" role="alert">Не сохранено: исправьте ошибки ниже.</p><?cs /if ?>
@@ -48,7 +48,7 @@
 <?cs if:Page.CanEdit ?>
 <section class="card narrow-left pfile">
   <h2>Изменить</h2>
-  <form method="post" action="/person?id=<?cs var:url_escape(Person.id) ?><?cs if:Class.id ?>&amp;class=<?cs var:url_escape(Class.id) ?><?cs /if ?>" class="form">
+  <form method="post" action="<?cs var:Base ?>/person?id=<?cs var:url_escape(Person.id) ?><?cs if:Class.id ?>&amp;class=<?cs var:url_escape(Class.id) ?><?cs /if ?>" class="form">
     <input type="hidden" name="csrf" value="<?cs var:CSRF ?>">
     <?cs if:Page.Edit.basic ?>
     <label for="birth_date">Дата рождения</label>

@@ -20,7 +20,7 @@
   <?cs each:p = Plans ?>
     <tr<?cs if:p.mine == "1" ?> class="mine"<?cs /if ?>>
       <td><?cs var:p.class ?></td>
-      <td><a href="/plan?group=<?cs var:url_escape(p.group_id) ?>&amp;subject=<?cs var:url_escape(p.subject_id) ?>&amp;teacher=<?cs var:url_escape(p.teacher_id) ?>"><?cs var:p.group ?></a></td>
+      <td><a href="<?cs var:Base ?>/plan?group=<?cs var:url_escape(p.group_id) ?>&amp;subject=<?cs var:url_escape(p.subject_id) ?>&amp;teacher=<?cs var:url_escape(p.teacher_id) ?>"><?cs var:p.group ?></a></td>
       <td><?cs var:p.subject ?></td><td><?cs var:p.teacher ?></td><td><?cs var:p.weekly ?></td>
       <td><?cs if:p.topics == "0" ?><span class="bad-state">плана нет</span><?cs else ?><?cs var:p.hours ?><?cs /if ?></td>
       <td><?cs var:p.required ?></td>
@@ -34,10 +34,10 @@
 </div>
 <?cs /if ?>
 <?cs else ?>
-<p class="meta"><a href="/plan">← все планы</a></p>
+<p class="meta"><a href="<?cs var:Base ?>/plan">← все планы</a></p>
 <h1>КТП: <?cs var:Plan.subject ?>, <?cs var:Plan.group ?></h1>
 <p class="meta">Учитель: <?cs var:Plan.teacher ?>. Учебный год <?cs var:Plan.year ?>.<?cs if:subcount(Plan.Teachers) > 1 ?> Планы других учителей этой группы:
-<?cs each:t = Plan.Teachers ?><?cs if:t.id != Plan.teacher_id ?> <a href="/plan?group=<?cs var:url_escape(Plan.group_id) ?>&amp;subject=<?cs var:url_escape(Plan.subject_id) ?>&amp;teacher=<?cs var:url_escape(t.id) ?>"><?cs var:t.name ?></a><?cs /if ?><?cs /each ?><?cs /if ?></p>
+<?cs each:t = Plan.Teachers ?><?cs if:t.id != Plan.teacher_id ?> <a href="<?cs var:Base ?>/plan?group=<?cs var:url_escape(Plan.group_id) ?>&amp;subject=<?cs var:url_escape(Plan.subject_id) ?>&amp;teacher=<?cs var:url_escape(t.id) ?>"><?cs var:t.name ?></a><?cs /if ?><?cs /each ?><?cs /if ?></p>
 <?cs if:Page.Refused ?><p class="error" role="alert"><?cs var:Page.Refused ?></p><?cs /if ?>
 
 <section class="card plan-totals">
@@ -68,10 +68,10 @@
         <td><?cs if:t.done_on ?><?cs var:t.done_on ?><?cs if:t.lessons != "1" ?> (уроков: <?cs var:t.lessons ?>)<?cs /if ?><?cs elif:t.overdue ?><span class="bad-state">не пройдена</span><?cs /if ?></td>
         <?cs if:Page.CanEdit ?>
         <td class="plan-actions">
-          <form method="post" action="/plan" class="inline"><?cs call:plan_hidden() ?><input type="hidden" name="id" value="<?cs var:t.id ?>"><input type="hidden" name="action" value="up"><button type="submit" title="Выше">↑</button></form>
-          <form method="post" action="/plan" class="inline"><?cs call:plan_hidden() ?><input type="hidden" name="id" value="<?cs var:t.id ?>"><input type="hidden" name="action" value="down"><button type="submit" title="Ниже">↓</button></form>
-          <a href="<?cs var:Page.Url ?>&amp;edit=<?cs var:url_escape(t.id) ?>#edit">изменить</a>
-          <?cs if:t.lessons == "0" ?><form method="post" action="/plan" class="inline"><?cs call:plan_hidden() ?><input type="hidden" name="id" value="<?cs var:t.id ?>"><input type="hidden" name="action" value="delete"><button type="submit">удалить</button></form><?cs /if ?>
+          <form method="post" action="<?cs var:Base ?>/plan" class="inline"><?cs call:plan_hidden() ?><input type="hidden" name="id" value="<?cs var:t.id ?>"><input type="hidden" name="action" value="up"><button type="submit" title="Выше">↑</button></form>
+          <form method="post" action="<?cs var:Base ?>/plan" class="inline"><?cs call:plan_hidden() ?><input type="hidden" name="id" value="<?cs var:t.id ?>"><input type="hidden" name="action" value="down"><button type="submit" title="Ниже">↓</button></form>
+          <a href="<?cs var:Base ?><?cs var:Page.Url ?>&amp;edit=<?cs var:url_escape(t.id) ?>#edit">изменить</a>
+          <?cs if:t.lessons == "0" ?><form method="post" action="<?cs var:Base ?>/plan" class="inline"><?cs call:plan_hidden() ?><input type="hidden" name="id" value="<?cs var:t.id ?>"><input type="hidden" name="action" value="delete"><button type="submit">удалить</button></form><?cs /if ?>
         </td>
         <?cs /if ?>
       </tr>
@@ -80,7 +80,7 @@
   </table>
   </div>
   <?cs if:Page.CanEdit ?>
-  <form method="post" action="/plan" class="form"><?cs call:plan_hidden() ?><input type="hidden" name="action" value="renumber"><button type="submit">Перенумеровать по порядку</button></form>
+  <form method="post" action="<?cs var:Base ?>/plan" class="form"><?cs call:plan_hidden() ?><input type="hidden" name="action" value="renumber"><button type="submit">Перенумеровать по порядку</button></form>
   <?cs /if ?>
   <?cs /if ?>
 </section>
@@ -89,7 +89,7 @@
 <section class="card narrow-left" id="edit">
   <h2><?cs if:Edit.id ?>Изменить тему № <?cs var:Edit.number ?><?cs else ?>Новая тема<?cs /if ?></h2>
   <?cs if:Errors.Any && !Errors.file ?><p class="error" role="alert">Тема не сохранена: исправьте ошибки ниже.</p><?cs /if ?>
-  <form method="post" action="/plan" class="form">
+  <form method="post" action="<?cs var:Base ?>/plan" class="form">
     <?cs call:plan_hidden() ?>
     <?cs if:Edit.id ?><input type="hidden" name="action" value="edit"><input type="hidden" name="id" value="<?cs var:Edit.id ?>">
     <?cs else ?><input type="hidden" name="action" value="add">
@@ -108,7 +108,7 @@
     <?cs if:Errors.planned_on ?><p class="field-error"><?cs var:Errors.planned_on ?></p><?cs /if ?>
     <label><input type="checkbox" name="is_test" value="1"<?cs if:Errors.Any ?><?cs if:Form.is_test ?> checked<?cs /if ?><?cs elif:Edit.is_test == "1" ?> checked<?cs /if ?>> контрольная работа (попадёт в график контрольных)</label>
     <button type="submit">Сохранить</button>
-    <?cs if:Edit.id ?><a href="<?cs var:Page.Url ?>">отмена</a><?cs /if ?>
+    <?cs if:Edit.id ?><a href="<?cs var:Base ?><?cs var:Page.Url ?>">отмена</a><?cs /if ?>
   </form>
 </section>
 
@@ -124,7 +124,7 @@
   <p>Тем в файле: <?cs var:Preview.total ?>, часов: <?cs var:Preview.hours ?> (норма <?cs var:Plan.Total.required ?>). Кодировка: <?cs var:Preview.encoding ?>, разделитель <?cs var:Preview.sep ?>. Ошибок: <?cs var:Preview.nerrors ?>.</p>
   <?cs if:subcount(Preview.Errors) > 0 ?><ul class="list plan-errors"><?cs each:e = Preview.Errors ?><li class="error"><?cs var:e ?></li><?cs /each ?></ul><?cs /if ?>
   <?cs if:Preview.nerrors == "0" ?>
-  <form method="post" action="/plan" enctype="multipart/form-data" class="form">
+  <form method="post" action="<?cs var:Base ?>/plan" enctype="multipart/form-data" class="form">
     <?cs call:plan_hidden() ?>
     <input type="hidden" name="action" value="import">
     <input type="hidden" name="checksum" value="<?cs var:Preview.checksum ?>">
@@ -137,7 +137,7 @@
   <?cs /if ?>
   </div>
   <?cs /if ?>
-  <form method="post" action="/plan" enctype="multipart/form-data" class="form">
+  <form method="post" action="<?cs var:Base ?>/plan" enctype="multipart/form-data" class="form">
     <?cs call:plan_hidden() ?>
     <input type="hidden" name="action" value="preview">
     <label for="file">Файл CSV</label>

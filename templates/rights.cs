@@ -6,7 +6,7 @@
 <section class="card">
   <h2>Новое правило</h2>
   <?cs if:Errors.Any ?><p class="error" role="alert">Правило не сохранено: исправьте ошибки ниже.</p><?cs /if ?>
-  <form method="post" action="/rights" class="form rights-form">
+  <form method="post" action="<?cs var:Base ?>/rights" class="form rights-form">
     <input type="hidden" name="csrf" value="<?cs var:CSRF ?>">
     <input type="hidden" name="action" value="add">
     <label for="screen">Раздел</label>
@@ -55,7 +55,7 @@
         <td><?cs alt:u.expires ?>бессрочно<?cs /alt ?><?cs if:u.expired == "1" ?> <span class="meta">(истекло)</span><?cs /if ?></td>
         <td><?cs var:u.reason ?></td>
         <td><?cs var:u.at ?><?cs if:u.by ?>, <?cs var:u.by ?><?cs /if ?></td>
-        <td><form method="post" action="/rights"><input type="hidden" name="csrf" value="<?cs var:CSRF ?>"><input type="hidden" name="action" value="delete"><input type="hidden" name="rule" value="<?cs var:u.id ?>"><button type="submit" class="small">Удалить</button></form></td>
+        <td><form method="post" action="<?cs var:Base ?>/rights"><input type="hidden" name="csrf" value="<?cs var:CSRF ?>"><input type="hidden" name="action" value="delete"><input type="hidden" name="rule" value="<?cs var:u.id ?>"><button type="submit" class="small">Удалить</button></form></td>
       </tr>
     <?cs /each ?>
     </tbody>

@@ -11,7 +11,7 @@
   </table>
 <?cs /def ?>
 <?cs if:Scale.id ?>
-<p class="meta"><a href="/scales">← Все шкалы</a></p>
+<p class="meta"><a href="<?cs var:Base ?>/scales">← Все шкалы</a></p>
 <h1>Шкала «<?cs var:Scale.name ?>»</h1>
 <section class="card">
   <p class="meta"><?cs call:scale_kind(Scale.kind) ?><?cs if:Scale.is_builtin == "1" ?>, встроенная<?cs /if ?></p>
@@ -33,7 +33,7 @@
   <h2>«+» и «−» в пятибалльной шкале</h2>
   <p>Сейчас: <strong><?cs if:Page.PlusMinus == "1" ?>включены<?cs else ?>выключены<?cs /if ?></strong>. <span class="hint">Отметки с «+» и «−», уже выставленные, сохраняются и при выключенной настройке.</span></p>
   <?cs if:Page.CanWrite ?>
-  <form method="post" action="/scales" class="inline-form">
+  <form method="post" action="<?cs var:Base ?>/scales" class="inline-form">
     <input type="hidden" name="csrf" value="<?cs var:CSRF ?>">
     <input type="hidden" name="action" value="plus_minus">
     <input type="hidden" name="plus_minus" value="<?cs if:Page.PlusMinus == "1" ?>0<?cs else ?>1<?cs /if ?>">
@@ -45,7 +45,7 @@
 <section class="card">
   <p class="state none-state">У школы нет части встроенных шкал (пятибалльная, зачёт/незачёт, десятибалльная): не хватает <?cs var:Page.BuiltinMissing ?>.</p>
   <?cs if:Page.CanWrite ?>
-  <form method="post" action="/scales" class="inline-form">
+  <form method="post" action="<?cs var:Base ?>/scales" class="inline-form">
     <input type="hidden" name="csrf" value="<?cs var:CSRF ?>">
     <input type="hidden" name="action" value="builtin">
     <button type="submit">Добавить встроенные шкалы</button>
@@ -55,11 +55,11 @@
 <?cs /if ?>
 <?cs each:s = Scales ?>
 <section class="card scale" id="scale-<?cs var:s.id ?>">
-  <h2><a href="/scales?id=<?cs var:url_escape(s.id) ?>"><?cs var:s.name ?></a></h2>
+  <h2><a href="<?cs var:Base ?>/scales?id=<?cs var:url_escape(s.id) ?>"><?cs var:s.name ?></a></h2>
   <p class="meta"><?cs call:scale_kind(s.kind) ?><?cs if:s.is_builtin == "1" ?>, встроенная<?cs /if ?>; назначена в ячейках «предмет × класс»: <?cs var:s.used ?></p>
   <?cs call:scale_values(s) ?>
   <?cs if:Page.CanWrite && s.is_builtin != "1" ?>
-  <form method="post" action="/scales" class="inline-form">
+  <form method="post" action="<?cs var:Base ?>/scales" class="inline-form">
     <input type="hidden" name="csrf" value="<?cs var:CSRF ?>">
     <input type="hidden" name="action" value="delete">
     <input type="hidden" name="id" value="<?cs var:s.id ?>">
@@ -73,7 +73,7 @@
 <section class="card narrow-left">
   <h2>Новая шкала</h2>
   <?cs if:Errors.name || Errors.values ?><p class="error" role="alert">Шкала не создана: исправьте ошибки ниже.</p><?cs /if ?>
-  <form method="post" action="/scales" class="form">
+  <form method="post" action="<?cs var:Base ?>/scales" class="form">
     <input type="hidden" name="csrf" value="<?cs var:CSRF ?>">
     <input type="hidden" name="action" value="create">
     <label for="name">Название</label>

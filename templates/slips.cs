@@ -1,9 +1,9 @@
 <?cs include:"header.cs" ?><?cs include:"macros.cs" ?>
-<p class="meta"><a href="/class?id=<?cs var:url_escape(Class.id) ?>">← <?cs var:Class.name ?> класс</a></p>
+<p class="meta"><a href="<?cs var:Base ?>/class?id=<?cs var:url_escape(Class.id) ?>">← <?cs var:Class.name ?> класс</a></p>
 <h1>Логины и пароли: <?cs var:Class.name ?> класс</h1>
 <?cs if:Form.Error ?><p class="error" role="alert"><?cs var:Form.Error ?></p><?cs /if ?>
 <p class="hint">Отмеченным будут выданы новые пароли (прежние перестанут действовать), и откроется страница для печати. Пароли хранятся только в зашифрованном виде: распечатайте их сразу.</p>
-<form method="post" action="/slips" class="form">
+<form method="post" action="<?cs var:Base ?>/slips" class="form">
   <input type="hidden" name="csrf" value="<?cs var:CSRF ?>">
   <input type="hidden" name="class" value="<?cs var:Class.id ?>">
   <table class="grid">

@@ -13,7 +13,7 @@
   </section>
 <?cs /def ?>
 <div class="noprint">
-  <p class="meta"><a href="<?cs var:Page.Back ?>">← назад</a></p>
+  <p class="meta"><a href="<?cs var:Base ?><?cs var:Page.Back ?>">← назад</a></p>
   <h1>Выдано: <?cs if:Page.Issued ?><?cs var:Page.Issued ?><?cs else ?><?cs var:subcount(Slips) ?><?cs /if ?></h1>
   <?cs if:Page.Secs ?><p class="meta">Выдано за <?cs var:Page.Secs ?> с.</p><?cs /if ?>
   <p class="ok" role="status">Пароли выданы. Распечатайте эту страницу сейчас: показать пароли ещё раз будет нельзя, только выдать новые.</p>

@@ -4,7 +4,7 @@
 <?cs if:Errors.Any ?><p class="error" role="alert">Не сохранено: исправьте ошибки ниже.</p><?cs /if ?>
 <?cs if:Errors.person ?><p class="field-error"><?cs var:Errors.person ?></p><?cs /if ?>
 <?cs if:Errors.roles ?><p class="field-error"><?cs var:Errors.roles ?></p><?cs /if ?>
-<form method="post" action="/staff" id="issue-form">
+<form method="post" action="<?cs var:Base ?>/staff" id="issue-form">
   <input type="hidden" name="csrf" value="<?cs var:CSRF ?>">
   <input type="hidden" name="action" value="issue">
 </form>
@@ -20,7 +20,7 @@
         <?cs if:Page.IsAdmin && p.login && !p.dismissed ?>
         <details>
           <summary><?cs call:role_names(p.roles) ?></summary>
-          <form method="post" action="/staff" class="roles-form">
+          <form method="post" action="<?cs var:Base ?>/staff" class="roles-form">
             <input type="hidden" name="csrf" value="<?cs var:CSRF ?>">
             <input type="hidden" name="action" value="roles">
             <input type="hidden" name="person" value="<?cs var:p.id ?>">
@@ -41,7 +41,7 @@
 <?cs if:Page.CanAdd ?>
 <section class="card narrow-left">
   <h2>Новый сотрудник</h2>
-  <form method="post" action="/staff" class="form">
+  <form method="post" action="<?cs var:Base ?>/staff" class="form">
     <input type="hidden" name="csrf" value="<?cs var:CSRF ?>">
     <input type="hidden" name="action" value="create">
     <?cs call:person_fields() ?>

@@ -9,13 +9,13 @@
     </select>
 <?cs /def ?>
 <?cs if:Subject.id ?>
-<p class="meta"><a href="/subjects">← Все предметы</a></p>
+<p class="meta"><a href="<?cs var:Base ?>/subjects">← Все предметы</a></p>
 <h1><?cs var:Subject.name ?></h1>
 <?cs if:Page.CanWrite ?>
 <section class="card narrow-left">
   <h2>Изменить предмет</h2>
   <?cs if:Errors.Any ?><p class="error" role="alert">Изменения не сохранены: исправьте ошибки ниже.</p><?cs /if ?>
-  <form method="post" action="/subjects" class="form">
+  <form method="post" action="<?cs var:Base ?>/subjects" class="form">
     <input type="hidden" name="csrf" value="<?cs var:CSRF ?>">
     <input type="hidden" name="action" value="update">
     <input type="hidden" name="id" value="<?cs var:Subject.id ?>">
@@ -39,13 +39,13 @@
 <?cs /if ?>
 <?cs else ?>
 <h1>Предметы</h1>
-<p class="hint">Для каждого предмета — шкала оценивания в каждой параллели. <?cs each:g = Grades ?><?cs if:g.no_marks ?><?cs var:g.n ?> кл. <?cs /if ?><?cs /each ?>— без отметок (настройка школы). Шкалы — в разделе <a href="/scales">«Шкалы оценивания»</a>.</p>
+<p class="hint">Для каждого предмета — шкала оценивания в каждой параллели. <?cs each:g = Grades ?><?cs if:g.no_marks ?><?cs var:g.n ?> кл. <?cs /if ?><?cs /each ?>— без отметок (настройка школы). Шкалы — в разделе <a href="<?cs var:Base ?>/scales">«Шкалы оценивания»</a>.</p>
 <?cs if:Errors.grid ?><p class="error" role="alert"><?cs var:Errors.grid ?></p><?cs /if ?>
 <?cs if:subcount(Subjects) == 0 ?>
 <p class="hint">Предметов пока нет.</p>
 <?cs else ?>
 <?cs if:Page.CanWrite ?>
-<form method="post" action="/subjects" class="subject-grid-form">
+<form method="post" action="<?cs var:Base ?>/subjects" class="subject-grid-form">
   <input type="hidden" name="csrf" value="<?cs var:CSRF ?>">
   <input type="hidden" name="action" value="scales">
   <?cs /if ?>
@@ -55,7 +55,7 @@
     <tbody>
     <?cs each:s = Subjects ?>
       <tr<?cs if:s.is_archived == "1" ?> class="archived"<?cs /if ?>>
-        <th scope="row"><a href="/subjects?id=<?cs var:url_escape(s.id) ?>"><?cs var:s.name ?></a><?cs if:s.short_name != s.name ?> <span class="meta">(<?cs var:s.short_name ?>)</span><?cs /if ?><?cs if:s.is_archived == "1" ?> <span class="meta">в архиве</span><?cs /if ?></th>
+        <th scope="row"><a href="<?cs var:Base ?>/subjects?id=<?cs var:url_escape(s.id) ?>"><?cs var:s.name ?></a><?cs if:s.short_name != s.name ?> <span class="meta">(<?cs var:s.short_name ?>)</span><?cs /if ?><?cs if:s.is_archived == "1" ?> <span class="meta">в архиве</span><?cs /if ?></th>
         <td class="kind"><?cs call:subject_kind(s.kind) ?></td>
         <?cs each:c = s.Cells ?>
         <td class="cell"><?cs if:c.no_marks ?><span class="no-marks">без отметок</span><?cs elif:Page.CanWrite && s.is_archived != "1" ?><select name="cell" aria-label="<?cs var:s.short_name ?>, <?cs var:c.grade ?> класс"><option value="<?cs var:s.id ?>:<?cs var:c.grade ?>:0">—</option><?cs each:sc = Scales ?><option value="<?cs var:s.id ?>:<?cs var:c.grade ?>:<?cs var:sc.id ?>"<?cs if:c.scale == sc.id ?> selected<?cs /if ?>><?cs call:scale_label(sc) ?></option><?cs /each ?></select><?cs else ?><?cs each:sc = Scales ?><?cs if:c.scale == sc.id ?><?cs call:scale_label(sc) ?><?cs /if ?><?cs /each ?><?cs if:!c.scale ?>—<?cs /if ?><?cs /if ?></td>
@@ -72,7 +72,7 @@
 <section class="card narrow-left">
   <h2>Новый предмет</h2>
   <?cs if:Errors.name || Errors.short_name || Errors.kind ?><p class="error" role="alert">Предмет не создан: исправьте ошибки ниже.</p><?cs /if ?>
-  <form method="post" action="/subjects" class="form">
+  <form method="post" action="<?cs var:Base ?>/subjects" class="form">
     <input type="hidden" name="csrf" value="<?cs var:CSRF ?>">
     <input type="hidden" name="action" value="create">
     <label for="name">Название</label>

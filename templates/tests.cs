@@ -1,6 +1,6 @@
 <?cs include:"header.cs" ?><?cs include:"macros.cs" ?>
 <h1>График контрольных работ<?cs if:Page.class_name ?>: <?cs var:Page.class_name ?> класс<?cs /if ?></h1>
-<form method="get" action="/tests" class="form tests-pick">
+<form method="get" action="<?cs var:Base ?>/tests" class="form tests-pick">
   <label for="class">Класс</label>
   <select id="class" name="class">
   <?cs each:c = Classes ?><option value="<?cs var:c.id ?>"<?cs if:c.id == Page.class ?> selected<?cs /if ?>><?cs var:c.name ?></option><?cs /each ?>
@@ -13,8 +13,8 @@
 </form>
 <?cs if:Page.class ?>
 <p class="meta">С <?cs var:Page.from_ru ?> по <?cs var:Page.to_ru ?>.
-  <a href="/tests?class=<?cs var:url_escape(Page.class) ?>&amp;from=<?cs var:url_escape(Page.prev) ?>&amp;weeks=<?cs var:url_escape(Page.weeks) ?>">← раньше</a>
-  <a href="/tests?class=<?cs var:url_escape(Page.class) ?>&amp;from=<?cs var:url_escape(Page.next) ?>&amp;weeks=<?cs var:url_escape(Page.weeks) ?>">позже →</a>
+  <a href="<?cs var:Base ?>/tests?class=<?cs var:url_escape(Page.class) ?>&amp;from=<?cs var:url_escape(Page.prev) ?>&amp;weeks=<?cs var:url_escape(Page.weeks) ?>">← раньше</a>
+  <a href="<?cs var:Base ?>/tests?class=<?cs var:url_escape(Page.class) ?>&amp;from=<?cs var:url_escape(Page.next) ?>&amp;weeks=<?cs var:url_escape(Page.weeks) ?>">позже →</a>
   Норма школы: не больше <?cs var:Page.max ?> в день; считаются предметы (две подгруппы одного предмета — одна работа для ученика).</p>
 <?cs if:Tests.over != "0" ?><p class="error tests-over-summary" role="alert">Дней с превышением нормы: <?cs var:Tests.over ?>.</p><?cs /if ?>
 <?cs if:Tests.days == "0" ?>

@@ -1,6 +1,6 @@
 <?cs include:"header.cs" ?>
 <h1>Редактор расписания<?cs if:Class.name ?>: <?cs var:Class.name ?> класс<?cs /if ?></h1>
-<form method="get" action="/timetable" class="form tt-bar noprint">
+<form method="get" action="<?cs var:Base ?>/timetable" class="form tt-bar noprint">
   <label for="class">Класс</label>
   <select id="class" name="class">
     <?cs each:c = Classes ?><option value="<?cs var:c.id ?>"<?cs if:Class.id == c.id ?> selected<?cs /if ?>><?cs var:c.name ?></option><?cs /each ?>
@@ -8,7 +8,7 @@
   <label for="date">Расписание на дату</label>
   <input id="date" name="date" type="date" value="<?cs var:Page.date ?>">
   <button type="submit">Показать</button>
-  <?cs if:Class.id ?><a href="/week?class=<?cs var:Class.id ?>&amp;date=<?cs var:Page.date ?>">неделя класса с заменами</a><?cs /if ?>
+  <?cs if:Class.id ?><a href="<?cs var:Base ?>/week?class=<?cs var:Class.id ?>&amp;date=<?cs var:Page.date ?>">неделя класса с заменами</a><?cs /if ?>
 </form>
 <?cs if:Class.id ?>
 <?cs if:Page.NoYear ?><p class="error" role="alert">На эту дату нет учебного года.</p><?cs /if ?>
@@ -27,8 +27,8 @@
           <?cs if:e.room ?><span class="lroom">каб. <?cs var:e.room ?></span><?cs /if ?>
           <span class="meta"><?cs var:e.valid_from ?> — <?cs var:e.valid_to ?></span>
           <?cs if:Page.CanEdit ?>
-          <span class="tt-edit"><a href="/timetable?class=<?cs var:Class.id ?>&amp;date=<?cs var:Page.date ?>&amp;edit=<?cs var:e.id ?>#entry">изменить</a>
-          <form method="post" action="/timetable" class="inline">
+          <span class="tt-edit"><a href="<?cs var:Base ?>/timetable?class=<?cs var:Class.id ?>&amp;date=<?cs var:Page.date ?>&amp;edit=<?cs var:e.id ?>#entry">изменить</a>
+          <form method="post" action="<?cs var:Base ?>/timetable" class="inline">
             <input type="hidden" name="csrf" value="<?cs var:CSRF ?>">
             <input type="hidden" name="class" value="<?cs var:Class.id ?>">
             <input type="hidden" name="date" value="<?cs var:Page.date ?>">
@@ -47,7 +47,7 @@
 <section class="card narrow-left tt-edit" id="entry">
   <h2><?cs if:Form.id ?>Изменить урок<?cs else ?>Добавить урок<?cs /if ?></h2>
   <?cs if:Errors.Any && !Errors.conflict ?><p class="error" role="alert">Урок не сохранён: исправьте ошибки ниже.</p><?cs /if ?>
-  <form method="post" action="/timetable" class="form">
+  <form method="post" action="<?cs var:Base ?>/timetable" class="form">
     <input type="hidden" name="csrf" value="<?cs var:CSRF ?>">
     <input type="hidden" name="class" value="<?cs var:Class.id ?>">
     <input type="hidden" name="date" value="<?cs var:Page.date ?>">

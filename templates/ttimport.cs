@@ -6,7 +6,7 @@
   <p>Уроков в неделю: <strong><?cs var:Result.total ?></strong>, классов: <strong><?cs var:Result.classes ?></strong>,
   расписание действует с <?cs var:Result.from ?>. Прежних записей закрыто или удалено: <?cs var:Result.ended ?>.</p>
   <p class="meta">Время обработки: <?cs var:Result.secs ?> с.</p>
-  <p><a href="/timetable">Редактор расписания</a> · <a href="/ttimport">Загрузить ещё один файл</a></p>
+  <p><a href="<?cs var:Base ?>/timetable">Редактор расписания</a> · <a href="<?cs var:Base ?>/ttimport">Загрузить ещё один файл</a></p>
 </section>
 <?cs else ?>
 <?cs if:Preview.Show ?>
@@ -47,7 +47,7 @@
   </div>
   <?cs if:Preview.more ?><p class="meta">…и ещё строк: <?cs var:Preview.more ?> (ошибки показаны все).</p><?cs /if ?>
   <?cs if:Preview.nerrors == 0 ?>
-  <form method="post" action="/ttimport" enctype="multipart/form-data" class="form import-commit">
+  <form method="post" action="<?cs var:Base ?>/ttimport" enctype="multipart/form-data" class="form import-commit">
     <input type="hidden" name="csrf" value="<?cs var:CSRF ?>">
     <input type="hidden" name="action" value="commit">
     <input type="hidden" name="valid_from" value="<?cs var:Form.valid_from ?>">
@@ -65,7 +65,7 @@
 <section class="card import-form">
   <h2><?cs if:Preview.Show ?>Проверить другой файл<?cs else ?>Файл<?cs /if ?></h2>
   <?cs if:Errors.Any ?><p class="error" role="alert">Файл не проверен: исправьте ошибки ниже.</p><?cs /if ?>
-  <form method="post" action="/ttimport" enctype="multipart/form-data" class="form">
+  <form method="post" action="<?cs var:Base ?>/ttimport" enctype="multipart/form-data" class="form">
     <input type="hidden" name="csrf" value="<?cs var:CSRF ?>">
     <input type="hidden" name="action" value="preview">
     <label for="valid_from">Расписание действует с</label>

@@ -5,7 +5,7 @@
   <p class="state ok-state" role="status">Готово: писем больше не будет. Отметки и задания по-прежнему видны в электронном дневнике на сайте.</p>
 <?cs elif:Link.g ?>
   <p>Письма с новыми отметками, пропусками и домашними заданиями перестанут приходить на вашу почту. Электронный дневник на сайте останется доступен.</p>
-  <form method="post" action="/unsubscribe" class="form">
+  <form method="post" action="<?cs var:Base ?>/unsubscribe" class="form">
     <input type="hidden" name="g" value="<?cs var:Link.g ?>">
     <input type="hidden" name="t" value="<?cs var:Link.t ?>">
     <button type="submit">Отписаться</button>

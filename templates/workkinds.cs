@@ -18,14 +18,14 @@
     <?cs if:Errors.flags ?><p class="field-error"><?cs var:Errors.flags ?></p><?cs /if ?>
 <?cs /def ?>
 <?cs if:Kind.id ?>
-<p class="meta"><a href="/workkinds">← Все формы работы</a></p>
+<p class="meta"><a href="<?cs var:Base ?>/workkinds">← Все формы работы</a></p>
 <h1><?cs var:Kind.name ?></h1>
 <?cs if:Errors.delete ?><p class="error" role="alert"><?cs var:Errors.delete ?></p><?cs /if ?>
 <?cs if:Page.CanWrite ?>
 <section class="card narrow-left">
   <h2>Изменить форму работы</h2>
   <?cs if:Errors.Any && !Errors.delete ?><p class="error" role="alert">Изменения не сохранены: исправьте ошибки ниже.</p><?cs /if ?>
-  <form method="post" action="/workkinds" class="form">
+  <form method="post" action="<?cs var:Base ?>/workkinds" class="form">
     <input type="hidden" name="csrf" value="<?cs var:CSRF ?>">
     <input type="hidden" name="action" value="update">
     <input type="hidden" name="id" value="<?cs var:Kind.id ?>">
@@ -33,7 +33,7 @@
     <button type="submit">Сохранить</button>
   </form>
   <?cs if:Kind.used == "0" ?>
-  <form method="post" action="/workkinds" class="form">
+  <form method="post" action="<?cs var:Base ?>/workkinds" class="form">
     <input type="hidden" name="csrf" value="<?cs var:CSRF ?>">
     <input type="hidden" name="action" value="delete">
     <input type="hidden" name="id" value="<?cs var:Kind.id ?>">
@@ -56,7 +56,7 @@
   <tbody>
   <?cs each:k = Kinds ?>
     <tr<?cs if:k.is_archived == "1" ?> class="archived"<?cs /if ?>>
-      <th scope="row"><a href="/workkinds?id=<?cs var:url_escape(k.id) ?>"><?cs var:k.name ?></a><?cs if:k.is_archived == "1" ?> <span class="meta">в архиве</span><?cs /if ?></th>
+      <th scope="row"><a href="<?cs var:Base ?>/workkinds?id=<?cs var:url_escape(k.id) ?>"><?cs var:k.name ?></a><?cs if:k.is_archived == "1" ?> <span class="meta">в архиве</span><?cs /if ?></th>
       <td><?cs var:k.short_name ?></td>
       <td class="num"><?cs var:k.weight_ru ?></td>
       <td><?cs if:k.needs_topic == "1" ?>требует<?cs else ?>—<?cs /if ?></td>
@@ -71,7 +71,7 @@
 <section class="card narrow-left">
   <h2>Новая форма работы</h2>
   <?cs if:Errors.Any ?><p class="error" role="alert">Форма работы не создана: исправьте ошибки ниже.</p><?cs /if ?>
-  <form method="post" action="/workkinds" class="form">
+  <form method="post" action="<?cs var:Base ?>/workkinds" class="form">
     <input type="hidden" name="csrf" value="<?cs var:CSRF ?>">
     <input type="hidden" name="action" value="create">
     <?cs if:Form.Sent ?><?cs call:kind_fields(Form.name, Form.short_name, Form.weight, Form.needs_topic, Form.is_test, Form.sort, "0", 0) ?><?cs else ?><?cs call:kind_fields("", "", "1", "0", "0", "", "0", 0) ?><?cs /if ?>

@@ -1,5 +1,5 @@
 <?cs include:"header.cs" ?>
-<p class="meta"><a href="/years">← Учебные годы</a></p>
+<p class="meta"><a href="<?cs var:Base ?>/years">← Учебные годы</a></p>
 <h1>Учебный год <?cs var:Year.name ?></h1>
 <p class="meta">С <?cs var:Year.starts ?> по <?cs var:Year.ends ?>; <?cs if:Year.is_open == "1" ?><span class="state ok-state">открыт</span><?cs else ?><span class="state none-state">закрыт, только чтение</span><?cs /if ?></p>
 <?cs if:Page.Message ?><p class="error" role="alert"><?cs var:Page.Message ?></p><?cs /if ?>
@@ -37,7 +37,7 @@
         <td><?cs var:p.ends ?></td>
         <?cs if:Page.CanEdit ?>
         <td>
-          <form method="post" action="/year" class="inline">
+          <form method="post" action="<?cs var:Base ?>/year" class="inline">
             <input type="hidden" name="csrf" value="<?cs var:CSRF ?>">
             <input type="hidden" name="id" value="<?cs var:Year.id ?>">
             <input type="hidden" name="action" value="period_delete">
@@ -54,7 +54,7 @@
   <?cs if:Page.CanEdit ?>
   <h3 id="period-form">Добавить период</h3>
   <?cs if:Page.Form == "period_add" ?><p class="error" role="alert">Период не добавлен: исправьте ошибки ниже.</p><?cs /if ?>
-  <form method="post" action="/year" class="form year-form">
+  <form method="post" action="<?cs var:Base ?>/year" class="form year-form">
     <input type="hidden" name="csrf" value="<?cs var:CSRF ?>">
     <input type="hidden" name="id" value="<?cs var:Year.id ?>">
     <input type="hidden" name="action" value="period_add">
@@ -101,7 +101,7 @@
         <td class="num"><?cs var:h.days ?></td>
         <?cs if:Page.CanEdit ?>
         <td>
-          <form method="post" action="/year" class="inline">
+          <form method="post" action="<?cs var:Base ?>/year" class="inline">
             <input type="hidden" name="csrf" value="<?cs var:CSRF ?>">
             <input type="hidden" name="id" value="<?cs var:Year.id ?>">
             <input type="hidden" name="action" value="holiday_delete">
@@ -118,7 +118,7 @@
   <?cs if:Page.CanEdit ?>
   <h3 id="holiday-form">Добавить каникулы</h3>
   <?cs if:Page.Form == "holiday_add" ?><p class="error" role="alert">Каникулы не добавлены: исправьте ошибки ниже.</p><?cs /if ?>
-  <form method="post" action="/year" class="form year-form">
+  <form method="post" action="<?cs var:Base ?>/year" class="form year-form">
     <input type="hidden" name="csrf" value="<?cs var:CSRF ?>">
     <input type="hidden" name="id" value="<?cs var:Year.id ?>">
     <input type="hidden" name="action" value="holiday_add">
@@ -148,7 +148,7 @@
   <h3><?cs var:s.shift ?> смена</h3>
   <?cs if:Page.CanEdit ?>
   <?cs if:Page.Form == "bells_set" && Form.shift == s.shift && Errors.bells ?><p class="error" role="alert">Звонки не сохранены: <?cs var:Errors.bells ?></p><?cs /if ?>
-  <form method="post" action="/year" class="bells-form">
+  <form method="post" action="<?cs var:Base ?>/year" class="bells-form">
     <input type="hidden" name="csrf" value="<?cs var:CSRF ?>">
     <input type="hidden" name="id" value="<?cs var:Year.id ?>">
     <input type="hidden" name="action" value="bells_set">

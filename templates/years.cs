@@ -9,14 +9,14 @@
   <tbody>
   <?cs each:y = Years ?>
     <tr>
-      <td><a href="/year?id=<?cs var:url_escape(y.id) ?>"><?cs var:y.name ?></a></td>
+      <td><a href="<?cs var:Base ?>/year?id=<?cs var:url_escape(y.id) ?>"><?cs var:y.name ?></a></td>
       <td><?cs var:y.starts ?></td>
       <td><?cs var:y.ends ?></td>
       <td class="num"><?cs var:y.periods ?></td>
       <td><?cs if:y.is_open == "1" ?><span class="state ok-state">открыт</span><?cs else ?><span class="state none-state">закрыт (только чтение)</span><?cs /if ?></td>
       <?cs if:Page.CanEdit ?>
       <td>
-        <form method="post" action="/years" class="inline">
+        <form method="post" action="<?cs var:Base ?>/years" class="inline">
           <input type="hidden" name="csrf" value="<?cs var:CSRF ?>">
           <input type="hidden" name="id" value="<?cs var:y.id ?>">
           <?cs if:y.is_open == "1" ?>
@@ -39,7 +39,7 @@
 <section class="card narrow-left">
   <h2>Новый учебный год</h2>
   <?cs if:Errors.Any ?><p class="error" role="alert">Год не создан: исправьте ошибки ниже.</p><?cs /if ?>
-  <form method="post" action="/years" class="form">
+  <form method="post" action="<?cs var:Base ?>/years" class="form">
     <input type="hidden" name="csrf" value="<?cs var:CSRF ?>">
     <input type="hidden" name="action" value="create">
     <label for="name">Учебный год</label>
