@@ -105,7 +105,7 @@ my $jpath = "/journal?group=$J->{group}&subject=$J->{subject}";
 {
 	my $r = $c{ $T->{login} }->get($jpath);
 	status_is($r, 200, 'the teacher opens the journal');
-	like($r->content, qr/<table class="journal-grid editable" data-csrf="[^"]+" data-group="$J->{group}"/,
+	like($r->content, qr/<table class="journal-grid editable" data-csrf="[^"]+" data-url="\/journal" data-group="$J->{group}"/,
 	    '... with cells to type into (journal.js makes them inputs)');
 	like($r->text, qr{<tr class="entry-row">.*href="/journal\?group=$J->{group}&amp;subject=$J->{subject}&amp;period=\d+&amp;lesson=\d+"[^>]*>ввести</a>}s,
 	    '... and a link under each date to enter a lesson without JavaScript');
