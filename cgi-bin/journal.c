@@ -109,8 +109,8 @@ page(struct req *r, long long group, long long subject, long long entry)
 	if (can_unlock)
 		req_set(r, "Page.CanUnlock", "1");
 	/* R24: a grade without marks has no averages and no mark hints. */
-	if ((rc = scales_grade_has_marks(r->sess.school_id,
-	    atoi(req_get(r, "Journal.grade", "0")))) == -1)
+	if ((rc = db_group_grade(group, r->sess.school_id)) == -1 ||
+	    (rc = scales_grade_has_marks(r->sess.school_id, rc)) == -1)
 		return 500;
 	if (rc == 0)
 		req_set(r, "Page.NoMarks", "1");

@@ -49,14 +49,14 @@ today(struct req *r)
 static int
 form_data(struct req *r, long long group, long long subject)
 {
-	int	 marks;
+	int	 marks, grade;
 
 	if (db_journal_names(r->hdf, "Journal", group, subject,
 	    r->sess.school_id) != 1 ||
 	    db_work_kinds_active(r->hdf, "Kinds", r->sess.school_id) == -1 ||
 	    db_group_students(r->hdf, "Students", group) == -1 ||
-	    (marks = scales_grade_has_marks(r->sess.school_id,
-	    atoi(req_get(r, "Journal.grade", "0")))) == -1)
+	    (grade = db_group_grade(group, r->sess.school_id)) == -1 ||
+	    (marks = scales_grade_has_marks(r->sess.school_id, grade)) == -1)
 		return 500;
 	/* R24: no choice of mark columns where there are no marks. */
 	if (marks == 0)

@@ -395,6 +395,26 @@ DB_STMT(q_journal_names,
     " JOIN subject s ON s.school_id = g.school_id"
     " WHERE g.id = ? AND s.id = ? AND g.school_id = ?");
 
+DB_STMT(q_group_grade,
+    "SELECT " GROUP_GRADE_SQL("g") " FROM `groups` g"
+    " WHERE g.id = ? AND g.school_id = ?");
+
+int
+db_group_grade(long long group_id, long long school_id)
+{
+	int	 rc, grade = 0;
+
+	if (db_query(&q_group_grade, "ll", group_id, school_id) == -1 ||
+	    (rc = db_next(&q_group_grade)) == -1)
+		return -1;
+	if (rc == 1) {
+		if (db_str(&q_group_grade, 0) != NULL)
+			grade = (int)db_int(&q_group_grade, 0);
+		db_done(&q_group_grade);
+	}
+	return grade;
+}
+
 int
 db_journal_names(struct _hdf *hdf, const char *prefix, long long group_id,
     long long subject_id, long long school_id)

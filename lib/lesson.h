@@ -120,6 +120,11 @@ int	db_journals_by_class_teacher(struct _hdf *, const char *prefix,
 	    long long school_id, long long person_id);
 /* prefix.N.{id,name} of the group's current students. */
 int	db_group_students(struct _hdf *, const char *prefix, long long group_id);
+/*
+ * The grade of a group of the school: its class's, for a stream its
+ * youngest member's; 0 when none; -1 on an error.
+ */
+int	db_group_grade(long long group_id, long long school_id);
 /* prefix.{group,subject} names of a journal of the user's school: 1, 0, -1. */
 int	db_journal_names(struct _hdf *, const char *prefix, long long group_id,
 	    long long subject_id, long long school_id);
