@@ -108,12 +108,6 @@ page(struct req *r, long long group, long long subject, long long entry)
 		req_set(r, "Page.CanWrite", "1");
 	if (can_unlock)
 		req_set(r, "Page.CanUnlock", "1");
-	/* R24: a grade without marks has no averages and no mark hints. */
-	if ((rc = db_group_grade(group, r->sess.school_id)) == -1 ||
-	    (rc = scales_grade_has_marks(r->sess.school_id, rc)) == -1)
-		return 500;
-	if (rc == 0)
-		req_set(r, "Page.NoMarks", "1");
 	return 200;
 }
 

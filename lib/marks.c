@@ -124,12 +124,19 @@ DB_STMT(q_marks,
     " JOIN mark m ON m.lesson_work_id = lw.id"
     " WHERE l.group_id = ? AND l.subject_id = ?"
     " AND l.on_date BETWEEN ? AND ?");
+/*
+ * The journal's lessons drive (STRAIGHT_JOIN): left to itself MariaDB
+ * sometimes started from the few forms of work and read every column of
+ * a form by its key (19,944 or even 300,000 rows for one page instead of
+ * a few hundred), depending on the statistics of the moment.
+ */
 DB_STMT(q_averages,
-    "SELECT m.student_id, REPLACE(ROUND(" MARK_AVG("m") ", 2), '.', ','),"
+    "SELECT STRAIGHT_JOIN m.student_id,"
+    " REPLACE(ROUND(" MARK_AVG("m") ", 2), '.', ','),"
     " REPLACE(ROUND(" MARK_WAVG("m", "w") ", 2), '.', ','), COUNT(*)"
-    " FROM mark m JOIN lesson_work lw ON lw.id = m.lesson_work_id"
-    " JOIN work_kind w ON w.id = lw.work_kind_id"
-    " JOIN lesson l ON l.id = lw.lesson_id WHERE l.group_id = ?"
+    " FROM lesson l JOIN lesson_work lw ON lw.lesson_id = l.id"
+    " JOIN mark m ON m.lesson_work_id = lw.id"
+    " JOIN work_kind w ON w.id = lw.work_kind_id WHERE l.group_id = ?"
     " AND l.subject_id = ? AND l.on_date BETWEEN ? AND ?"
     " GROUP BY m.student_id");
 
@@ -695,6 +702,11 @@ journal_load(struct req *r, long long group_id, long long subject_id,
 	year_id = atoll(req_get(r, "Journal.year_id", "0"));
 	if (date_parse(req_get(r, "Journal.today", ""), &pg.today) == -1)
 		return 500;
+	/* R24: a grade without marks has no averages and no mark hints. */
+	if ((rc = scales_grade_has_marks(r->sess.school_id, grade)) == -1)
+		return 500;
+	if (rc == 0)
+		req_set(r, "Page.NoMarks", "1");
 
 	/* The period: asked for, else today's, else the last begun. */
 	if (db_query(&q_periods, "ldlldld", year_id, grade, year_id,

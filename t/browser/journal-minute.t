@@ -18,20 +18,13 @@
 'use strict';
 
 const { BASE, needStack, ok, note, finish, watchdog, accounts, sql, one,
-  clearAttempts, launch, newPage } = require('./jtest');
+  clearAttempts, launch, newPage, dropLessonsAfter } = require('./jtest');
 
 needStack();
 let lmax = null;
 function restore() {
   if (lmax === null) return;
-  try {
-    sql(`DELETE m FROM mark m JOIN lesson_work lw ON lw.id = m.lesson_work_id WHERE lw.lesson_id > ${lmax};`
-      + `DELETE FROM absence WHERE lesson_id > ${lmax};`
-      + `DELETE FROM lesson_work WHERE lesson_id > ${lmax};`
-      + `DELETE FROM lesson WHERE id > ${lmax}`);
-  } catch (e) {
-    note(`restore failed: ${e.message}`);
-  }
+  dropLessonsAfter(lmax);
   lmax = null;
 }
 watchdog(180, restore);

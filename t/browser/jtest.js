@@ -88,6 +88,20 @@ function sq(v) {
   if (v === null || v === undefined) return 'NULL';
   return `'${String(v).replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
 }
+// Remove the lessons a test made (ids above lmax) with their marks,
+// absences, individual homework and columns; a failure is a note, as the
+// run is ending anyway.
+function dropLessonsAfter(lmax) {
+  try {
+    sql(`DELETE m FROM mark m JOIN lesson_work lw ON lw.id = m.lesson_work_id WHERE lw.lesson_id > ${lmax};`
+      + `DELETE FROM absence WHERE lesson_id > ${lmax};`
+      + `DELETE FROM homework_student WHERE lesson_id > ${lmax};`
+      + `DELETE FROM lesson_work WHERE lesson_id > ${lmax};`
+      + `DELETE FROM lesson WHERE id > ${lmax}`);
+  } catch (e) {
+    note(`restore failed: ${e.message}`);
+  }
+}
 // All tests log in from 127.0.0.1: keep the per-IP throttle out of the way.
 function clearAttempts() {
   try { sql('DELETE FROM login_attempt'); } catch (e) { note(`could not clear login_attempt: ${e.message}`); }
@@ -150,6 +164,6 @@ async function newPage(browser, problems, { documents = true, viewport, javaScri
 }
 
 module.exports = {
-  BASE, VAR, needStack, ok, note, finish, watchdog, accounts, sql, one, sq, stackToday,
+  BASE, VAR, needStack, ok, note, finish, watchdog, accounts, sql, one, sq, stackToday, dropLessonsAfter,
   clearAttempts, launch, newPage,
 };

@@ -26,7 +26,6 @@ watchdog(240);
 
 const ROOT = process.env.JOURNAL_ROOT || path.resolve(__dirname, '..', '..');
 const CGI = path.join(ROOT, 'build', 'cgi-bin');
-const SKIP = { hello: 'a benchmark stub' };
 const FAMILY = { student: 1, parent: 1 };
 const ROLES = ['admin', 'management', 'teacher', 'class_teacher', 'student', 'parent',
   'secretary', 'medic', 'psychologist', 'hr', 'inspector'];
@@ -37,7 +36,7 @@ const PHONE = 375;
 function screens() {
   const out = {};
   for (const p of fs.readdirSync(CGI).sort()) {
-    if (SKIP[p] || p.startsWith('.')) continue;
+    if (p.startsWith('.')) continue;
     let d;
     try {
       d = JSON.parse(execFileSync(path.join(CGI, p), ['--describe'], { encoding: 'utf8' }));

@@ -16,9 +16,9 @@ use JTest;
 
 need_var();
 my $conf = var_dir() . '/journal.hdf';
-plan skip_all => "no $conf" unless -f $conf;
+ok(-f $conf, "the stack's config $conf exists") or BAIL_OUT("no $conf");
 my $dir = cgi_bin_dir();
-plan skip_all => "no $dir/login" unless -x "$dir/login";
+ok(-x "$dir/login", "the programs are built ($dir)") or BAIL_OUT("no $dir/login");
 
 my $IP = '192.0.2.11';		# TEST-NET-1: not the address of other tests
 END { eval { clear_attempts() } if var_dir(); }
