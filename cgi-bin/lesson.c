@@ -16,7 +16,9 @@
 #include "lesson.h"
 #include "workkinds.h"
 #include "objects.h"
+#include "rules.h"
 #include "scales.h"
+#include "settings.h"
 
 enum { K_ID, K_GROUP, K_SUBJECT, K_DATE, K_NUMBER, K_TOPIC, K_COVERED,
     K_HOMEWORK, K_WORK, K_HW_STUDENT, K_HW_TEXT, K_PLAN_TOPIC, K__MAX };
@@ -49,17 +51,18 @@ today(struct req *r)
 static int
 form_data(struct req *r, long long group, long long subject)
 {
-	int	 marks, grade;
+	const struct school_rules *sr;
+	int	 grade;
 
 	if (db_journal_names(r->hdf, "Journal", group, subject,
 	    r->sess.school_id) != 1 ||
 	    db_work_kinds_active(r->hdf, "Kinds", r->sess.school_id) == -1 ||
 	    db_group_students(r->hdf, "Students", group) == -1 ||
 	    (grade = db_group_grade(group, r->sess.school_id)) == -1 ||
-	    (marks = scales_grade_has_marks(r->sess.school_id, grade)) == -1)
+	    (sr = school_rules(r->sess.school_id)) == NULL)
 		return 500;
 	/* R24: no choice of mark columns where there are no marks. */
-	if (marks == 0)
+	if (rule_no_marks(sr->no_marks_grades, grade))
 		req_set(r, "Page.NoMarks", "1");
 	req_setf(r, "Journal.group_id", "%lld", group);
 	req_setf(r, "Journal.subject_id", "%lld", subject);

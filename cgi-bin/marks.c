@@ -11,7 +11,9 @@
 
 #include "diary.h"
 #include "journal.h"
+#include "rules.h"
 #include "scales.h"
+#include "settings.h"
 
 enum { K_STUDENT, K_PERIOD, K__MAX };
 
@@ -57,7 +59,7 @@ marks_get(struct req *r)
 {
 	const char	*starts = NULL, *ends = NULL;
 	long long	 student = 0, year;
-	unsigned	 no_marks;
+	const struct school_rules *sr;
 	int		 grade, rc;
 
 	/* A broken id or date is a broken link, not "the default". */
@@ -71,9 +73,9 @@ marks_get(struct req *r)
 	if (db_diary_periods(r->hdf, "Periods", year, grade) == -1)
 		return 500;
 	/* Grade 1 has no marks at all (R24): say so instead of dashes. */
-	if (scales_no_marks_grades(r->sess.school_id, &no_marks) == -1)
+	if ((sr = school_rules(r->sess.school_id)) == NULL)
 		return 500;
-	if (no_marks & (1u << grade))
+	if (rule_no_marks(sr->no_marks_grades, grade))
 		req_set(r, "Page.NoMarks", "1");
 	rc = choose_period(r, req_str(r, K_PERIOD) != NULL ?
 	    r->fields[K_PERIOD].num : 0, &starts, &ends);

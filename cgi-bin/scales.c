@@ -43,10 +43,13 @@ may_write(const struct req *r)
 static int
 load(struct req *r)
 {
+	const struct school_rules *sr;
 	int	 pm, missing;
 
-	if (scales_plus_minus(r->sess.school_id, &pm) == -1 ||
-	    (missing = scales_builtin_missing(r->sess.school_id)) == -1 ||
+	if ((sr = school_rules(r->sess.school_id)) == NULL)
+		return 500;
+	pm = sr->five_point_plus_minus;
+	if ((missing = scales_builtin_missing(r->sess.school_id)) == -1 ||
 	    db_scales_list(r->hdf, "Scales", r->sess.school_id, pm) == -1)
 		return 500;
 	req_set(r, "Page.PlusMinus", pm ? "1" : "0");
@@ -60,8 +63,8 @@ load(struct req *r)
 static int
 scales_get(struct req *r)
 {
+	const struct school_rules *sr;
 	enum obj_res	 ok;
-	int		 pm;
 
 	if (r->fields[K_ID].error != NULL)
 		return 400;
@@ -69,8 +72,9 @@ scales_get(struct req *r)
 		return load(r);
 	if ((ok = obj_scale(r, r->fields[K_ID].num)) != OBJ_OK)
 		return (int)ok;
-	if (scales_plus_minus(r->sess.school_id, &pm) == -1 ||
-	    db_scale_get(r->hdf, "Scale", r->fields[K_ID].num, pm) != 1)
+	if ((sr = school_rules(r->sess.school_id)) == NULL ||
+	    db_scale_get(r->hdf, "Scale", r->fields[K_ID].num,
+	    sr->five_point_plus_minus) != 1)
 		return 500;
 	if (may_write(r))
 		req_set(r, "Page.CanWrite", "1");

@@ -14,6 +14,7 @@
 #include "rights.h"
 #include "roles.h"
 #include "scales.h"
+#include "settings.h"
 #include "subjects.h"
 
 enum { K_ID, K_ACTION, K_NAME, K_SHORT, K_KIND, K_ARCHIVED, K_CELL, K__MAX };
@@ -41,11 +42,14 @@ may_write(const struct req *r)
 static int
 load_list(struct req *r)
 {
+	const struct school_rules *sr;
 	unsigned	 no_marks;
 	int		 g;
 
-	if (scales_no_marks_grades(r->sess.school_id, &no_marks) == -1 ||
-	    db_scales_names(r->hdf, "Scales", r->sess.school_id) == -1 ||
+	if ((sr = school_rules(r->sess.school_id)) == NULL)
+		return 500;
+	no_marks = sr->no_marks_grades;
+	if (db_scales_names(r->hdf, "Scales", r->sess.school_id) == -1 ||
 	    db_subjects_grid(r->hdf, "Subjects", r->sess.school_id,
 	    no_marks) == -1)
 		return 500;
@@ -204,6 +208,7 @@ save_grid(struct req *r)
 {
 	const struct kv		**v;
 	struct subject_cell	 *cells;
+	const struct school_rules *sr;
 	unsigned		  no_marks;
 	size_t			  n, i, j;
 	int			  changed, rc;
@@ -211,8 +216,9 @@ save_grid(struct req *r)
 	v = req_values(r, K_CELL, &n);
 	if (n == 0)
 		return 400;
-	if (scales_no_marks_grades(r->sess.school_id, &no_marks) == -1)
+	if ((sr = school_rules(r->sess.school_id)) == NULL)
 		return 500;
+	no_marks = sr->no_marks_grades;
 	cells = arena_alloc(&r->arena, n * sizeof(*cells));
 	for (i = 0; i < n; i++) {
 		if (parse_cell(arena_strndup(&r->arena, v[i]->val,

@@ -51,6 +51,7 @@ static int
 tests_get(struct req *r)
 {
 	char		 from[11], to[11], buf[11];
+	const struct school_rules *sr;
 	long long	 ymd, max = 1, weeks = WEEKS_DEFAULT, class_id;
 	long long	 groups[DB_ID_SLOTS];
 	enum obj_res	 ok;
@@ -87,8 +88,9 @@ tests_get(struct req *r)
 	}
 	monday(ymd, 0, from);
 	monday(ymd, (int)weeks * 7 - 1, to);
-	if (setting_int(r->sess.school_id, "tests_per_day_max", &max) == -1)
+	if ((sr = school_rules(r->sess.school_id)) == NULL)
 		return 500;
+	max = sr->tests_per_day_max;
 	if ((n = db_class_group_ids(class_id, groups)) == -1 ||
 	    (rc = tests_schedule(r, "Tests", groups, n, from, to, max)) == -1)
 		return 500;

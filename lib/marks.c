@@ -140,21 +140,6 @@ DB_STMT(q_averages,
     " AND l.subject_id = ? AND l.on_date BETWEEN ? AND ?"
     " GROUP BY m.student_id");
 
-/* A setting as a number, with the seeds' default when set nowhere. */
-static long long
-rule(long long school_id, const char *name, long long def)
-{
-	long long	 v = def;
-
-	if (setting_int(school_id, name, &v) == -1)
-		return def;
-	return v;
-}
-
-/* The page's settings, with the seeds' defaults. */
-enum { S_LONG_ABSENCE, S_MIN_MARKS, S_HW_HOURS, S_MARK_DUE, S_RETEST,
-    S__MAX };
-
 /* A lesson read: inside the period, or around it for the remarks. */
 struct jlesson {
 	long long	 id;
@@ -221,7 +206,9 @@ struct jpage {
 	size_t		 nabs;
 	long		*hol;		/* last days of the holidays */
 	int		 nhol;
-	long long	 set[S__MAX];
+	struct school_rules set;	/* long_absence_lessons >= 1 and
+					 * min_marks_per_period for the
+					 * subject's hours */
 	long		 today;
 	const char	**names;	/* the group's students, in order */
 	long long	*count;		/* their marks in the period */
@@ -370,7 +357,7 @@ after_absence(const struct jpage *pg, const struct jmark *m)
 	for (i = 0; i < pg->nls; i++)
 		pg->rl[i].absent = pair_has(pg->abs, pg->nabs, i, m->student);
 	return rule_after_absence(pg->rl, (size_t)m->lesson,
-	    pg->set[S_LONG_ABSENCE]);
+	    pg->set.long_absence_lessons);
 }
 
 /* R25: ... right after holidays (rule_after_holiday). */
@@ -391,7 +378,7 @@ no_retest(const struct jpage *pg, const struct jmark *m)
 	i = pair_lower(pg->seen, pg->nseen, m->student, day + 1);
 	return rule_no_retest(day, i < pg->nseen && pg->seen[i].a ==
 	    m->student ? (long)pg->seen[i].b : LONG_MAX, pg->today,
-	    pg->set[S_RETEST]);
+	    pg->set.retest_days);
 }
 
 /* R30: a past lesson of the timetable never entered: «не заполнено». */
@@ -471,11 +458,11 @@ load_notes(struct req *r, const struct jpage *pg)
 	for (; p < pg->nplan; p++)
 		not_entered(r, h, &n, pg, p);
 	for (i = 0; i < pg->ns; i++)
-		if (pg->count[i] < pg->set[S_MIN_MARKS])
+		if (pg->count[i] < pg->set.min_marks_per_period)
 			note_add(h, &n, "few_marks", "", pg->names[i],
 			    arena_printf(&r->arena, "%lld", pg->count[i]),
 			    arena_printf(&r->arena, "%lld",
-			    pg->set[S_MIN_MARKS]));
+			    pg->set.min_marks_per_period));
 }
 
 /* A period of the group's grade. */
@@ -660,13 +647,7 @@ int
 journal_load(struct req *r, long long group_id, long long subject_id,
     long long period_id, unsigned flags, long long entry)
 {
-	struct setting_int set[S__MAX] = {
-		[S_LONG_ABSENCE] =	{ "long_absence_lessons", 3 },
-		[S_MIN_MARKS] =		{ "min_marks_per_period", 3 },
-		[S_HW_HOURS] =		{ "homework_deadline_hours", 2 },
-		[S_MARK_DUE] =		{ "mark_due_days", 7 },
-		[S_RETEST] =		{ "retest_days", 4 },
-	};
+	const struct school_rules *sr;
 	struct jpage	 pg;
 	struct idindex	 sidx = { 0 }, widx = { 0 }, lidx = { 0 };
 	struct jperiod	*per = NULL;
@@ -702,10 +683,11 @@ journal_load(struct req *r, long long group_id, long long subject_id,
 	year_id = atoll(req_get(r, "Journal.year_id", "0"));
 	if (date_parse(req_get(r, "Journal.today", ""), &pg.today) == -1)
 		return 500;
-	/* R24: a grade without marks has no averages and no mark hints. */
-	if ((rc = scales_grade_has_marks(r->sess.school_id, grade)) == -1)
+	if ((sr = school_rules(r->sess.school_id)) == NULL)
 		return 500;
-	if (rc == 0)
+	pg.set = *sr;
+	/* R24: a grade without marks has no averages and no mark hints. */
+	if (rule_no_marks(sr->no_marks_grades, grade))
 		req_set(r, "Page.NoMarks", "1");
 
 	/* The period: asked for, else today's, else the last begun. */
@@ -765,16 +747,12 @@ journal_load(struct req *r, long long group_id, long long subject_id,
 		badcode[nbad++] = arena_strndup(&r->arena, v, (size_t)(sp - v));
 	}
 
-	if (settings_ints(r->sess.school_id, set, S__MAX) == -1)
-		return 500;
-	for (s = 0; s < S__MAX; s++)
-		pg.set[s] = set[s].value;
-	if (pg.set[S_LONG_ABSENCE] < 1)
-		pg.set[S_LONG_ABSENCE] = 1;
-	pg.set[S_MIN_MARKS] = rule_min_marks(pg.set[S_MIN_MARKS], hours);
+	if (pg.set.long_absence_lessons < 1)
+		pg.set.long_absence_lessons = 1;
+	pg.set.min_marks_per_period = rule_min_marks(
+	    pg.set.min_marks_per_period, hours);
 	/* Lessons and marks after the period may answer a «2» in it. */
-	date_format(tod + (pg.set[S_RETEST] > 0 ? (long)pg.set[S_RETEST] :
-	    0), toext);
+	date_format(tod + (long)pg.set.retest_days, toext);
 
 	if (db_query(&q_students, "ll", group_id, group_id) == -1)
 		goto out;
@@ -797,7 +775,7 @@ journal_load(struct req *r, long long group_id, long long subject_id,
 	/* Lessons (Lessons.N shows those of the period) and columns. */
 	if (db_query(&q_lessons, "lls" "llsl",
 	    group_id, subject_id, toext, group_id, subject_id, from,
-	    pg.set[S_LONG_ABSENCE] - 1) == -1)
+	    pg.set.long_absence_lessons - 1) == -1)
 		goto out;
 	while ((rc = db_next(&q_lessons)) == 1) {
 		id = db_int(&q_lessons, 0);
@@ -824,7 +802,7 @@ journal_load(struct req *r, long long group_id, long long subject_id,
 			    rule_homework_late(stamp, nl->day,
 			    db_str(&q_lessons, 14) != NULL ?
 			    (long)db_int(&q_lessons, 14) : -1, lastbell,
-			    pg.set[S_HW_HOURS]))
+			    pg.set.homework_deadline_hours))
 				nl->late_hw = arena_printf(&r->arena,
 				    "%s %.5s", dmy(r, v), v + 11);
 			idindex_add(&lidx, id, pg.nls);
@@ -979,7 +957,7 @@ journal_load(struct req *r, long long group_id, long long subject_id,
 		late = NULL;
 		if ((sday = db_str(&q_marks, 5)) != NULL &&
 		    date_parse(sday, &day) == 0 &&
-		    rule_mark_late(pg.ls[l].day, day, pg.set[S_MARK_DUE]))
+		    rule_mark_late(pg.ls[l].day, day, pg.set.mark_due_days))
 			late = dmy(r, sday);
 		if (late == NULL && !bad)
 			continue;
@@ -1203,14 +1181,16 @@ cell_write(struct req *r, long long group_id, long long subject_id,
 	long long	 sid = r->sess.school_id, lesson_id, mark_id = 0;
 	long long	 edit_days, set_at = 0, until = 0, now = 0;
 	long long	 work_id = in->work_id, student_id = in->student_id;
-	unsigned	 nomarks;
+	const struct school_rules *sr;
 	size_t		 at = 0, i;
 	int		 grade, member, editable = 0, absent, rc, new_value, new_cm;
 	enum obj_res	 ok;
 
 	out->msg = NULL;
 	out->value = out->comment = "";
-	edit_days = rule(sid, "mark_edit_days", 14);
+	if ((sr = school_rules(sid)) == NULL)
+		return CELL_ERROR;
+	edit_days = sr->mark_edit_days;
 	/* The membership is asked of the journal's group: a work of another
 	 * group's lesson is CELL_MISSING below anyway. */
 	if (db_query(q, "lllllllll", student_id, group_id, group_id,
@@ -1309,11 +1289,10 @@ cell_write(struct req *r, long long group_id, long long subject_id,
 	c.editable = editable;
 	c.code = value;
 	if (c.mark) {
-		if (scales_no_marks_grades(sid, &nomarks) == -1 ||
-		    scale_load(r, subject_id, grade, &c, &nums) == -1)
+		if (scale_load(r, subject_id, grade, &c, &nums) == -1)
 			return CELL_ERROR;
-		c.no_marks = rule_no_marks(nomarks, grade);
-		c.plus_minus = rule(sid, "five_point_plus_minus", 0) == 1;
+		c.no_marks = rule_no_marks(sr->no_marks_grades, grade);
+		c.plus_minus = sr->five_point_plus_minus;
 	}
 	switch (rule_cell(&c, &at)) {
 	case RULE_CELL_LOCKED:
@@ -1411,10 +1390,13 @@ DB_STMT(q_mark_get,
 int
 db_mark_get(struct req *r, const char *prefix, long long mark_id)
 {
+	const struct school_rules *sr;
 	long long	 set_at, until = 0, now;
 	const char	*v;
 	int		 rc;
 
+	if ((sr = school_rules(r->sess.school_id)) == NULL)
+		return -1;
 	if ((rc = db_row_hdf(r->hdf, prefix, &q_mark_get, "ll", mark_id,
 	    r->sess.school_id)) != 1)
 		return rc;
@@ -1426,8 +1408,8 @@ db_mark_get(struct req *r, const char *prefix, long long mark_id)
 	    arena_printf(&r->arena, "%s.now", prefix), ""), &now) == -1)
 		return -1;
 	req_set(r, arena_printf(&r->arena, "%s.locked", prefix),
-	    rule_mark_editable(set_at, until, now, rule(r->sess.school_id,
-	    "mark_edit_days", 14)) ? "0" : "1");
+	    rule_mark_editable(set_at, until, now, sr->mark_edit_days) ?
+	    "0" : "1");
 	return 1;
 }
 

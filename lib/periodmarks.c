@@ -169,24 +169,17 @@ dup(struct req *r, const char *s)
 }
 
 static int
-load_settings(struct req *r, struct pm_page *pg)
+load_settings(struct req *r, struct pm_page *pg, long long *lead)
 {
-	char		 buf[32];
-	unsigned	 mask;
-	int		 rc;
+	const struct school_rules *sr;
 
-	pg->na_max_marks = 3;
-	pg->na_share = 0.5;
-	if (setting_int(r->sess.school_id, "na_max_marks",
-	    &pg->na_max_marks) == -1 ||
-	    (rc = setting_str(r->sess.school_id, "na_min_absent_share", buf,
-	    sizeof(buf))) == -1 ||
-	    scales_plus_minus(r->sess.school_id, &pg->plus_minus) == -1 ||
-	    scales_no_marks_grades(r->sess.school_id, &mask) == -1)
+	if ((sr = school_rules(r->sess.school_id)) == NULL)
 		return -1;
-	if (rc == 0)
-		pg->na_share = strtod(buf, NULL);
-	pg->no_marks = rule_no_marks(mask, pg->grade);
+	pg->na_max_marks = sr->na_max_marks;
+	pg->na_share = sr->na_min_absent_share;
+	pg->plus_minus = sr->five_point_plus_minus;
+	pg->no_marks = rule_no_marks(sr->no_marks_grades, pg->grade);
+	*lead = sr->period_mark_lead_days;
 	return 0;
 }
 
@@ -195,7 +188,7 @@ db_period_marks_load(struct req *r, long long group_id, long long subject_id,
     struct pm_page *pg)
 {
 	size_t		 cap;
-	long long	 lead = 2, sid;
+	long long	 lead, sid;
 	long		 end, due, today = clock_today();
 	int		 y, m, d;
 	int		 rc, si, pi, col;
@@ -217,9 +210,7 @@ db_period_marks_load(struct req *r, long long group_id, long long subject_id,
 	pg->grade = db_str(&q_pm_head, 5) != NULL ?
 	    (int)db_int(&q_pm_head, 5) : 0;
 	db_done(&q_pm_head);
-	if (load_settings(r, pg) == -1 ||
-	    setting_int(r->sess.school_id, "period_mark_lead_days", &lead) ==
-	    -1)
+	if (load_settings(r, pg, &lead) == -1)
 		return -1;
 
 	cap = 0;

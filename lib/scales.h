@@ -78,18 +78,5 @@ enum scale_delete_res {
 /* Delete a custom, unused scale (checked here, under a row lock). */
 enum scale_delete_res	scale_delete(struct req *, long long scale_id);
 
-/* Whether the school shows «+»/«−»: 0 or 1 in *on; 0, or -1. */
-int	scales_plus_minus(long long school_id, int *on);
-/*
- * The grades with no marks (R24, setting no_marks_grades: a list such as
- * "1" or "1, 2"; "" or "0" for none) as bits 1 << grade.  0, or -1 on a
- * database failure or a broken list (logged).
- */
-int	scales_no_marks_grades(long long school_id, unsigned *mask);
-/*
- * Whether a grade (1..11) has marks (R24): 1, 0 for a grade of
- * no_marks_grades, -1 on a failure.  A grade outside 1..11 has marks.
- */
-int	scales_grade_has_marks(long long school_id, int grade);
 
 #endif

@@ -23,6 +23,7 @@
 #include "rights.h"
 #include "roles.h"
 #include "session.h"
+#include "settings.h"
 
 #ifndef JOURNAL_TEMPLATES_DEFAULT
 #define JOURNAL_TEMPLATES_DEFAULT "/usr/local/share/journal/templates"
@@ -229,6 +230,7 @@ static void
 request_free(struct req *r)
 {
 	db_request_end();
+	settings_request_end();
 	hdf_destroy((HDF **)&r->hdf);
 	buf_free(&r->body);
 	buf_free(&r->headers);
