@@ -76,19 +76,18 @@ static int
 led_classes(struct req *r)
 {
 	const char	*since;
+	long long	*ids;
 	int		 i, n, k;
 
-	if ((n = db_classes_list_by_teacher(r->hdf, "LedClasses",
-	    r->sess.person_id)) == -1)
+	if ((n = db_classes_by_teacher(r, "LedClasses", r->sess.person_id,
+	    &ids)) == -1)
 		return -1;
 	for (i = 0; i < n; i++) {
-		if (db_pd_since(r->hdf, "Scratch.Since", atoll(req_get(r,
-		    arena_printf(&r->arena, "LedClasses.%d.id", i), "0"))) != 1)
+		if (db_pd_since(r->hdf, "Scratch.Since", ids[i]) != 1)
 			return -1;
 		since = req_get(r, "Scratch.Since.since", "");
 		if ((k = db_pd_unconfirmed(r->hdf, "Scratch.Unconfirmed",
-		    atoll(req_get(r, arena_printf(&r->arena,
-		    "LedClasses.%d.id", i), "0")), since)) == -1)
+		    ids[i], since)) == -1)
 			return -1;
 		req_setf(r, arena_printf(&r->arena, "LedClasses.%d.unconfirmed",
 		    i), "%d", k);

@@ -91,6 +91,7 @@ propose_topic(struct req *r, long long group, long long subject)
 static int
 lesson_get(struct req *r)
 {
+	struct lesson_head head;
 	long long	 group, subject, id = 0;
 	const char	*date;
 	enum obj_res	 ok;
@@ -98,11 +99,11 @@ lesson_get(struct req *r)
 
 	if (req_str(r, K_ID) != NULL) {
 		id = r->fields[K_ID].num;
-		if ((rc = db_lesson_get(r, "Form", id)) != 1)
+		if ((rc = db_lesson_get(r, "Form", id, &head)) != 1)
 			return rc == 0 ? 404 : 500;
-		group = atoll(req_get(r, "Form.group_id", "0"));
-		subject = atoll(req_get(r, "Form.subject_id", "0"));
-		date = req_get(r, "Form.on_date", "");
+		group = head.group_id;
+		subject = head.subject_id;
+		date = arena_strdup(&r->arena, head.on_date);
 		/* Checked boxes: the lesson's forms of work. */
 		for (n = 0; ; n++) {
 			const char *w = req_get(r, arena_printf(&r->arena,
@@ -158,6 +159,7 @@ static int
 lesson_post(struct req *r)
 {
 	struct lesson_in	 in;
+	struct lesson_head	 head;
 	const struct kv		**texts;
 	long long		*works, *hws;
 	size_t			 nworks, nhws, ntexts, i;
@@ -168,11 +170,11 @@ lesson_post(struct req *r)
 	memset(&in, 0, sizeof(in));
 	if (req_str(r, K_ID) != NULL) {
 		in.id = r->fields[K_ID].num;
-		if ((rc = db_lesson_get(r, "Form", in.id)) != 1)
+		if ((rc = db_lesson_get(r, "Form", in.id, &head)) != 1)
 			return rc == 0 ? 404 : 500;
-		in.group_id = atoll(req_get(r, "Form.group_id", "0"));
-		in.subject_id = atoll(req_get(r, "Form.subject_id", "0"));
-		old_date = req_get(r, "Form.on_date", "");
+		in.group_id = head.group_id;
+		in.subject_id = head.subject_id;
+		old_date = arena_strdup(&r->arena, head.on_date);
 		req_set(r, "Form.id", req_get(r, "Form.id", ""));
 	} else {
 		if (req_str(r, K_GROUP) == NULL || req_str(r, K_SUBJECT) == NULL)

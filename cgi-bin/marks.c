@@ -24,43 +24,34 @@ static const struct key keys[K__MAX] = {
 
 /* The period asked for, else the current one, else the last begun. */
 static int
-choose_period(struct req *r, long long want, const char **starts,
-    const char **ends)
+choose_period(struct req *r, const struct diary_period *p, int n,
+    long long want, const struct diary_period **out)
 {
-	const char	*id, *cur;
-	int		 i, pick = -1;
+	int	 i, pick = -1;
 
-	for (i = 0; (id = req_get(r, arena_printf(&r->arena,
-	    "Periods.%d.id", i), NULL)) != NULL; i++) {
-		cur = req_get(r, arena_printf(&r->arena, "Periods.%d.current",
-		    i), "0");
-		if (want != 0 ? atoll(id) == want : strcmp(cur, "1") == 0)
+	for (i = 0; i < n; i++)
+		if (want != 0 ? p[i].id == want : p[i].current)
 			pick = i;
-	}
 	if (pick == -1 && want != 0)
 		return 404;
 	if (pick == -1)
-		pick = i - 1;	/* between periods or after the last one */
+		pick = n - 1;	/* between periods or after the last one */
 	if (pick < 0)
 		return 0;	/* no periods set up for the grade */
-	req_set(r, "Period.id", req_get(r, arena_printf(&r->arena,
-	    "Periods.%d.id", pick), ""));
-	req_set(r, "Period.name", req_get(r, arena_printf(&r->arena,
-	    "Periods.%d.name", pick), ""));
-	*starts = req_get(r, arena_printf(&r->arena, "Periods.%d.starts",
-	    pick), "");
-	*ends = req_get(r, arena_printf(&r->arena, "Periods.%d.ends", pick),
-	    "");
+	req_setf(r, "Period.id", "%lld", p[pick].id);
+	req_set(r, "Period.name", p[pick].name);
+	*out = &p[pick];
 	return 200;
 }
 
 static int
 marks_get(struct req *r)
 {
-	const char	*starts = NULL, *ends = NULL;
+	struct diary_period *periods;
+	const struct diary_period *pick = NULL;
 	long long	 student = 0, year;
 	const struct school_rules *sr;
-	int		 grade, rc;
+	int		 grade, rc, np;
 
 	/* A broken id or date is a broken link, not "the default". */
 	for (size_t k = 0; k < K__MAX; k++)
@@ -70,19 +61,19 @@ marks_get(struct req *r)
 	    r->fields[K_STUDENT].num : 0, &student, &year, &grade);
 	if (rc != 200 || student == 0)
 		return rc;
-	if (db_diary_periods(r->hdf, "Periods", year, grade) == -1)
+	if ((np = diary_periods(r, "Periods", year, grade, &periods)) == -1)
 		return 500;
 	/* Grade 1 has no marks at all (R24): say so instead of dashes. */
 	if ((sr = school_rules(r->sess.school_id)) == NULL)
 		return 500;
 	if (rule_no_marks(sr->no_marks_grades, grade))
 		req_set(r, "Page.NoMarks", "1");
-	rc = choose_period(r, req_str(r, K_PERIOD) != NULL ?
-	    r->fields[K_PERIOD].num : 0, &starts, &ends);
+	rc = choose_period(r, periods, np, req_str(r, K_PERIOD) != NULL ?
+	    r->fields[K_PERIOD].num : 0, &pick);
 	if (rc != 200)
 		return rc == 0 ? 200 : rc;
-	if (db_diary_marks(r, student, year, atoll(req_get(r,
-	    "Period.id", "0")), starts, ends) == -1)
+	if (db_diary_marks(r, student, year, pick->id, pick->starts,
+	    pick->ends) == -1)
 		return 500;
 	return 200;
 }

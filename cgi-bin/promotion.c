@@ -38,7 +38,8 @@ in(const long long *ids, size_t n, long long id)
 
 /* The order (a promotion order of this school), the next year, the list. */
 static int
-load(struct req *r, long long *order, long long *next, char starts[11])
+load(struct req *r, long long *order, long long *next, char starts[11],
+    struct promo_class **cls, int *ncls)
 {
 	enum obj_res	 ok;
 	int		 rc;
@@ -53,7 +54,7 @@ load(struct req *r, long long *order, long long *next, char starts[11])
 	if (strcmp(req_get(r, "Order.kind", ""), "promotion") != 0)
 		return 404;
 	if ((rc = db_year_next(r->sess.school_id, next, starts)) == -1 ||
-	    db_promotion_list(r->hdf, "Classes", r->sess.school_id) == -1)
+	    (*ncls = db_promotion_list(r, "Classes", cls)) == -1)
 		return 500;
 	if (rc == 1)
 		req_set(r, "Page.NextStarts", starts);
@@ -65,10 +66,12 @@ load(struct req *r, long long *order, long long *next, char starts[11])
 static int
 promotion_get(struct req *r)
 {
+	struct promo_class *cls;
 	long long	 order, next;
 	char		 starts[11];
+	int		 ncls;
 
-	return load(r, &order, &next, starts);
+	return load(r, &order, &next, starts, &cls, &ncls);
 }
 
 static int
@@ -81,15 +84,16 @@ conflict(struct req *r, const char *msg)
 static int
 promotion_post(struct req *r)
 {
-	long long	*classes, *promote, *leave, order, next, cid, sid;
+	struct promo_class *cls;
+	long long	*classes, *promote, *leave, order, next, sid;
 	size_t		 nc, np, nl, k;
 	char		 starts[11];
 	const char	*on, *since = "", *name;
 	enum promo_kind	 kind;
 	enum move_res	 res;
-	int		 rc, i, j, grade, moved = 0, found;
+	int		 rc, i, j, ncls, moved = 0, found;
 
-	if ((rc = load(r, &order, &next, starts)) != 200)
+	if ((rc = load(r, &order, &next, starts, &cls, &ncls)) != 200)
 		return rc;
 	if ((classes = req_ids(r, K_CLASS, &nc)) == NULL ||
 	    (promote = req_ids(r, K_PROMOTE, &np)) == NULL ||
@@ -104,9 +108,8 @@ promotion_post(struct req *r)
 	}
 	for (k = 0; k < nc; k++) {
 		found = 0;
-		for (i = 0; !found && (name = req_get(r, arena_printf(
-		    &r->arena, "Classes.%d.id", i), NULL)) != NULL; i++)
-			found = strtoll(name, NULL, 10) == classes[k];
+		for (i = 0; !found && i < ncls; i++)
+			found = cls[i].id == classes[k];
 		if (!found) {
 			req_set(r, "Form.Error", "Переводить можно только "
 			    "классы текущего учебного года из списка.");
@@ -115,17 +118,12 @@ promotion_post(struct req *r)
 	}
 	on = req_get(r, "Order.dated_iso", "");
 
-	for (i = 0; (name = req_get(r, arena_printf(&r->arena,
-	    "Classes.%d.id", i), NULL)) != NULL; i++) {
-		cid = strtoll(name, NULL, 10);
-		if (!in(classes, nc, cid))
+	for (i = 0; i < ncls; i++) {
+		if (!in(classes, nc, cls[i].id))
 			continue;
-		grade = atoi(req_get(r, arena_printf(&r->arena,
-		    "Classes.%d.grade", i), "0"));
-		for (j = 0; (name = req_get(r, arena_printf(&r->arena,
-		    "Classes.%d.Students.%d.id", i, j), NULL)) != NULL; j++) {
-			sid = strtoll(name, NULL, 10);
-			if (grade == 9 && in(leave, nl, sid))
+		for (j = 0; j < cls[i].nstudents; j++) {
+			sid = cls[i].students[j].id;
+			if (cls[i].grade == 9 && in(leave, nl, sid))
 				kind = PROMO_GRADUATE;
 			else if (in(promote, np, sid))
 				kind = PROMO_UP;
@@ -135,8 +133,7 @@ promotion_post(struct req *r)
 			    starts, on, &since);
 			if (res == MOVE_ERROR)
 				return 500;
-			name = req_get(r, arena_printf(&r->arena,
-			    "Classes.%d.Students.%d.name", i, j), "");
+			name = cls[i].students[j].name;
 			if (res == MOVE_TOO_EARLY)
 				return conflict(r, arena_printf(&r->arena,
 				    "%s учится в классе с %s: приказ о переводе "

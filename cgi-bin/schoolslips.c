@@ -40,20 +40,40 @@ by_id(const void *a, const void *b)
  * Staff; a guardian of children in two classes is counted in each, but
  * once in Page.Todo.
  */
+/* The four counts of a class or of the staff, by parents? and login?. */
+static const char *const bucket[4] = { "people", "people_login", "parents",
+    "parents_login" };
+
+static void
+put_counts(struct req *r, const char *prefix, const int k[4])
+{
+	int	 b;
+
+	for (b = 0; b < 4; b++)
+		if (k[b] > 0)
+			req_setf(r, arena_printf(&r->arena, "%s.%s", prefix,
+			    bucket[b]), "%d", k[b]);
+}
+
 static void
 counts(struct req *r, const struct issue_row *v, int n)
 {
-	const char	*p;
 	long long	*ids, cur = -1;
-	int		 i, c = -1, m = 0, todo = 0;
+	int		 i, c = -1, m = 0, todo = 0, b;
+	int		 staff[4] = { 0 }, cls[4] = { 0 };
 
 	ids = arena_alloc(&r->arena, (size_t)(n ? n : 1) * sizeof(*ids));
 
 	for (i = 0; i < n; i++) {
+		b = (strcmp(v[i].role, "parent") == 0) * 2 + !!v[i].has_login;
 		if (v[i].class_id == 0)
-			p = "Staff";
+			staff[b]++;
 		else {
 			if (v[i].class_id != cur) {
+				if (c >= 0)
+					put_counts(r, arena_printf(&r->arena,
+					    "Classes.%d", c), cls);
+				memset(cls, 0, sizeof(cls));
 				cur = v[i].class_id;
 				c++;
 				req_setf(r, arena_printf(&r->arena,
@@ -61,15 +81,14 @@ counts(struct req *r, const struct issue_row *v, int n)
 				req_set(r, arena_printf(&r->arena,
 				    "Classes.%d.name", c), v[i].class_name);
 			}
-			p = arena_printf(&r->arena, "Classes.%d", c);
+			cls[b]++;
 		}
-		p = arena_printf(&r->arena, "%s.%s%s", p,
-		    strcmp(v[i].role, "parent") == 0 ? "parents" : "people",
-		    v[i].has_login ? "_login" : "");
-		req_setf(r, p, "%d", atoi(req_get(r, p, "0")) + 1);
 		if (!v[i].has_login)
 			ids[m++] = v[i].person_id;
 	}
+	if (c >= 0)
+		put_counts(r, arena_printf(&r->arena, "Classes.%d", c), cls);
+	put_counts(r, "Staff", staff);
 	qsort(ids, (size_t)m, sizeof(*ids), by_id);
 	for (i = 0; i < m; i++)
 		todo += i == 0 || ids[i] != ids[i - 1];

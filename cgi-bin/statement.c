@@ -64,8 +64,7 @@ statement_get(struct req *r)
 
 	if (req_str(r, K_STUDENT) != NULL) {
 		if ((ok = obj_student_diary(r, r->fields[K_STUDENT].num,
-		    NULL)) !=
-		    OBJ_OK)
+		    NULL, NULL)) != OBJ_OK)
 			return (int)ok;
 		if ((n = one(r, 0, r->fields[K_STUDENT].num, monday)) == -1)
 			return 500;

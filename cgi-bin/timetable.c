@@ -95,20 +95,20 @@ static int
 timetable_get(struct req *r)
 {
 	struct ctx	 x;
+	long long	 group;
 	int		 rc;
 
 	if ((rc = begin(r, &x)) != 200)
 		return rc;
 	if (req_str(r, K_EDIT) != NULL) {
 		rc = db_tt_get(r->hdf, "Form", r->sess.school_id,
-		    r->fields[K_EDIT].num);
+		    r->fields[K_EDIT].num, &group);
 		if (rc == -1)
 			return 500;
 		if (rc == 0)
 			return 404;
-		if (x.class_id == 0 || obj_group_of_class(r,
-		    atoll(req_get(r, "Form.group_id", "0")), x.class_id) !=
-		    OBJ_OK)
+		if (x.class_id == 0 || obj_group_of_class(r, group,
+		    x.class_id) != OBJ_OK)
 			return 404;
 	}
 	return load(r, &x);
@@ -150,6 +150,7 @@ timetable_post(struct req *r)
 	struct tt_row	 t;
 	const char	*action = req_str(r, K_ACTION), *msg, *name;
 	char		 where[64];
+	long long	 group;
 	int		 rc;
 
 	if ((rc = begin(r, &x)) != 200)
@@ -166,10 +167,10 @@ timetable_post(struct req *r)
 	if (t.id != 0) {
 		/* The entry must be this class's. */
 		if ((rc = db_tt_get(r->hdf, "Old", r->sess.school_id,
-		    t.id)) == -1)
+		    t.id, &group)) == -1)
 			return 500;
-		if (rc == 0 || obj_group_of_class(r, atoll(req_get(r,
-		    "Old.group_id", "0")), x.class_id) != OBJ_OK)
+		if (rc == 0 || obj_group_of_class(r, group, x.class_id) !=
+		    OBJ_OK)
 			return 404;
 	}
 	if (strcmp(action, "delete") == 0) {

@@ -22,13 +22,13 @@ static const struct key keys[K__MAX] = {
 static int
 load(struct req *r, long long mark_id)
 {
+	struct mark_head m;
 	enum obj_res	 ok;
 	int		 rc;
 
-	if ((rc = db_mark_get(r, "Mark", mark_id)) != 1)
+	if ((rc = db_mark_get(r, "Mark", mark_id, &m)) != 1)
 		return rc == 0 ? 404 : 500;
-	ok = obj_journal_view(r, atoll(req_get(r, "Mark.group_id", "0")),
-	    atoll(req_get(r, "Mark.subject_id", "0")));
+	ok = obj_journal_view(r, m.group_id, m.subject_id);
 	return ok == OBJ_OK ? 200 : (int)ok;
 }
 

@@ -93,16 +93,16 @@ db_diary_student(struct _hdf *hdf, const char *prefix, long long student_id,
     long long *year, int *grade)
 {
 	char	 name[128];
-	int	 rc;
+	int	 rc = -1;
 
 	snprintf(name, sizeof(name), "%sStudent", prefix);
-	if ((rc = db_row_hdf(hdf, name, &q_diary_student, "l",
-	    student_id)) != 1)
+	if (db_query(&q_diary_student, "l", student_id) == -1 ||
+	    (rc = db_next(&q_diary_student)) != 1)
 		return rc;
-	snprintf(name, sizeof(name), "%sStudent.year_id", prefix);
-	*year = atoll(hdf_get_value(hdf, name, "0"));
-	snprintf(name, sizeof(name), "%sStudent.grade", prefix);
-	*grade = atoi(hdf_get_value(hdf, name, "0"));
+	db_row_to_hdf(hdf, name, &q_diary_student);
+	*grade = (int)db_int(&q_diary_student, 4);
+	*year = db_int(&q_diary_student, 5);
+	db_done(&q_diary_student);
 	snprintf(name, sizeof(name), "%sPeriods", prefix);
 	return db_diary_periods(hdf, name, *year, *grade) == -1 ? -1 : 1;
 }
@@ -115,30 +115,70 @@ db_diary_periods(struct _hdf *hdf, const char *prefix, long long year,
 }
 
 int
+diary_periods(struct req *r, const char *prefix, long long year, int grade,
+    struct diary_period **out)
+{
+	struct diary_period *p = NULL, *b;
+	int		 rc, n = 0, cap = 0;
+
+	*out = NULL;
+	if (db_query(&q_diary_periods, "ld", year, grade) == -1)
+		return -1;
+	while ((rc = db_next(&q_diary_periods)) == 1) {
+		db_row_to_hdf(r->hdf, arena_printf(&r->arena, "%s.%d", prefix,
+		    n), &q_diary_periods);
+		if (n == cap) {
+			cap = cap ? cap * 2 : 8;
+			b = arena_alloc(&r->arena, (size_t)cap * sizeof(*b));
+			if (n > 0)
+				memcpy(b, p, (size_t)n * sizeof(*b));
+			p = b;
+		}
+		p[n].id = db_int(&q_diary_periods, 0);
+		p[n].name = arena_strdup(&r->arena, db_str(&q_diary_periods, 1));
+		p[n].starts = arena_strdup(&r->arena,
+		    db_str(&q_diary_periods, 2));
+		p[n].ends = arena_strdup(&r->arena, db_str(&q_diary_periods, 3));
+		p[n].current = db_int(&q_diary_periods, 4) == 1;
+		n++;
+	}
+	if (rc == -1)
+		return -1;
+	*out = p;
+	return n;
+}
+
+int
 diary_student_open(struct req *r, long long asked, long long *student,
     long long *year, int *grade)
 {
+	struct diary_student st;
+	struct child	*kids = NULL;
 	enum obj_res	 ok;
+	int		 nkids = 0;
 
 	*student = 0;
-	if ((r->sess.roles & ROLE_PARENT) && db_children_list_by_guardian(
-	    r->hdf, "Children", r->sess.person_id) == -1)
+	if ((r->sess.roles & ROLE_PARENT) && (nkids = db_children_by_guardian(
+	    r, "Children", r->sess.person_id, &kids)) == -1)
 		return 500;
 	if (asked != 0)
 		*student = asked;
 	else if (r->sess.roles & ROLE_STUDENT)
 		*student = r->sess.person_id;
-	else if (r->sess.roles & ROLE_PARENT)
-		*student = atoll(req_get(r, "Children.0.id", "0"));
+	else if (nkids > 0)
+		*student = kids[0].id;	/* the first child at school now */
 	if (*student == 0) {
-		/* Staff open a student's pages from the class; say so. */
+		/* Staff open a student's pages from the class; a parent
+		 * with no child at school now is told so. */
 		req_set(r, "Page.NoStudent", "1");
+		if (r->sess.roles & ROLE_PARENT)
+			req_set(r, "Page.NoChild", "1");
 		return 200;
 	}
-	if ((ok = obj_student_diary(r, *student, "Student")) != OBJ_OK)
+	if ((ok = obj_student_diary(r, *student, "Student", &st)) != OBJ_OK)
 		return (int)ok;
-	*year = atoll(req_get(r, "Student.year_id", "0"));
-	*grade = atoi(req_get(r, "Student.grade", "0"));
+	*year = st.year_id;
+	*grade = st.grade;
 	return 200;
 }
 

@@ -27,6 +27,17 @@ int	db_diary_student(struct _hdf *, const char *prefix, long long student_id,
  */
 int	diary_student_open(struct req *, long long asked, long long *student,
 	    long long *year, int *grade);
+/* A period of the student's grade, typed (the request's arena). */
+struct diary_period {
+	long long	 id;
+	const char	*name;
+	const char	*starts;	/* YYYY-MM-DD */
+	const char	*ends;
+	int		 current;	/* today is in it */
+};
+/* The same as db_diary_periods, and typed in *out: N or -1. */
+int	diary_periods(struct req *, const char *prefix, long long year,
+	    int grade, struct diary_period **out);
 /* prefix.N.{id,name,starts,ends,current}: the grade's periods; N or -1. */
 int	db_diary_periods(struct _hdf *, const char *prefix, long long year,
 	    int grade);

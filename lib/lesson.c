@@ -32,14 +32,21 @@ DB_STMT(q_lesson_hw,
     "SELECT student_id, text FROM homework_student WHERE lesson_id = ?");
 
 int
-db_lesson_get(struct req *r, const char *prefix, long long lesson_id)
+db_lesson_get(struct req *r, const char *prefix, long long lesson_id,
+    struct lesson_head *out)
 {
-	int	 rc;
+	int	 rc = -1;
 
-	rc = db_row_hdf(r->hdf, prefix, &q_lesson_get, "ll", lesson_id,
-	    r->sess.school_id);
-	if (rc != 1)
+	if (db_query(&q_lesson_get, "ll", lesson_id, r->sess.school_id) ==
+	    -1 || (rc = db_next(&q_lesson_get)) != 1)
 		return rc;
+	db_row_to_hdf(r->hdf, prefix, &q_lesson_get);
+	out->id = lesson_id;
+	out->group_id = db_int(&q_lesson_get, 1);
+	out->subject_id = db_int(&q_lesson_get, 2);
+	snprintf(out->on_date, sizeof(out->on_date), "%s",
+	    db_str(&q_lesson_get, 3) != NULL ? db_str(&q_lesson_get, 3) : "");
+	db_done(&q_lesson_get);
 	if (db_query_hdf(r->hdf, arena_printf(&r->arena, "%s.Works", prefix),
 	    &q_lesson_works, "l", lesson_id) == -1 ||
 	    db_query(&q_lesson_hw, "l", lesson_id) == -1)

@@ -32,9 +32,17 @@ struct lesson_in {
 /*
  * prefix.{id,group_id,subject_id,on_date,number,topic,covered,homework,
  * year_id} of a lesson of the user's school, with prefix.Works.N.
- * {work_kind_id,name} and prefix.Hw.<student_id> = text.  1, 0, -1.
+ * {work_kind_id,name} and prefix.Hw.<student_id> = text, and its key
+ * typed in *out.  1, 0, -1.
  */
-int	db_lesson_get(struct req *, const char *prefix, long long lesson_id);
+struct lesson_head {
+	long long	 id;
+	long long	 group_id;
+	long long	 subject_id;
+	char		 on_date[11];	/* YYYY-MM-DD */
+};
+int	db_lesson_get(struct req *, const char *prefix, long long lesson_id,
+	    struct lesson_head *out);
 /*
  * The lesson number the timetable (with the day's changes) gives the
  * group's subject that day, the first not entered yet; or 0.

@@ -675,13 +675,19 @@ journal_load(struct req *r, long long group_id, long long subject_id,
 	HDF		*h, *row;
 
 	memset(&pg, 0, sizeof(pg));
-	if ((rc = db_row_hdf(r->hdf, "Journal", &q_head, "lll", group_id,
-	    subject_id, r->sess.school_id)) != 1)
-		return rc == 0 ? 404 : 500;
-	grade = atoi(req_get(r, "Journal.grade", "0"));
-	hours = atof(req_get(r, "Journal.hours", "1"));
-	year_id = atoll(req_get(r, "Journal.year_id", "0"));
-	if (date_parse(req_get(r, "Journal.today", ""), &pg.today) == -1)
+	if (db_query(&q_head, "lll", group_id, subject_id,
+	    r->sess.school_id) == -1 || (rc = db_next(&q_head)) == -1)
+		return 500;
+	if (rc == 0)
+		return 404;
+	db_row_to_hdf(r->hdf, "Journal", &q_head);
+	year_id = db_int(&q_head, 2);
+	grade = (int)db_int(&q_head, 5);
+	hours = db_str(&q_head, 6) != NULL ? strtod(db_str(&q_head, 6),
+	    NULL) : 1;
+	rc = date_parse(db_str(&q_head, 7), &pg.today);
+	db_done(&q_head);
+	if (rc == -1)
 		return 500;
 	if ((sr = school_rules(r->sess.school_id)) == NULL)
 		return 500;
@@ -1388,28 +1394,34 @@ DB_STMT(q_mark_get,
     " WHERE m.id = ? AND l.school_id = ?");
 
 int
-db_mark_get(struct req *r, const char *prefix, long long mark_id)
+db_mark_get(struct req *r, const char *prefix, long long mark_id,
+    struct mark_head *out)
 {
 	const struct school_rules *sr;
 	long long	 set_at, until = 0, now;
 	const char	*v;
-	int		 rc;
+	int		 rc = -1, bad;
 
 	if ((sr = school_rules(r->sess.school_id)) == NULL)
 		return -1;
-	if ((rc = db_row_hdf(r->hdf, prefix, &q_mark_get, "ll", mark_id,
-	    r->sess.school_id)) != 1)
+	if (db_query(&q_mark_get, "ll", mark_id, r->sess.school_id) == -1 ||
+	    (rc = db_next(&q_mark_get)) != 1)
 		return rc;
-	v = req_get(r, arena_printf(&r->arena, "%s.unlocked_at_raw", prefix),
-	    "");
-	if (stamp_parse(req_get(r, arena_printf(&r->arena, "%s.set_at_raw",
-	    prefix), ""), &set_at) == -1 || (*v != '\0' &&
-	    stamp_parse(v, &until) == -1) || stamp_parse(req_get(r,
-	    arena_printf(&r->arena, "%s.now", prefix), ""), &now) == -1)
+	db_row_to_hdf(r->hdf, prefix, &q_mark_get);
+	out->id = mark_id;
+	out->group_id = db_int(&q_mark_get, 3);
+	out->subject_id = db_int(&q_mark_get, 4);
+	v = db_str(&q_mark_get, 10);
+	bad = stamp_parse(db_str(&q_mark_get, 9), &set_at) == -1 ||
+	    (v != NULL && stamp_parse(v, &until) == -1) ||
+	    stamp_parse(db_str(&q_mark_get, 11), &now) == -1;
+	db_done(&q_mark_get);
+	if (bad)
 		return -1;
+	out->locked = !rule_mark_editable(set_at, until, now,
+	    sr->mark_edit_days);
 	req_set(r, arena_printf(&r->arena, "%s.locked", prefix),
-	    rule_mark_editable(set_at, until, now, sr->mark_edit_days) ?
-	    "0" : "1");
+	    out->locked ? "1" : "0");
 	return 1;
 }
 

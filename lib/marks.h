@@ -101,9 +101,17 @@ int	cell_writes_undo(void);
 
 /*
  * prefix.{id,code,student,group_id,subject_id,date,work,set_at,
- * unlocked_until,locked} of a mark of the user's school.  1, 0, -1.
+ * unlocked_until,locked} of a mark of the user's school, and its journal
+ * typed in *out.  1, 0, -1.
  */
-int	db_mark_get(struct req *, const char *prefix, long long mark_id);
+struct mark_head {
+	long long	 id;
+	long long	 group_id;
+	long long	 subject_id;
+	int		 locked;	/* outside the edit window (R23) */
+};
+int	db_mark_get(struct req *, const char *prefix, long long mark_id,
+	    struct mark_head *out);
 /* Open a mark for correction for a day, with the reason audited.  0, -1. */
 int	mark_unlock(struct req *, long long mark_id, const char *reason);
 

@@ -259,7 +259,8 @@ obj_journal_write(const struct req *r, long long group_id,
 }
 
 enum obj_res
-obj_student_diary(struct req *r, long long student_id, const char *prefix)
+obj_student_diary(struct req *r, long long student_id, const char *prefix,
+    struct diary_student *out)
 {
 #define NCOLS	6
 	static const char *const cols[NCOLS] = { "id", "name", "class_id",
@@ -284,6 +285,12 @@ obj_student_diary(struct req *r, long long student_id, const char *prefix)
 		row[i] = db_str(&q_diary_relation, i + 3) != NULL ?
 		    arena_strdup(&r->arena, db_str(&q_diary_relation, i + 3)) :
 		    NULL;
+	if (out != NULL) {
+		out->id = db_int(&q_diary_relation, 3);
+		out->class_id = db_int(&q_diary_relation, 5);
+		out->grade = (int)db_int(&q_diary_relation, 7);
+		out->year_id = db_int(&q_diary_relation, 8);
+	}
 	db_done(&q_diary_relation);
 	if ((self && (s->roles & ROLE_STUDENT)) ||
 	    (child && (s->roles & ROLE_PARENT)) ||

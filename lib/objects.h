@@ -66,10 +66,18 @@ enum obj_res	obj_journal_write(const struct req *, long long group_id,
  */
 enum obj_res	obj_journal_open(const struct req *, long long group_id,
 		    long long subject_id, enum obj_res *write_today);
+/* A student's class of the open year, as the diary needs it. */
+struct diary_student {
+	long long	 id;
+	long long	 class_id;
+	long long	 year_id;
+	int		 grade;
+};
 /* A current student's diary and marks (R8); a withdrawn one is missing.
  * With a prefix, an allowed student's prefix.{id,name,class_id,class,
- * grade,year_id} are set from the same query. */
+ * grade,year_id} are set from the same query, and with out (may be NULL)
+ * the same typed. */
 enum obj_res	obj_student_diary(struct req *, long long student_id,
-		    const char *prefix);
+		    const char *prefix, struct diary_student *out);
 
 #endif

@@ -104,10 +104,21 @@ enum move_res	movement_group_transfer(struct req *, long long order_id,
 /*
  * Promotion at year end (R16), by an order of kind promotion.  The classes
  * of the current year with their current students:
- * prefix.N.{id,name,grade,Students.M.{id,name}}.  Returns classes or -1.
+ * prefix.N.{id,name,grade,Students.M.{id,name}}, and the same typed in
+ * *out (the request's arena).  Returns classes or -1.
  */
-int	db_promotion_list(struct _hdf *, const char *prefix,
-	    long long school_id);
+struct promo_student {
+	long long	 id;
+	const char	*name;
+};
+struct promo_class {
+	long long		 id;
+	int			 grade;
+	struct promo_student	*students;
+	int			 nstudents;
+};
+int	db_promotion_list(struct req *, const char *prefix,
+	    struct promo_class **out);
 /* The year after the current one: its id and start (YYYY-MM-DD, 11
  * bytes); 1, 0 (none) or -1. */
 int	db_year_next(long long school_id, long long *year_id, char starts[11]);

@@ -94,6 +94,34 @@ db_classes_list_by_teacher(struct _hdf *hdf, const char *prefix,
 }
 
 int
+db_classes_by_teacher(struct req *r, const char *prefix,
+    long long teacher_id, long long **ids)
+{
+	long long	*v = NULL, *b;
+	int		 rc, n = 0, cap = 0;
+
+	*ids = NULL;
+	if (db_query(&q_classes_by_teacher, "l", teacher_id) == -1)
+		return -1;
+	while ((rc = db_next(&q_classes_by_teacher)) == 1) {
+		db_row_to_hdf(r->hdf, arena_printf(&r->arena, "%s.%d", prefix,
+		    n), &q_classes_by_teacher);
+		if (n == cap) {
+			cap = cap ? cap * 2 : 4;
+			b = arena_alloc(&r->arena, (size_t)cap * sizeof(*b));
+			if (n > 0)
+				memcpy(b, v, (size_t)n * sizeof(*b));
+			v = b;
+		}
+		v[n++] = db_int(&q_classes_by_teacher, 0);
+	}
+	if (rc == -1)
+		return -1;
+	*ids = v;
+	return n;
+}
+
+int
 db_school_counts(struct _hdf *hdf, const char *prefix, long long school_id)
 {
 	return db_row_hdf(hdf, prefix, &q_school_counts, "lll", school_id,

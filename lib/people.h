@@ -31,6 +31,9 @@ int	db_class_get_by_student(struct _hdf *, const char *prefix,
 /* prefix.N.{id,name,students} of the classes a teacher leads this year. */
 int	db_classes_list_by_teacher(struct _hdf *, const char *prefix,
 	    long long teacher_id);
+/* The same, and their ids in *ids (the request's arena): the count or -1. */
+int	db_classes_by_teacher(struct req *, const char *prefix,
+	    long long teacher_id, long long **ids);
 /* prefix.{classes,students,staff} of the school's open year. */
 int	db_school_counts(struct _hdf *, const char *prefix, long long school_id);
 

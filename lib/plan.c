@@ -111,14 +111,16 @@ plan_load(struct req *r, const char *prefix, const struct plan_key *k,
 	int		 rc, done, due;
 
 	memset(t, 0, sizeof(*t));
-	if (db_row_hdf(r->hdf, prefix, &q_plan_head, "lll", KEY_ARGS(k)) != 1)
+	if (db_query(&q_plan_head, "lll", KEY_ARGS(k)) == -1 ||
+	    db_next(&q_plan_head) != 1)
 		return -1;
+	db_row_to_hdf(r->hdf, prefix, &q_plan_head);
+	t->required = (int)db_int(&q_plan_head, 7) * PLAN_WEEKS;
+	db_done(&q_plan_head);
 	if (db_query_hdf(r->hdf, arena_printf(&r->arena, "%s.Teachers",
 	    prefix), &q_plan_teachers, "ll", k->group_id,
 	    k->subject_id) == -1)
 		return -1;
-	t->required = atoi(req_get(r, arena_printf(&r->arena, "%s.weekly10",
-	    prefix), "0")) * PLAN_WEEKS;
 	if (db_query(&q_plan_topics, "lllll", k->group_id, k->subject_id,
 	    KEY_ARGS(k)) == -1)
 		return -1;

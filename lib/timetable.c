@@ -1024,9 +1024,17 @@ DB_STMT(q_tt_get,
 
 int
 db_tt_get(struct _hdf *hdf, const char *prefix, long long school_id,
-    long long tt_id)
+    long long tt_id, long long *group_id)
 {
-	return db_row_hdf(hdf, prefix, &q_tt_get, "ll", tt_id, school_id);
+	int	 rc = -1;
+
+	if (db_query(&q_tt_get, "ll", tt_id, school_id) == -1 ||
+	    (rc = db_next(&q_tt_get)) != 1)
+		return rc;
+	db_row_to_hdf(hdf, prefix, &q_tt_get);
+	*group_id = db_int(&q_tt_get, 1);
+	db_done(&q_tt_get);
+	return 1;
 }
 
 /*

@@ -180,9 +180,9 @@ int	db_tt_year_by_date(long long school_id, const char *date,
  */
 int	db_tt_list_by_class(struct _hdf *, const char *prefix,
 	    long long class_id, const char *date);
-/* prefix.{...} of one row of the school; 1, 0, -1. */
+/* prefix.{...} of one row of the school, its group in *group_id; 1, 0, -1. */
 int	db_tt_get(struct _hdf *, const char *prefix, long long school_id,
-	    long long tt_id);
+	    long long tt_id, long long *group_id);
 
 /* A timetable row to add or change. */
 struct tt_row {

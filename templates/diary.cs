@@ -1,6 +1,8 @@
 <?cs include:"header.cs" ?>
 <h1>Дневник</h1>
-<?cs if:Page.NoStudent ?>
+<?cs if:Page.NoChild ?>
+<p class="hint">Среди ваших детей нет обучающихся в школе сейчас: дневник не ведётся.</p>
+<?cs elif:Page.NoStudent ?>
 <p class="hint">Дневник ученика открывается со страницы его класса.</p>
 <?cs else ?>
 <?cs if:subcount(Children) > 1 ?>

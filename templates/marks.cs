@@ -5,7 +5,9 @@
 <?cs each:c = Children ?><?cs if:c.class ?><a href="<?cs var:Base ?>/marks?student=<?cs var:url_escape(c.id) ?>"<?cs if:c.id == Student.id ?> aria-current="page"<?cs /if ?>><?cs var:c.name ?></a> <?cs /if ?><?cs /each ?>
 </nav>
 <?cs /if ?>
-<?cs if:Page.NoStudent ?>
+<?cs if:Page.NoChild ?>
+<p class="hint">Среди ваших детей нет обучающихся в школе сейчас: отметок нет.</p>
+<?cs elif:Page.NoStudent ?>
 <p class="hint">Отметки ученика открываются со страницы его класса (ссылка «отметки» у каждого ученика).</p>
 <?cs else ?>
 <p class="meta"><?cs var:Student.name ?>, <?cs var:Student.class ?> класс</p>

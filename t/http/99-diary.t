@@ -161,4 +161,27 @@ cmp_ok($full, '>', 0, "the week runs $full prepared statements");
 cmp_ok($full, '<=', 12, 'no more than twelve for a parent');
 is($full, $empty, 'as many as an empty summer week');
 
+# A parent whose children have all left the school is told so on the
+# diary and the marks page (the first child at school now is the default;
+# there is none), not sent to a 404 or to the staff's hint.
+{
+	my (undef, undef, $g2) = parent_in($other_class);
+	my @rows = map { "($_->[0],$_->[1])" } sql("SELECT cs.class_id, cs.student_id FROM class_student cs"
+	    . " JOIN guardian g ON g.student_id = cs.student_id WHERE g.guardian_id = $g2 AND cs.left_on IS NULL");
+	ok(@rows > 0, 'the second family has a child at school');
+	my $in = join(',', @rows);
+	sql("UPDATE class_student SET left_on = '2026-11-20' WHERE (class_id, student_id) IN ($in)");
+	my $c2 = login_ok($p2->{login}, $p2->{password}, 'its parent logs in');
+	my $d = $c2->get('/diary');
+	status_is($d, 200, 'the diary answers');
+	like($d->text, qr/нет обучающихся в школе сейчас/, 'the diary says no child is at school now');
+	unlike($d->text, qr/открывается со страницы его класса/, '... not the staff\'s hint');
+	my $m = $c2->get('/marks');
+	status_is($m, 200, 'the marks page answers');
+	like($m->text, qr/нет обучающихся в школе сейчас/, 'the marks page says so too');
+	sql("UPDATE class_student SET left_on = NULL WHERE (class_id, student_id) IN ($in)");
+	my $back = $c2->get('/diary');
+	like($back->text, qr/class="card diary-day/, 'with the child back, the diary shows the week again');
+}
+
 done_testing();
