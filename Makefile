@@ -52,7 +52,7 @@ STACK		 = VAR=$(CURDIR)/var WEB_PORT=$(PORT) DB_PORT=$(DB_PORT) \
 
 .DEFAULT_GOAL := all
 
-.PHONY: all run stop test bench install clean migrate deps check-build FORCE
+.PHONY: all run stop test check bench install clean migrate deps check-build FORCE
 .SUFFIXES:
 
 # The compiled-in paths depend on PREFIX and SYSCONFDIR: a stamp that changes
@@ -122,6 +122,11 @@ stop:
 
 migrate:
 	VAR=$(CURDIR)/var sh scripts/migrate.sh
+
+# The unit tests (plain and ASan/UBSan) and the source checks alone: no
+# database, no web server, seconds.
+check: $(UNIT_BINS) $(ASAN_UNIT_BINS)
+	prove t/00-unit.t t/lint/
 
 test:
 	sh scripts/deps.sh build run test
