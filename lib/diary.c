@@ -118,8 +118,8 @@ int
 diary_periods(struct req *r, const char *prefix, long long year, int grade,
     struct diary_period **out)
 {
-	struct diary_period *p = NULL, *b;
-	int		 rc, n = 0, cap = 0;
+	struct diary_period *p = NULL;
+	int		 rc, n = 0;
 
 	*out = NULL;
 	if (db_query(&q_diary_periods, "ld", year, grade) == -1)
@@ -127,13 +127,7 @@ diary_periods(struct req *r, const char *prefix, long long year, int grade,
 	while ((rc = db_next(&q_diary_periods)) == 1) {
 		db_row_to_hdf(r->hdf, arena_printf(&r->arena, "%s.%d", prefix,
 		    n), &q_diary_periods);
-		if (n == cap) {
-			cap = cap ? cap * 2 : 8;
-			b = arena_alloc(&r->arena, (size_t)cap * sizeof(*b));
-			if (n > 0)
-				memcpy(b, p, (size_t)n * sizeof(*b));
-			p = b;
-		}
+		p = arena_grow(&r->arena, p, (size_t)n, sizeof(*p));
 		p[n].id = db_int(&q_diary_periods, 0);
 		p[n].name = arena_strdup(&r->arena, db_str(&q_diary_periods, 1));
 		p[n].starts = arena_strdup(&r->arena,

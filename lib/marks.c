@@ -275,14 +275,7 @@ pair_has(const struct pair *v, size_t n, long long a, long long b)
 static void *
 more(struct req *r, void *v, size_t n, size_t size)
 {
-	void	*nw;
-
-	if (n & (n - 1))
-		return v;
-	nw = arena_alloc(&r->arena, (n ? 2 * n : 1) * size);
-	if (n)
-		memcpy(nw, v, n * size);
-	return nw;
+	return arena_grow(&r->arena, v, n, size);
 }
 
 static const char *

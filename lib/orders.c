@@ -618,10 +618,9 @@ db_promotion_list(struct req *r, const char *prefix,
     struct promo_class **out)
 {
 	struct idindex	 byid = { 0 };
-	struct promo_class *c = NULL, *b;
+	struct promo_class *c = NULL;
 	struct promo_student *s;
-	int		*cap = NULL;
-	int		 rc, row, n = 0, ncap = 0, ret = -1;
+	int		 rc, row, n = 0, ret = -1;
 
 	*out = NULL;
 	if (db_query(&q_promo_classes, "l", r->sess.school_id) == -1)
@@ -629,13 +628,7 @@ db_promotion_list(struct req *r, const char *prefix,
 	while ((rc = db_next(&q_promo_classes)) == 1) {
 		db_row_to_hdf(r->hdf, arena_printf(&r->arena, "%s.%d", prefix,
 		    n), &q_promo_classes);
-		if (n == ncap) {
-			ncap = ncap ? ncap * 2 : 16;
-			b = arena_alloc(&r->arena, (size_t)ncap * sizeof(*b));
-			if (n > 0)
-				memcpy(b, c, (size_t)n * sizeof(*b));
-			c = b;
-		}
+		c = arena_grow(&r->arena, c, (size_t)n, sizeof(*c));
 		memset(&c[n], 0, sizeof(c[n]));
 		c[n].id = db_int(&q_promo_classes, 0);
 		c[n].grade = (int)db_int(&q_promo_classes, 2);
@@ -645,8 +638,6 @@ db_promotion_list(struct req *r, const char *prefix,
 	if (rc == -1 || db_query(&q_promo_students, "l",
 	    r->sess.school_id) == -1)
 		goto out;
-	if ((cap = calloc((size_t)n + 1, sizeof(*cap))) == NULL)
-		abort();
 	while ((rc = db_next(&q_promo_students)) == 1) {
 		if ((row = idindex_find(&byid,
 		    db_int(&q_promo_students, 0))) < 0)
@@ -654,15 +645,8 @@ db_promotion_list(struct req *r, const char *prefix,
 		db_row_to_hdf(r->hdf, arena_printf(&r->arena,
 		    "%s.%d.Students.%d", prefix, row, c[row].nstudents),
 		    &q_promo_students);
-		if (c[row].nstudents == cap[row]) {
-			cap[row] = cap[row] ? cap[row] * 2 : 32;
-			s = arena_alloc(&r->arena, (size_t)cap[row] *
-			    sizeof(*s));
-			if (c[row].nstudents > 0)
-				memcpy(s, c[row].students,
-				    (size_t)c[row].nstudents * sizeof(*s));
-			c[row].students = s;
-		}
+		c[row].students = arena_grow(&r->arena, c[row].students,
+		    (size_t)c[row].nstudents, sizeof(*s));
 		s = &c[row].students[c[row].nstudents++];
 		s->id = db_int(&q_promo_students, 1);
 		s->name = arena_strdup(&r->arena, db_str(&q_promo_students, 2));
@@ -673,7 +657,6 @@ db_promotion_list(struct req *r, const char *prefix,
 	}
 out:
 	idindex_free(&byid);
-	free(cap);
 	return ret;
 }
 

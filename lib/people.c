@@ -47,8 +47,8 @@ int
 db_children_by_guardian(struct req *r, const char *prefix,
     long long guardian_id, struct child **out)
 {
-	struct child	*c = NULL, *b;
-	int		 rc, n = 0, row = 0, cap = 0;
+	struct child	*c = NULL;
+	int		 rc, n = 0, row = 0;
 
 	*out = NULL;
 	if (db_query(&q_children_by_guardian, "l", guardian_id) == -1)
@@ -58,13 +58,7 @@ db_children_by_guardian(struct req *r, const char *prefix,
 		    row++), &q_children_by_guardian);
 		if (db_str(&q_children_by_guardian, 2) == NULL)
 			continue;	/* left the school */
-		if (n == cap) {
-			cap = cap ? cap * 2 : 4;
-			b = arena_alloc(&r->arena, (size_t)cap * sizeof(*b));
-			if (n > 0)
-				memcpy(b, c, (size_t)n * sizeof(*b));
-			c = b;
-		}
+		c = arena_grow(&r->arena, c, (size_t)n, sizeof(*c));
 		c[n].id = db_int(&q_children_by_guardian, 0);
 		c[n].name = arena_strdup(&r->arena,
 		    db_str(&q_children_by_guardian, 1));
@@ -97,8 +91,8 @@ int
 db_classes_by_teacher(struct req *r, const char *prefix,
     long long teacher_id, long long **ids)
 {
-	long long	*v = NULL, *b;
-	int		 rc, n = 0, cap = 0;
+	long long	*v = NULL;
+	int		 rc, n = 0;
 
 	*ids = NULL;
 	if (db_query(&q_classes_by_teacher, "l", teacher_id) == -1)
@@ -106,13 +100,7 @@ db_classes_by_teacher(struct req *r, const char *prefix,
 	while ((rc = db_next(&q_classes_by_teacher)) == 1) {
 		db_row_to_hdf(r->hdf, arena_printf(&r->arena, "%s.%d", prefix,
 		    n), &q_classes_by_teacher);
-		if (n == cap) {
-			cap = cap ? cap * 2 : 4;
-			b = arena_alloc(&r->arena, (size_t)cap * sizeof(*b));
-			if (n > 0)
-				memcpy(b, v, (size_t)n * sizeof(*b));
-			v = b;
-		}
+		v = arena_grow(&r->arena, v, (size_t)n, sizeof(*v));
 		v[n++] = db_int(&q_classes_by_teacher, 0);
 	}
 	if (rc == -1)

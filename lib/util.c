@@ -98,6 +98,19 @@ arena_strndup(struct arena *a, const char *s, size_t n)
 	return p;
 }
 
+void *
+arena_grow(struct arena *a, void *v, size_t n, size_t size)
+{
+	void	*nw;
+
+	if (n & (n - 1))
+		return v;	/* not a power of two: room is left */
+	nw = arena_alloc(a, (n ? 2 * n : 1) * size);
+	if (n)
+		memcpy(nw, v, n * size);
+	return nw;
+}
+
 char *
 arena_strdup(struct arena *a, const char *s)
 {

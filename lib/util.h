@@ -23,6 +23,13 @@ char	*arena_strdup(struct arena *a, const char *s);
 /* printf into the arena. */
 char	*arena_printf(struct arena *a, const char *fmt, ...)
 	    __attribute__((format(printf, 2, 3)));
+/*
+ * An array of n elements of size bytes, room for one more: v itself while
+ * it has room, else a copy twice as large.  The capacity is implied (n
+ * was 0 or a power of two when v was last made), so callers keep only n:
+ *	v = arena_grow(a, v, n, sizeof(*v)); v[n++] = x;
+ */
+void	*arena_grow(struct arena *a, void *v, size_t n, size_t size);
 /* Free every block; the arena may be used again afterwards. */
 void	 arena_free(struct arena *a);
 
