@@ -1,15 +1,7 @@
 /*
  * import: bulk import of students (with guardians) and staff from a CSV
  * file as schools export it from Excel (issue 3, R16).  Two steps:
- * "preview" reads the file and lists every row error, writing nothing;
- * "commit" takes the same file again and writes all rows in the
- * request's one transaction, or, if any row is wrong, nothing (400).
- *
- * The file is not kept on the server between the steps: the preview
- * shows its SHA-256 and the commit form asks for the file once more with
- * that checksum in a hidden field, so what goes in is exactly what was
- * previewed, with no table of pending uploads to clean up.  (A hidden
- * copy of the text would not do: limits.value_max is 64 KiB.)
+ * "preview" and "commit" (lib/csvimport.h, the frame of every import).
  *
  * Students are enrolled by an order of the enrolment kind (R16): one
  * movement per student.  Staff need no order; their logins are issued on
@@ -20,9 +12,8 @@
 #include <string.h>
 #include <sys/time.h>
 
-#include <sodium.h>
-
 #include "config.h"
+#include "csvimport.h"
 #include "import.h"
 #include "csv.h"
 #include "journal.h"
@@ -145,40 +136,38 @@ set_row(struct req *r, size_t n, const struct import_row *row,
 #undef SET
 }
 
-/* The preview: counts, columns, every error, the first rows. */
-static void
-preview(struct req *r, const struct import *im, const char *checksum)
+/*
+ * The preview (the frame's common part, then the columns and the first
+ * rows); 1 when the step is a commit that may write.
+ */
+static int
+preview(struct req *r, const struct import *im,
+    const struct csvimport_step *step)
 {
-	size_t	 i, n;
+	struct csvimport_summary s = {
+		.fatal = im->fatal, .csv = &im->csv, .nrows = im->nrows,
+		.warnings = im->warnings, .nwarnings = im->nwarnings,
+		.shown = PREVIEW_ROWS,
+	};
+	size_t	 i;
 
-	req_set(r, "Preview.Show", "1");
-	req_set(r, "Preview.checksum", checksum);
-	if (im->fatal != NULL) {
-		req_set(r, "Preview.fatal", im->fatal);
-		return;
-	}
-	req_setf(r, "Preview.total", "%zu", im->nrows);
-	req_setf(r, "Preview.nerrors", "%zu", im->nerrors);
+	s.errors = csvimport_row_errors(&r->arena, im->rows, im->nrows,
+	    sizeof(*im->rows), offsetof(struct import_row, error),
+	    &s.nerrors);
+	if (csvimport_preview(r, step, &s))
+		return 1;
+	if (im->fatal != NULL)
+		return 0;
 	req_setf(r, "Preview.guardians", "%zu", im->nguardians);
-	req_set(r, "Preview.encoding", csv_encoding_name(im->csv.cp1251));
-	req_set(r, "Preview.sep", csv_sep_name(im->csv.sep));
 	for (i = 0; i < im->ncolumns; i++)
 		req_set(r, arena_printf(&r->arena, "Preview.Columns.%zu", i),
 		    im->columns[i]);
 	for (i = 0; i < im->nignored; i++)
 		req_set(r, arena_printf(&r->arena, "Preview.Ignored.%zu", i),
 		    im->ignored[i]);
-	for (i = 0; i < im->nwarnings; i++)
-		req_set(r, arena_printf(&r->arena, "Preview.Warnings.%zu", i),
-		    im->warnings[i]);
-	for (i = 0, n = 0; i < im->nrows; i++)
-		if (im->rows[i].error != NULL)
-			req_set(r, arena_printf(&r->arena, "Preview.Errors.%zu",
-			    n++), im->rows[i].error);
 	for (i = 0; i < im->nrows && i < PREVIEW_ROWS; i++)
 		set_row(r, i, &im->rows[i], im->kind);
-	if (im->nrows > PREVIEW_ROWS)
-		req_setf(r, "Preview.more", "%zu", im->nrows - PREVIEW_ROWS);
+	return 0;
 }
 
 /* The result: how many people, by class with links. */
@@ -265,24 +254,16 @@ static int
 import_post(struct req *r)
 {
 	struct import		 im;
-	const char		*action, *kind_s, *joined = NULL;
-	const struct field	*file = &r->fields[K_FILE];
+	struct csvimport_step	 step;
+	enum csvimport_begin_res begin;
+	const char		*kind_s, *joined = NULL, *msg;
 	enum import_kind	 kind;
-	unsigned char		 sum[crypto_hash_sha256_BYTES];
-	char			 hex[2 * sizeof(sum) + 1];
 	long long		 order_id = 0;
 	struct timeval		 t0, t1;
-	int			 rc, commit;
+	int			 rc;
 
-	action = req_str(r, K_ACTION);
 	kind_s = req_str(r, K_KIND);
-	if (action == NULL || kind_s == NULL)
-		return 400;
-	if (strcmp(action, "preview") == 0)
-		commit = 0;
-	else if (strcmp(action, "commit") == 0)
-		commit = 1;
-	else
+	if (kind_s == NULL)
 		return 400;
 	if (strcmp(kind_s, "students") == 0)
 		kind = IMPORT_STUDENTS;
@@ -294,35 +275,27 @@ import_post(struct req *r)
 	if (!(r->sess.roles & (kind == IMPORT_STUDENTS ? MAY_STUDENTS :
 	    MAY_STAFF)))
 		return 403;
+	/* A broken action first, then the order, then the file. */
+	if ((begin = csvimport_begin(req_str(r, K_ACTION), "commit",
+	    &r->fields[K_FILE], req_str(r, K_CHECKSUM), &step, &msg)) ==
+	    CSVI_BAD_ACTION)
+		return 400;
 	if (kind == IMPORT_STUDENTS &&
 	    (rc = enrolment_order(r, &order_id, &joined)) != 200)
 		return rc;
-	if (!file->ok)
-		return refuse(r, "file", "Выберите файл CSV.");
-
-	crypto_hash_sha256(sum, (const unsigned char *)file->raw,
-	    file->rawlen);
-	sodium_bin2hex(hex, sizeof(hex), sum, sizeof(sum));
-	if (commit && req_str(r, K_CHECKSUM) == NULL)
-		return refuse(r, "file", "Сначала проверьте файл: кнопка "
-		    "«Проверить файл».");
-	if (commit && strcmp(req_str(r, K_CHECKSUM), hex) != 0)
-		return refuse(r, "file", "Это не тот файл, что был проверен, "
-		    "или он изменился после проверки: проверьте его заново.");
+	if (begin == CSVI_REFUSED)
+		return refuse(r, "file", msg);
 
 	gettimeofday(&t0, NULL);
-	if (import_check(r, &im, kind, file->raw, file->rawlen,
+	if (import_check(r, &im, kind, r->fields[K_FILE].raw,
+	    r->fields[K_FILE].rawlen,
 	    joined != NULL ? joined : "2000-01-01") == -1)
 		return 500;
 	keep_form(r);
 	if ((rc = page(r)) != 200)
 		return rc;
-	if (!commit || im.fatal != NULL || im.nerrors != 0) {
-		preview(r, &im, hex);
-		if (commit)
-			req_set(r, "Preview.refused", "1");
-		return commit ? SCREEN_FORM(400) : 200;
-	}
+	if (!preview(r, &im, &step))
+		return step.commit ? SCREEN_FORM(400) : 200;
 	if (import_commit(r, &im, order_id, joined) == -1)
 		return 500;
 	gettimeofday(&t1, NULL);

@@ -16,7 +16,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include <sodium.h>
+#include "csvimport.h"
 
 #include "csv.h"
 #include "journal.h"
@@ -207,52 +207,40 @@ again(struct req *r, const struct plan_key *k, int status)
 }
 
 static int
-import(struct req *r, const struct plan_key *k, int commit, const char *from,
+import(struct req *r, const struct plan_key *k, const char *from,
     const char *to)
 {
-	const struct field	*file = &r->fields[K_FILE];
 	struct plan_import	 im;
-	unsigned char		 sum[crypto_hash_sha256_BYTES];
-	char			 hex[2 * sizeof(sum) + 1];
-	size_t			 i;
+	struct csvimport_step	 step;
+	struct csvimport_summary s;
+	const char		*msg;
 	int			 rc;
 
-	if (!file->ok) {
-		req_field_error(r, "file", "Выберите файл CSV.");
+	switch (csvimport_begin(req_str(r, K_ACTION), "import",
+	    &r->fields[K_FILE], req_str(r, K_CHECKSUM), &step, &msg)) {
+	case CSVI_BAD_ACTION:
+		return 400;
+	case CSVI_REFUSED:
+		req_field_error(r, "file", msg);
 		return again(r, k, 400);
+	case CSVI_OK:
+		break;
 	}
-	crypto_hash_sha256(sum, (const unsigned char *)file->raw,
-	    file->rawlen);
-	sodium_bin2hex(hex, sizeof(hex), sum, sizeof(sum));
-	if (commit && (req_str(r, K_CHECKSUM) == NULL ||
-	    strcmp(req_str(r, K_CHECKSUM), hex) != 0)) {
-		req_field_error(r, "file", "Это не тот файл, что был проверен, "
-		    "или он изменился после проверки: проверьте его заново.");
-		return again(r, k, 400);
-	}
-	if (plan_import_check(r, &im, file->raw, file->rawlen, from,
-	    to) == -1)
+	if (plan_import_check(r, &im, r->fields[K_FILE].raw,
+	    r->fields[K_FILE].rawlen, from, to) == -1)
 		return 500;
-	req_set(r, "Preview.Show", "1");
-	req_set(r, "Preview.checksum", hex);
-	if (im.fatal != NULL)
-		req_set(r, "Preview.fatal", im.fatal);
-	else {
-		req_setf(r, "Preview.total", "%zu", im.nrows);
-		req_setf(r, "Preview.nerrors", "%zu", im.nerrors);
-		req_setf(r, "Preview.hours", "%d,%d", im.tenths / 10,
-		    im.tenths % 10);
-		req_set(r, "Preview.encoding", csv_encoding_name(im.cp1251));
-		req_set(r, "Preview.sep", csv_sep_name(im.sep));
-		for (i = 0; i < im.nerrors; i++)
-			req_set(r, arena_printf(&r->arena,
-			    "Preview.Errors.%zu", i), im.errors[i]);
-	}
-	if (!commit || im.fatal != NULL || im.nerrors != 0) {
-		if (commit)
-			req_set(r, "Preview.refused", "1");
+	memset(&s, 0, sizeof(s));
+	s.fatal = im.fatal;
+	s.csv = &im.csv;
+	s.nrows = s.shown = im.nrows;		/* the plan lists them all */
+	s.errors = (const char *const *)im.errors;
+	s.nerrors = im.nerrors;
+	if (!csvimport_preview(r, &step, &s)) {
+		if (im.fatal == NULL)
+			req_setf(r, "Preview.hours", "%d,%d", im.tenths / 10,
+			    im.tenths % 10);
 		rc = load(r, k, 1);
-		return rc != 200 ? rc : commit ? SCREEN_FORM(400) : 200;
+		return rc != 200 ? rc : step.commit ? SCREEN_FORM(400) : 200;
 	}
 	if ((rc = plan_replace(r, k, &im)) == -1)
 		return 500;
@@ -311,7 +299,7 @@ plan_post(struct req *r)
 		rc = plan_renumber(r, &k) == -1 ? -1 : 1;
 	else if (strcmp(action, "preview") == 0 ||
 	    strcmp(action, "import") == 0)
-		return import(r, &k, action[0] == 'i', from, to);
+		return import(r, &k, from, to);
 	else
 		return 400;
 	if (rc == -1)

@@ -1,19 +1,15 @@
 /*
  * ttimport: the timetable from a CSV file as timetable tools export it
- * (R15; lib/ttimport.h).  As on /import, two steps: "preview" checks the
- * file and lists every row error, writing nothing; "commit" takes the same
- * file again (its SHA-256 from the preview in a hidden field) and writes
- * all rows in the request's one transaction, or nothing when any row is
- * wrong (400).
+ * (R15; lib/ttimport.h).  As on /import, two steps, "preview" and
+ * "commit" (lib/csvimport.h, the frame of every import).
  */
 #include <stdio.h>
 #include <string.h>
 #include <sys/time.h>
 
-#include <sodium.h>
-
 #include "config.h"
 #include "csv.h"
+#include "csvimport.h"
 #include "journal.h"
 #include "timetable.h"
 #include "ttimport.h"
@@ -58,31 +54,27 @@ refuse(struct req *r, const char *field, const char *msg)
 	return (rc = page(r)) == 200 ? SCREEN_FORM(400) : rc;
 }
 
-static void
-preview(struct req *r, const struct tti *t, const char *checksum)
+/* The preview; 1 when the step is a commit that may write. */
+static int
+preview(struct req *r, const struct tti *t,
+    const struct csvimport_step *step)
 {
+	struct csvimport_summary s = {
+		.fatal = t->fatal, .csv = &t->csv, .nrows = t->nrows,
+		.warnings = t->warnings, .nwarnings = t->nwarnings,
+		.shown = PREVIEW_ROWS,
+	};
 	const char	*p;
-	size_t		 i, n;
+	size_t		 i;
 
-	req_set(r, "Preview.Show", "1");
-	req_set(r, "Preview.checksum", checksum);
-	if (t->fatal != NULL) {
-		req_set(r, "Preview.fatal", t->fatal);
-		return;
-	}
-	req_setf(r, "Preview.total", "%zu", t->nrows);
-	req_setf(r, "Preview.nerrors", "%zu", t->nerrors);
+	s.errors = csvimport_row_errors(&r->arena, t->rows, t->nrows,
+	    sizeof(*t->rows), offsetof(struct tti_row, error), &s.nerrors);
+	if (csvimport_preview(r, step, &s))
+		return 1;
+	if (t->fatal != NULL)
+		return 0;
 	req_setf(r, "Preview.classes", "%zu", t->nclasses);
 	req_set(r, "Preview.to", t->to);
-	req_set(r, "Preview.encoding", csv_encoding_name(t->csv.cp1251));
-	req_set(r, "Preview.sep", csv_sep_name(t->csv.sep));
-	for (i = 0; i < t->nwarnings; i++)
-		req_set(r, arena_printf(&r->arena, "Preview.Warnings.%zu", i),
-		    t->warnings[i]);
-	for (i = 0, n = 0; i < t->nrows; i++)
-		if (t->rows[i].error != NULL)
-			req_set(r, arena_printf(&r->arena, "Preview.Errors.%zu",
-			    n++), t->rows[i].error);
 	for (i = 0; i < t->nrows && i < PREVIEW_ROWS; i++) {
 		p = arena_printf(&r->arena, "Preview.Rows.%zu", i);
 #define SET(k, v)	do { if ((v) != NULL) req_set(r, \
@@ -101,55 +93,38 @@ preview(struct req *r, const struct tti *t, const char *checksum)
 		SET("error", t->rows[i].error);
 #undef SET
 	}
-	if (t->nrows > PREVIEW_ROWS)
-		req_setf(r, "Preview.more", "%zu", t->nrows - PREVIEW_ROWS);
+	return 0;
 }
 
 static int
 ttimport_post(struct req *r)
 {
 	struct tti		 t;
-	const struct field	*file = &r->fields[K_FILE];
-	const char		*action = req_str(r, K_ACTION);
-	unsigned char		 sum[crypto_hash_sha256_BYTES];
-	char			 hex[2 * sizeof(sum) + 1];
+	struct csvimport_step	 step;
+	enum csvimport_begin_res begin;
+	const char		*msg;
 	struct timeval		 t0, t1;
 	long long		 ended;
-	int			 commit, rc;
+	int			 rc;
 
-	if (action == NULL)
-		return 400;
-	if (strcmp(action, "preview") == 0)
-		commit = 0;
-	else if (strcmp(action, "commit") == 0)
-		commit = 1;
-	else
+	if ((begin = csvimport_begin(req_str(r, K_ACTION), "commit",
+	    &r->fields[K_FILE], req_str(r, K_CHECKSUM), &step, &msg)) ==
+	    CSVI_BAD_ACTION)
 		return 400;
 	if (r->fields[K_FROM].error != NULL || req_str(r, K_FROM) == NULL)
 		return refuse(r, "valid_from", "Укажите дату, с которой "
 		    "действует расписание.");
-	if (!file->ok)
-		return refuse(r, "file", "Выберите файл CSV.");
-	crypto_hash_sha256(sum, (const unsigned char *)file->raw,
-	    file->rawlen);
-	sodium_bin2hex(hex, sizeof(hex), sum, sizeof(sum));
-	if (commit && (req_str(r, K_CHECKSUM) == NULL ||
-	    strcmp(req_str(r, K_CHECKSUM), hex) != 0))
-		return refuse(r, "file", "Это не тот файл, что был проверен, "
-		    "или он изменился после проверки: проверьте его заново.");
+	if (begin == CSVI_REFUSED)
+		return refuse(r, "file", msg);
 
 	gettimeofday(&t0, NULL);
-	if (tti_check(r, &t, file->raw, file->rawlen,
+	if (tti_check(r, &t, r->fields[K_FILE].raw, r->fields[K_FILE].rawlen,
 	    req_str(r, K_FROM)) == -1)
 		return 500;
 	if ((rc = page(r)) != 200)
 		return rc;
-	if (!commit || t.fatal != NULL || t.nerrors != 0) {
-		preview(r, &t, hex);
-		if (commit)
-			req_set(r, "Preview.refused", "1");
-		return commit ? SCREEN_FORM(400) : 200;
-	}
+	if (!preview(r, &t, &step))
+		return step.commit ? SCREEN_FORM(400) : 200;
 	if (tti_commit(r, &t, &ended) == -1)
 		return 500;
 	gettimeofday(&t1, NULL);

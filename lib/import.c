@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "audit.h"
+#include "csvimport.h"
 #include "db.h"
 #include "import.h"
 #include "journal.h"
@@ -667,6 +668,7 @@ import_check(struct req *r, struct import *im, enum import_kind kind,
 	unsigned		 k = kind;
 	long long		 on;
 	size_t			 i, line;
+	enum csv_res		 res;
 	int			 col[C__MAX];
 
 	memset(im, 0, sizeof(*im));
@@ -676,28 +678,12 @@ import_check(struct req *r, struct import *im, enum import_kind kind,
 	memset(&seen, 0, sizeof(seen));
 	memset(&guardians, 0, sizeof(guardians));
 	im->kind = kind;
-	switch (csv_parse(a, data, len, IMPORT_ROWS_MAX, known, &k, &im->csv,
-	    &line)) {
-	case CSV_OK:
-		break;
-	case CSV_EMPTY:
-		im->fatal = "Файл пуст: в первой строке должны быть названия "
-		    "столбцов, ниже — по человеку в строке.";
+	res = csv_parse(a, data, len, IMPORT_ROWS_MAX, known, &k, &im->csv,
+	    &line);
+	if ((im->fatal = csvimport_fatal(a, res, line,
+	    "«Фамилия; Имя; Отчество; …»", "по человеку", IMPORT_ROWS_MAX,
+	    "строк", "разделите его на части")) != NULL)
 		return 0;
-	case CSV_ENCODING:
-		im->fatal = "Файл не похож на CSV в кодировке UTF-8 или "
-		    "Windows-1251. В Excel выберите «Сохранить как» → "
-		    "«CSV (разделители — точки с запятой)».";
-		return 0;
-	case CSV_QUOTE:
-		im->fatal = arena_printf(a, "Строка %zu: кавычка открыта и не "
-		    "закрыта до конца файла.", line);
-		return 0;
-	case CSV_TOO_MANY:
-		im->fatal = arena_printf(a, "В файле больше %d строк: "
-		    "разделите его на части.", IMPORT_ROWS_MAX);
-		return 0;
-	}
 	if (check_header(a, im, col) == -1)
 		return 0;
 	if (im->csv.nrows < 2) {

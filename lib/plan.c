@@ -13,6 +13,7 @@
 
 #include "audit.h"
 #include "csv.h"
+#include "csvimport.h"
 #include "db.h"
 #include "groups.h"
 #include "import.h"
@@ -529,45 +530,27 @@ plan_import_check(struct req *r, struct plan_import *im, const char *data,
     size_t len, const char *from, const char *to)
 {
 	struct arena		*a = &r->arena;
-	struct csv		 csv;
 	const struct csv_row	*rec;
 	struct plan_topic_in	*row;
 	const char		*v, *msg;
 	char			*e;
 	long long		 lo = iso_num(from), hi = iso_num(to), d, num;
 	size_t			 i, j, line;
+	enum csv_res		 res;
 	int			 col[P__MAX], c, flag;
 
 	memset(im, 0, sizeof(*im));
-	switch (csv_parse(a, data, len, PLAN_IMPORT_MAX, pknown, NULL, &csv,
-	    &line)) {
-	case CSV_OK:
-		break;
-	case CSV_EMPTY:
-		im->fatal = "Файл пуст: в первой строке должны быть названия "
-		    "столбцов («№; Тема; Часы; Дата; Контрольная»), ниже — "
-		    "по теме в строке.";
+	res = csv_parse(a, data, len, PLAN_IMPORT_MAX, pknown, NULL,
+	    &im->csv, &line);
+	if ((im->fatal = csvimport_fatal(a, res, line,
+	    "«№; Тема; Часы; Дата; Контрольная»", "по теме",
+	    PLAN_IMPORT_MAX, "тем", "это не похоже на план одного "
+	    "предмета")) != NULL)
 		return 0;
-	case CSV_ENCODING:
-		im->fatal = "Файл не похож на CSV в кодировке UTF-8 или "
-		    "Windows-1251. В Excel выберите «Сохранить как» → "
-		    "«CSV (разделители — точки с запятой)».";
-		return 0;
-	case CSV_QUOTE:
-		im->fatal = arena_printf(a, "Строка %zu: кавычка открыта и не "
-		    "закрыта до конца файла.", line);
-		return 0;
-	case CSV_TOO_MANY:
-		im->fatal = arena_printf(a, "В файле больше %d тем: это не "
-		    "похоже на план одного предмета.", PLAN_IMPORT_MAX);
-		return 0;
-	}
-	im->cp1251 = csv.cp1251;
-	im->sep = csv.sep;
 	for (c = 0; c < P__MAX; c++)
 		col[c] = -1;
-	for (i = 0; i < csv.rows[0].n; i++) {
-		c = pcol_of(csv_fold(a, csv.rows[0].f[i]));
+	for (i = 0; i < im->csv.rows[0].n; i++) {
+		c = pcol_of(csv_fold(a, im->csv.rows[0].f[i]));
 		if (c != -1 && col[c] == -1)
 			col[c] = (int)i;
 	}
@@ -576,18 +559,18 @@ plan_import_check(struct req *r, struct plan_import *im, const char *data,
 		    "«Часы» (а также, если есть, «Дата» и «Контрольная»).";
 		return 0;
 	}
-	if (csv.nrows < 2) {
+	if (im->csv.nrows < 2) {
 		im->fatal = "В файле только строка заголовков: нет ни одной "
 		    "темы.";
 		return 0;
 	}
-	im->nrows = csv.nrows - 1;
+	im->nrows = im->csv.nrows - 1;
 	im->rows = arena_alloc(a, im->nrows * sizeof(*im->rows));
 	im->errors = arena_alloc(a, im->nrows * sizeof(*im->errors));
 	memset(im->rows, 0, im->nrows * sizeof(*im->rows));
 #define CELL(k)	(col[k] >= 0 && (size_t)col[k] < rec->n ? rec->f[col[k]] : "")
 	for (i = 0; i < im->nrows; i++) {
-		rec = &csv.rows[i + 1];
+		rec = &im->csv.rows[i + 1];
 		row = &im->rows[i];
 		row->line = rec->line;
 		e = NULL;

@@ -19,6 +19,7 @@
 
 #include <stddef.h>
 
+#include "csv.h"
 #include "objects.h"
 
 struct _hdf;
@@ -122,8 +123,7 @@ struct plan_import {
 	size_t			 nrows;
 	char			**errors;	/* «Строка N: ...» */
 	size_t			 nerrors;
-	int			 cp1251;
-	char			 sep;
+	struct csv		 csv;		/* the file as read */
 	int			 tenths;	/* the file's total hours */
 };
 

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "audit.h"
+#include "csvimport.h"
 #include "db.h"
 #include "groups.h"
 #include "journal.h"
@@ -456,6 +457,7 @@ tti_check(struct req *r, struct tti *t, const char *data, size_t len,
 	struct tti_row	*row, *o;
 	const char	*starts;
 	size_t		 line = 0, i, j, wcap = 0, ccap = 0, scap = 0;
+	enum csv_res	 res;
 	int		 col[C__MAX], c, open, rc;
 
 	memset(t, 0, sizeof(*t));
@@ -467,26 +469,12 @@ tti_check(struct req *r, struct tti *t, const char *data, size_t len,
 		t->fatal = "На эту дату нет открытого учебного года.";
 		return 0;
 	}
-	switch (csv_parse(a, data, len, TTI_ROWS_MAX, known, NULL, &t->csv,
-	    &line)) {
-	case CSV_OK:
-		break;
-	case CSV_EMPTY:
-		t->fatal = "Файл пуст: нет строки заголовков.";
+	res = csv_parse(a, data, len, TTI_ROWS_MAX, known, NULL, &t->csv,
+	    &line);
+	if ((t->fatal = csvimport_fatal(a, res, line,
+	    "«Класс; День; Урок; Предмет; Учитель; Кабинет»", "по уроку",
+	    TTI_ROWS_MAX, "строк", "разделите его по классам")) != NULL)
 		return 0;
-	case CSV_ENCODING:
-		t->fatal = "Файл не в кодировке UTF-8 или Windows-1251 (может "
-		    "быть, это .xlsx): сохраните его как CSV.";
-		return 0;
-	case CSV_QUOTE:
-		t->fatal = arena_printf(a, "Строка %zu: кавычка не закрыта.",
-		    line);
-		return 0;
-	case CSV_TOO_MANY:
-		t->fatal = arena_printf(a, "В файле больше %d строк.",
-		    TTI_ROWS_MAX);
-		return 0;
-	}
 	for (c = 0; c < C__MAX; c++)
 		col[c] = -1;
 	for (i = 0; i < t->csv.rows[0].n; i++)

@@ -44,19 +44,6 @@ END {
 	}
 }
 
-sub multipart {
-	my @parts = @_;
-	my $b = 'journal-test-' . int(rand(1e9));
-	my $body = '';
-	for my $p (@parts) {
-		my ($n, $v, $fn) = @$p;
-		$v = Encode::encode('UTF-8', $v) if utf8::is_utf8($v);
-		$body .= "--$b\r\nContent-Disposition: form-data; name=\"$n\""
-		    . (defined $fn ? "; filename=\"$fn\"\r\nContent-Type: text/csv" : '')
-		    . "\r\n\r\n$v\r\n";
-	}
-	return ($body . "--$b--\r\n", "multipart/form-data; boundary=$b");
-}
 sub upload {
 	my ($c, $bytes, %f) = @_;
 	my $csrf = csrf_of($c->get('/ttimport')->text);

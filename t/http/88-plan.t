@@ -172,19 +172,6 @@ like($r->text, qr/урок журнала уже ссылается/, '... with 
 is(sql_value("SELECT COUNT(*) FROM plan_topic WHERE id = $first"), 1, '... it is still there');
 
 # CSV: refused while a lesson uses the plan.
-sub multipart {
-	my @parts = @_;
-	my $b = 'plan-test-' . int(rand(1e9));
-	my $body = '';
-	for my $p (@parts) {
-		my ($n, $v, $fn) = @$p;
-		$v = Encode::encode('UTF-8', $v) if utf8::is_utf8($v);
-		$body .= "--$b\r\nContent-Disposition: form-data; name=\"$n\""
-		    . (defined $fn ? "; filename=\"$fn\"\r\nContent-Type: text/csv" : '')
-		    . "\r\n\r\n$v\r\n";
-	}
-	return ($body . "--$b--\r\n", "multipart/form-data; boundary=$b");
-}
 my $upload = sub {
 	my ($c, $bytes, %f) = @_;
 	my $csrf = csrf_of($c->get('/home')->text);

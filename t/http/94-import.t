@@ -45,21 +45,6 @@ END {
 
 sub slurp { my ($f) = @_; open(my $fh, '<:raw', "$data/$f") or die "$f: $!"; local $/; return <$fh> }
 
-# A multipart body: [name, value] text parts, [name, bytes, filename] files.
-sub multipart {
-	my @parts = @_;
-	my $b = 'journal-test-' . int(rand(1e9));
-	my $body = '';
-	for my $p (@parts) {
-		my ($n, $v, $fn) = @$p;
-		$v = Encode::encode('UTF-8', $v) if utf8::is_utf8($v);
-		$body .= "--$b\r\nContent-Disposition: form-data; name=\"$n\""
-		    . (defined $fn ? "; filename=\"$fn\"\r\nContent-Type: text/csv" : '')
-		    . "\r\n\r\n$v\r\n";
-	}
-	return ($body . "--$b--\r\n", "multipart/form-data; boundary=$b");
-}
-
 # POST /import with a file: (client, bytes, field => value, ...).
 sub upload {
 	my ($c, $bytes, %f) = @_;

@@ -41,6 +41,7 @@ our @EXPORT = qw(
     guardians_of consent_state person_name tsv_account account_of_person
     page_text segment_of inputs_of links_of no_inline_script_ok login_works
     translit login_base save_accounts restore_accounts drop_person_account
+    multipart
 );
 
 # Role codes, in the order of the role table.
@@ -144,6 +145,22 @@ sub login_ok {
 
 # The CSRF token of a page: <meta name="csrf" content="..."> or the hidden
 # <input name="csrf" value="...">.  undef when the page has neither.
+# A multipart/form-data body for post_raw: [name, value] text parts and
+# [name, bytes, filename] files (the CSV imports).  Returns (body, type).
+sub multipart {
+	my @parts = @_;
+	my $b = 'journal-test-' . int(rand(1e9));
+	my $body = '';
+	for my $p (@parts) {
+		my ($n, $v, $fn) = @$p;
+		$v = Encode::encode('UTF-8', $v) if utf8::is_utf8($v);
+		$body .= "--$b\r\nContent-Disposition: form-data; name=\"$n\""
+		    . (defined $fn ? "; filename=\"$fn\"\r\nContent-Type: text/csv" : '')
+		    . "\r\n\r\n$v\r\n";
+	}
+	return ($body . "--$b--\r\n", "multipart/form-data; boundary=$b");
+}
+
 sub csrf_of {
 	my ($html) = @_;
 	return undef unless defined $html;

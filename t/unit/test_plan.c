@@ -40,13 +40,13 @@ test_good(void)
 
 	check("N,Тема,Часы\n1,\"Тема, с запятой\",2\n", &im);
 	is_int(im.nerrors, 0, "«,» file without dates: fine");
-	is_int(im.sep, ',', "«,» found");
+	is_int(im.csv.sep, ',', "«,» found");
 	is_str(im.rows[0].topic, "Тема, с запятой", "quoted comma kept");
 	ok(im.rows[0].planned_on == NULL, "no date: NULL");
 
 	check("\xb9;\xd2\xe5\xec\xe0;\xd7\xe0\xf1\xfb\n1;\xc4\xf0\xee\xe1\xe8;1\n",
 	    &im);
-	is_int(im.cp1251, 1, "Windows-1251 recognised");
+	is_int(im.csv.cp1251, 1, "Windows-1251 recognised");
 	is_int(im.nerrors, 0, "... and read");
 	is_str(im.rows[0].topic, "Дроби", "... as UTF-8");
 }
