@@ -48,9 +48,10 @@ trap 'exit 130' HUP INT TERM
 # Read the password once: from the terminal without echo, else one line of stdin.
 ask_password() {
 	if [ -t 0 ]; then
-		printf '%s' "migrate: пароль MariaDB (спрашивается один раз): " >&2
+		# Echo off before the prompt: what is typed after it is never shown.
 		TTYSAVE=$(stty -g)
 		stty -echo
+		printf '%s' "migrate: пароль MariaDB (спрашивается один раз): " >&2
 		IFS= read -r pw || pw=
 		stty "$TTYSAVE"
 		TTYSAVE=
