@@ -92,6 +92,8 @@ if [ -n "${MYSQL_OPTS:-}" ]; then
 			printf '"\n'
 		} >"$PWFILE"
 		pw=
+		# Nor in the environment of the clients (MYSQL_OPTS=-pSECRET).
+		unset MYSQL_OPTS
 		# The option file must be the client's first option; --no-defaults
 		# becomes --defaults-file (this file only), as it read no file before.
 		if [ $nodefaults = yes ]; then

@@ -340,6 +340,26 @@ is($rc, 0, 'every migration applies a second time') or diag($out);
 is(versions(), $versions, 'and is recorded');
 same_schema('journal', 'the schema stays the stack\'s');
 
+# A password written into MYSQL_OPTS (-pSECRET) is moved into the option
+# file too: it reaches no client's command line.
+{
+	tsql("CREATE USER 'journal_owner2'\@'localhost' IDENTIFIED BY 'Plain-pw_30'; "
+	    . ($grant =~ s/'journal_owner'/'journal_owner2'/r));
+	local $ENV{PATH} = "$dir/bin:$ENV{PATH}";
+	local $ENV{MYSQL_OPTS} = "--no-defaults -S $sock -ujournal_owner2 -pPlain-pw_30";
+	local $ENV{TMPDIR} = $dir;
+	delete local $ENV{VAR};
+	unlink "$dir/calls.log";
+	my $o = `sh '$migrate' </dev/null 2>&1`;
+	my $rc2 = $?;
+	utf8::decode($o);
+	is($rc2, 0, 'a run with -pSECRET works') or diag($o);
+	like($o, qr/схема актуальна \(версия \d+\)/, 'and finds the schema up to date');
+	my $c = do { local (@ARGV, $/) = ("$dir/calls.log"); <> } // '';
+	like($c, qr/^CALL --defaults-file=/m, 'its clients read the option file');
+	is(index($c, 'Plain-pw_30'), -1, 'the password is on no client\'s command line');
+}
+
 diag(sprintf('full migration run (terminal, %d files) %.2f s; second application %.2f s; test %.1f s',
     scalar(@files), $t_full, $t_twice, time - $t_start));
 
