@@ -69,6 +69,8 @@ if [ -n "${MYSQL_OPTS:-}" ]; then
 	ask=no
 	pw=
 	havepw=no
+	deffile=
+	extra=
 	nodefaults=no
 	for o in $MYSQL_OPTS; do
 		case $o in
@@ -76,6 +78,8 @@ if [ -n "${MYSQL_OPTS:-}" ]; then
 		-p*) pw=${o#-p}; havepw=yes ;;
 		--password=*) pw=${o#--password=}; havepw=yes ;;
 		--no-defaults) nodefaults=yes ;;
+		--defaults-file=*) deffile=${o#*=} ;;
+		--defaults-extra-file=*) extra=${o#*=} ;;
 		*) opts="$opts $o" ;;
 		esac
 	done
@@ -84,9 +88,17 @@ if [ -n "${MYSQL_OPTS:-}" ]; then
 		[ $ask = no ] || ask_password
 		PWFILE=$(umask 077 && mktemp "${TMPDIR:-/tmp}/journal-migrate.XXXXXX") ||
 			die "не удалось создать временный файл для пароля"
+		# The client reads one --defaults-file and one --defaults-extra-file
+		# (a second one replaces the first): the caller's own option files
+		# are included into this one, before the password, which wins.
 		# Option-file quoting: a backslash and a double quote are escaped.
 		# printf is a shell builtin: the password reaches sed on stdin only.
 		{
+			for f in "$deffile" "$extra"; do
+				[ -n "$f" ] || continue
+				[ -r "$f" ] || die "не читается файл параметров $f"
+				printf '!include %s\n' "$(cd "$(dirname "$f")" && pwd -P)/$(basename "$f")"
+			done
 			printf '[client]\npassword="'
 			printf '%s' "$pw" | sed 's/\\/\\\\/g; s/"/\\"/g'
 			printf '"\n'
@@ -94,9 +106,10 @@ if [ -n "${MYSQL_OPTS:-}" ]; then
 		pw=
 		# Nor in the environment of the clients (MYSQL_OPTS=-pSECRET).
 		unset MYSQL_OPTS
-		# The option file must be the client's first option; --no-defaults
-		# becomes --defaults-file (this file only), as it read no file before.
-		if [ $nodefaults = yes ]; then
+		# The option file must be the client's first option.  It replaces
+		# --defaults-file (this file only) and --no-defaults (no file but
+		# this one); else it is read besides the usual ones.
+		if [ $nodefaults = yes ] || [ -n "$deffile" ]; then
 			CONN="--defaults-file=$PWFILE$opts"
 		else
 			CONN="--defaults-extra-file=$PWFILE$opts"

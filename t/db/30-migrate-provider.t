@@ -341,12 +341,16 @@ is(versions(), $versions, 'and is recorded');
 same_schema('journal', 'the schema stays the stack\'s');
 
 # A password written into MYSQL_OPTS (-pSECRET) is moved into the option
-# file too: it reaches no client's command line.
+# file too: it reaches no client's command line.  The caller's own option
+# file (here: the account and the socket) is still read.
 {
 	tsql("CREATE USER 'journal_owner2'\@'localhost' IDENTIFIED BY 'Plain-pw_30'; "
 	    . ($grant =~ s/'journal_owner'/'journal_owner2'/r));
+	open(my $cnf, '>', "$dir/owner2.cnf") or die;
+	print $cnf "[client]\nuser=journal_owner2\nsocket=$sock\n";
+	close $cnf;
 	local $ENV{PATH} = "$dir/bin:$ENV{PATH}";
-	local $ENV{MYSQL_OPTS} = "--no-defaults -S $sock -ujournal_owner2 -pPlain-pw_30";
+	local $ENV{MYSQL_OPTS} = "--defaults-extra-file=$dir/owner2.cnf -pPlain-pw_30";
 	local $ENV{TMPDIR} = $dir;
 	delete local $ENV{VAR};
 	unlink "$dir/calls.log";
@@ -356,7 +360,7 @@ same_schema('journal', 'the schema stays the stack\'s');
 	is($rc2, 0, 'a run with -pSECRET works') or diag($o);
 	like($o, qr/схема актуальна \(версия \d+\)/, 'and finds the schema up to date');
 	my $c = do { local (@ARGV, $/) = ("$dir/calls.log"); <> } // '';
-	like($c, qr/^CALL --defaults-file=/m, 'its clients read the option file');
+	like($c, qr/^CALL --defaults-extra-file=/m, 'its clients read the option file');
 	is(index($c, 'Plain-pw_30'), -1, 'the password is on no client\'s command line');
 }
 
