@@ -3,14 +3,29 @@
 #
 # A local stack (scripts/stack.sh): connects as root over VAR/run/mysqld.sock.
 #   VAR=/path/to/var sh scripts/migrate.sh
-# A hosting deployment: give the mariadb client options yourself (a user with
-# CREATE, ALTER, INDEX, REFERENCES, DROP on the database; the application's own
-# user has only SELECT, INSERT, UPDATE, DELETE, EXECUTE):
+# A hosting deployment: give the mariadb client options yourself, for an
+# account with SELECT, INSERT, UPDATE, DELETE, CREATE, DROP, ALTER, INDEX,
+# REFERENCES, CREATE VIEW, TRIGGER on the database (the application's own
+# account needs only SELECT, INSERT, UPDATE, DELETE):
 #   MYSQL_OPTS="--defaults-extra-file=/etc/journal/migrate.cnf" DB_NAME=journal \
 #       sh scripts/migrate.sh
+#   MYSQL_OPTS="-ujournal_owner -p" sh scripts/migrate.sh
+# A bare -p or --password in MYSQL_OPTS makes this script ask for the
+# password once (from the terminal, or one line of stdin when stdin is not
+# a terminal) and hand it to every client call through a temporary 0600
+# option file, removed on exit: never on a command line or in an
+# environment, where other processes could read it (-pSECRET is moved into
+# that file too).
 #
 # The applied versions are kept in the table schema_version. Each migration is
-# applied once, in numeric order; the run stops at the first failure.
+# applied once, in numeric order; the run stops at the first failure. Every
+# statement of every migration is idempotent (t/lint/20-sql-idempotent.t), so
+# a run that failed half-way through a file is simply run again.
+#
+# MariaDB with binary logging (log_bin=ON, usual at providers) lets only an
+# account with SUPER create triggers, unless the server has
+# log_bin_trust_function_creators=1; the migrations create triggers, so this
+# is checked before anything is applied and the exact setting is named.
 set -eu
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd -P)
@@ -19,8 +34,89 @@ DB_NAME=${DB_NAME:-journal}
 
 die() { printf '%s\n' "migrate: ОШИБКА: $*" >&2; exit 1; }
 
+# The temporary option file with the password, and the terminal's settings
+# while the password is typed: both restored/removed however the script ends.
+PWFILE=
+TTYSAVE=
+cleanup() {
+	[ -z "$TTYSAVE" ] || stty "$TTYSAVE" 2>/dev/null || true
+	[ -z "$PWFILE" ] || rm -f "$PWFILE"
+}
+trap cleanup EXIT
+trap 'exit 130' HUP INT TERM
+
+# Read the password once: from the terminal without echo, else one line of stdin.
+ask_password() {
+	if [ -t 0 ]; then
+		# Echo off before the prompt: what is typed after it is never shown.
+		TTYSAVE=$(stty -g)
+		stty -echo
+		printf '%s' "migrate: пароль MariaDB (спрашивается один раз): " >&2
+		IFS= read -r pw || pw=
+		stty "$TTYSAVE"
+		TTYSAVE=
+		printf '\n' >&2
+	else
+		IFS= read -r pw || [ -n "$pw" ] || die "пароль не передан: ждал строку с паролем на стандартном вводе"
+	fi
+}
+
 if [ -n "${MYSQL_OPTS:-}" ]; then
-	CONN=$MYSQL_OPTS
+	# Split MYSQL_OPTS into words as before (no globbing), taking the
+	# password options out.
+	set -f
+	opts=
+	ask=no
+	pw=
+	havepw=no
+	deffile=
+	extra=
+	nodefaults=no
+	for o in $MYSQL_OPTS; do
+		case $o in
+		-p|--password) ask=yes ;;
+		-p*) pw=${o#-p}; havepw=yes ;;
+		--password=*) pw=${o#--password=}; havepw=yes ;;
+		--no-defaults) nodefaults=yes ;;
+		--defaults-file=*) deffile=${o#*=} ;;
+		--defaults-extra-file=*) extra=${o#*=} ;;
+		*) opts="$opts $o" ;;
+		esac
+	done
+	set +f
+	if [ $ask = yes ] || [ $havepw = yes ]; then
+		[ $ask = no ] || ask_password
+		PWFILE=$(umask 077 && mktemp "${TMPDIR:-/tmp}/journal-migrate.XXXXXX") ||
+			die "не удалось создать временный файл для пароля"
+		# The client reads one --defaults-file and one --defaults-extra-file
+		# (a second one replaces the first): the caller's own option files
+		# are included into this one, before the password, which wins.
+		# Option-file quoting: a backslash and a double quote are escaped.
+		# printf is a shell builtin: the password reaches sed on stdin only.
+		{
+			for f in "$deffile" "$extra"; do
+				[ -n "$f" ] || continue
+				[ -r "$f" ] || die "не читается файл параметров $f"
+				printf '!include %s\n' "$(cd "$(dirname "$f")" && pwd -P)/$(basename "$f")"
+			done
+			printf '[client]\npassword="'
+			printf '%s' "$pw" | sed 's/\\/\\\\/g; s/"/\\"/g'
+			printf '"\n'
+		} >"$PWFILE"
+		pw=
+		# Nor in the environment of the clients (MYSQL_OPTS=-pSECRET).
+		unset MYSQL_OPTS
+		# The option file must be the client's first option.  It replaces
+		# --defaults-file (this file only) and --no-defaults (no file but
+		# this one); else it is read besides the usual ones.
+		if [ $nodefaults = yes ] || [ -n "$deffile" ]; then
+			CONN="--defaults-file=$PWFILE$opts"
+		else
+			CONN="--defaults-extra-file=$PWFILE$opts"
+		fi
+	else
+		CONN=$MYSQL_OPTS
+	fi
 elif [ -n "${VAR:-}" ]; then
 	[ -S "$VAR/run/mysqld.sock" ] || die "нет сокета $VAR/run/mysqld.sock: MariaDB не запущена (scripts/stack.sh db-start)"
 	CONN="--no-defaults -S $VAR/run/mysqld.sock -uroot"
@@ -56,6 +152,45 @@ list=$(
 dups=$(printf '%s\n' "$list" | awk 'NF { print $1 }' | uniq -d)
 [ -z "$dups" ] || die "несколько файлов миграций с одним номером: $dups"
 
+# The migrations not applied yet, "VERSION FILE" per line.
+pending=$(
+	printf '%s\n' "$list" | while read -r v f; do
+		[ -n "$v" ] || continue
+		printf '%s\n' "$applied" | grep -qx "$v" || printf '%s %s\n' "$v" "$f"
+	done
+)
+
+# Triggers under binary logging (ERROR 1419): MariaDB lets an account
+# without SUPER create (and drop) a trigger only when log_bin is OFF or
+# log_bin_trust_function_creators is ON; no other privilege (not even
+# BINLOG ADMIN) will do.  Checked before anything is applied, so that the
+# host is told exactly what to set instead of meeting a half-applied file.
+trigger_files=$(printf '%s\n' "$pending" | while read -r v f; do
+	[ -n "$v" ] || continue
+	if grep -qiE '^[[:space:]]*CREATE[[:space:]]+(OR[[:space:]]+REPLACE[[:space:]]+)?(DEFINER[[:space:]]*=[^[:space:]]+[[:space:]]+)?TRIGGER' "$f"; then
+		printf ' %s' "$(basename "$f")"
+	fi
+done)
+if [ -n "$trigger_files" ]; then
+	# log_bin, the trust setting, whether this account has SUPER, who it is.
+	check=$(sql -e "SELECT @@log_bin, @@log_bin_trust_function_creators,
+	  (SELECT COUNT(*) FROM information_schema.USER_PRIVILEGES
+	   WHERE PRIVILEGE_TYPE = 'SUPER' AND GRANTEE = CONCAT('''',
+	     SUBSTRING_INDEX(CURRENT_USER(), '@', 1), '''@''',
+	     SUBSTRING_INDEX(CURRENT_USER(), '@', -1), '''')),
+	  CURRENT_USER()") || die "не удалось прочитать настройки сервера (log_bin)"
+	# shellcheck disable=SC2086
+	set -- $check
+	if [ "$1" = 1 ] && [ "$2" = 0 ] && [ "$3" = 0 ]; then
+		die "у учётной записи $4 нет привилегии SUPER, а на сервере MariaDB включён двоичный журнал (log_bin=ON) при log_bin_trust_function_creators=OFF: такой учётной записи MariaDB не даёт создавать триггеры (ERROR 1419), а они есть в миграциях:$trigger_files.
+Ни одна миграция не применена. Администратор сервера MariaDB должен один раз выполнить
+    SET GLOBAL log_bin_trust_function_creators = 1;
+и записать то же в конфигурацию сервера, чтобы настройка пережила перезапуск (например, /etc/mysql/mariadb.conf.d/50-server.cnf, раздел [mariadbd]):
+    log_bin_trust_function_creators = 1
+Либо примените миграции один раз учётной записью с привилегией SUPER. Затем запустите migrate.sh снова."
+	fi
+fi
+
 count=0
 last=0
 # Read from a here-document, not a pipe, so that count survives the loop.
@@ -71,7 +206,7 @@ while read -r v f; do
 	if ! out=$(sql --show-warnings <"$f" 2>&1); then
 		printf 'ошибка\n'
 		printf '%s\n' "$out" >&2
-		die "миграция $b.sql не применена; применённые до ошибки DDL-операторы не откатываются (MariaDB фиксирует DDL сразу). Исправьте и запустите снова."
+		die "миграция $b.sql не применена до конца: MariaDB фиксирует каждый DDL-оператор сразу, так что операторы до ошибки остались в базе. Все операторы миграций можно выполнить повторно: устраните причину и запустите migrate.sh снова, файл будет применён заново целиком."
 	fi
 	sql -e "INSERT INTO schema_version (version, name) VALUES ($v, '$b')" ||
 		die "миграция $b.sql применена, но не записана в schema_version"

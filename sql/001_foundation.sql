@@ -3,7 +3,7 @@
 -- and the append-only audit.  utf8mb4 everywhere; InnoDB for transactions.
 -- Later migrations extend this (issue 3: periods, groups, curriculum, orders).
 
-CREATE TABLE school (
+CREATE TABLE IF NOT EXISTS school (
   id          INT UNSIGNED NOT NULL AUTO_INCREMENT PRIMARY KEY,
   name        VARCHAR(255) NOT NULL,            -- full official name
   short_name  VARCHAR(100) NOT NULL,            -- shown in the page header
@@ -12,7 +12,7 @@ CREATE TABLE school (
 
 -- Per-school rule values (design.md "School rules as settings"); a missing row
 -- means the default from the application config (school_defaults.*).
-CREATE TABLE school_setting (
+CREATE TABLE IF NOT EXISTS school_setting (
   school_id   INT UNSIGNED NOT NULL,
   name        VARCHAR(64) NOT NULL,
   value       VARCHAR(255) NOT NULL,
@@ -20,7 +20,7 @@ CREATE TABLE school_setting (
   FOREIGN KEY (school_id) REFERENCES school (id)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
-CREATE TABLE year (
+CREATE TABLE IF NOT EXISTS year (
   id          INT UNSIGNED NOT NULL AUTO_INCREMENT PRIMARY KEY,
   school_id   INT UNSIGNED NOT NULL,
   name        VARCHAR(20) NOT NULL,             -- «2026/2027»
@@ -33,7 +33,7 @@ CREATE TABLE year (
 
 -- A person exists whether or not they have a login (a child whose family
 -- refused consent has no account but is still in the journal).
-CREATE TABLE person (
+CREATE TABLE IF NOT EXISTS person (
   id          INT UNSIGNED NOT NULL AUTO_INCREMENT PRIMARY KEY,
   school_id   INT UNSIGNED NOT NULL,
   last_name   VARCHAR(100) NOT NULL,
@@ -46,7 +46,7 @@ CREATE TABLE person (
   FOREIGN KEY (school_id) REFERENCES school (id)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
-CREATE TABLE account (
+CREATE TABLE IF NOT EXISTS account (
   id          INT UNSIGNED NOT NULL AUTO_INCREMENT PRIMARY KEY,
   person_id   INT UNSIGNED NOT NULL,
   school_id   INT UNSIGNED NOT NULL,
@@ -62,13 +62,13 @@ CREATE TABLE account (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
 -- The roles of R1.  Codes are fixed (lib/roles.c knows them); names are Russian.
-CREATE TABLE role (
+CREATE TABLE IF NOT EXISTS role (
   code        VARCHAR(32) CHARACTER SET ascii NOT NULL PRIMARY KEY,
   name        VARCHAR(100) NOT NULL,
   sort        INT NOT NULL
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
-INSERT INTO role (code, name, sort) VALUES
+INSERT IGNORE INTO role (code, name, sort) VALUES
   ('admin',         'Администратор', 1),
   ('management',    'Администрация (директор, заместитель)', 2),
   ('teacher',       'Учитель', 3),
@@ -81,7 +81,7 @@ INSERT INTO role (code, name, sort) VALUES
   ('hr',            'Специалист по кадрам', 10),
   ('inspector',     'Инспектор органа управления образованием', 11);
 
-CREATE TABLE account_role (
+CREATE TABLE IF NOT EXISTS account_role (
   account_id  INT UNSIGNED NOT NULL,
   role        VARCHAR(32) CHARACTER SET ascii NOT NULL,
   PRIMARY KEY (account_id, role),
@@ -89,7 +89,7 @@ CREATE TABLE account_role (
   FOREIGN KEY (role) REFERENCES role (code)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
-CREATE TABLE staff (
+CREATE TABLE IF NOT EXISTS staff (
   person_id   INT UNSIGNED NOT NULL PRIMARY KEY,
   position    VARCHAR(150) NOT NULL,           -- «учитель математики», «заместитель директора по УВР»
   hired_on    DATE NULL,
@@ -97,7 +97,7 @@ CREATE TABLE staff (
   FOREIGN KEY (person_id) REFERENCES person (id)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
-CREATE TABLE class (
+CREATE TABLE IF NOT EXISTS class (
   id          INT UNSIGNED NOT NULL AUTO_INCREMENT PRIMARY KEY,
   school_id   INT UNSIGNED NOT NULL,
   year_id     INT UNSIGNED NOT NULL,
@@ -112,7 +112,7 @@ CREATE TABLE class (
 
 -- A student is in exactly one class at a time; left_on ends the membership
 -- (transfer, withdrawal) without losing history.
-CREATE TABLE class_student (
+CREATE TABLE IF NOT EXISTS class_student (
   class_id    INT UNSIGNED NOT NULL,
   student_id  INT UNSIGNED NOT NULL,
   joined_on   DATE NOT NULL,
@@ -123,7 +123,7 @@ CREATE TABLE class_student (
   FOREIGN KEY (student_id) REFERENCES person (id)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
-CREATE TABLE guardian (
+CREATE TABLE IF NOT EXISTS guardian (
   guardian_id INT UNSIGNED NOT NULL,            -- person
   student_id  INT UNSIGNED NOT NULL,            -- person
   kind        ENUM('parent','adoptive','guardian') NOT NULL DEFAULT 'parent',
@@ -133,7 +133,7 @@ CREATE TABLE guardian (
   FOREIGN KEY (student_id) REFERENCES person (id)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
-CREATE TABLE subject (
+CREATE TABLE IF NOT EXISTS subject (
   id          INT UNSIGNED NOT NULL AUTO_INCREMENT PRIMARY KEY,
   school_id   INT UNSIGNED NOT NULL,
   name        VARCHAR(150) NOT NULL,
@@ -143,7 +143,7 @@ CREATE TABLE subject (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
 -- Hours a week of a subject in a class (R15); groups come with issue 3.
-CREATE TABLE curriculum (
+CREATE TABLE IF NOT EXISTS curriculum (
   class_id    INT UNSIGNED NOT NULL,
   subject_id  INT UNSIGNED NOT NULL,
   hours       DECIMAL(3,1) NOT NULL,
@@ -154,7 +154,7 @@ CREATE TABLE curriculum (
 
 -- Sessions: only a hash of the random id is stored, so a copy of this table
 -- does not let anyone in.
-CREATE TABLE session (
+CREATE TABLE IF NOT EXISTS session (
   id_hash     BINARY(32) NOT NULL PRIMARY KEY,
   account_id  INT UNSIGNED NOT NULL,
   csrf        CHAR(43) CHARACTER SET ascii COLLATE ascii_bin NOT NULL,
@@ -168,7 +168,7 @@ CREATE TABLE session (
 
 -- Every login attempt, for throttling and the activity report.  The login is
 -- stored as typed, whether or not such an account exists.
-CREATE TABLE login_attempt (
+CREATE TABLE IF NOT EXISTS login_attempt (
   id          BIGINT UNSIGNED NOT NULL AUTO_INCREMENT PRIMARY KEY,
   login       VARCHAR(64) NOT NULL,
   ip          VARCHAR(45) CHARACTER SET ascii NOT NULL,
@@ -180,7 +180,7 @@ CREATE TABLE login_attempt (
 
 -- Who changed what, when, from what to what (R10).  Written in the same
 -- transaction as the change; the triggers below make it append-only.
-CREATE TABLE audit (
+CREATE TABLE IF NOT EXISTS audit (
   id          BIGINT UNSIGNED NOT NULL AUTO_INCREMENT PRIMARY KEY,
   at          DATETIME(3) NOT NULL DEFAULT CURRENT_TIMESTAMP(3),
   school_id   INT UNSIGNED NULL,
@@ -196,7 +196,7 @@ CREATE TABLE audit (
   KEY (object_type, object_id)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
-CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit FOR EACH ROW
+CREATE OR REPLACE TRIGGER audit_no_update BEFORE UPDATE ON audit FOR EACH ROW
   SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'audit is append-only';
-CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit FOR EACH ROW
+CREATE OR REPLACE TRIGGER audit_no_delete BEFORE DELETE ON audit FOR EACH ROW
   SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'audit is append-only';

@@ -4,7 +4,7 @@
 -- consent has no diary login: accounts are issued only to guardians who
 -- consented and to students with at least one such guardian.
 
-CREATE TABLE consent (
+CREATE TABLE IF NOT EXISTS consent (
   id          INT UNSIGNED NOT NULL AUTO_INCREMENT PRIMARY KEY,
   guardian_id INT UNSIGNED NOT NULL,             -- person
   status      ENUM('consent','refusal') NOT NULL,
@@ -18,4 +18,4 @@ CREATE TABLE consent (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
 -- When credentials were last issued to an account (slips printed).
-ALTER TABLE account ADD COLUMN issued_at DATETIME NULL AFTER pw_changed_at;
+ALTER TABLE account ADD COLUMN IF NOT EXISTS issued_at DATETIME NULL AFTER pw_changed_at;

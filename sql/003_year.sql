@@ -10,7 +10,7 @@
 -- grade range that has no subdivision.  Periods of overlapping grade ranges
 -- must not overlap in time (checked by the screen, which names the conflict;
 -- a constraint could not say which period is in the way).
-CREATE TABLE period (
+CREATE TABLE IF NOT EXISTS period (
   id          INT UNSIGNED NOT NULL AUTO_INCREMENT PRIMARY KEY,
   year_id     INT UNSIGNED NOT NULL,
   name        VARCHAR(50) NOT NULL,             -- «1 четверть», «2 полугодие»
@@ -32,7 +32,7 @@ CREATE TABLE period (
 -- Каникулы.  Most apply to every grade (1..11 is the default); first-graders
 -- have an extra February week, so a holiday has a grade range too.  Days
 -- covered neither by a period nor by a holiday are reported as gaps.
-CREATE TABLE holiday (
+CREATE TABLE IF NOT EXISTS holiday (
   id          INT UNSIGNED NOT NULL AUTO_INCREMENT PRIMARY KEY,
   year_id     INT UNSIGNED NOT NULL,
   name        VARCHAR(100) NOT NULL,            -- «Осенние каникулы»
@@ -51,7 +51,7 @@ CREATE TABLE holiday (
 -- year rather than per school because schools change them between years
 -- (a second shift appears, breaks get longer), and a closed year's journal
 -- must still show the times its lessons had.  The school is the year's.
-CREATE TABLE bell (
+CREATE TABLE IF NOT EXISTS bell (
   year_id     INT UNSIGNED NOT NULL,
   shift       TINYINT UNSIGNED NOT NULL DEFAULT 1, -- 1 or 2 (a second shift)
   number      TINYINT UNSIGNED NOT NULL,        -- lesson number in the day, 1..10

@@ -8,20 +8,20 @@
 -- groups and journals (R18); a subject no longer taught is archived, not
 -- deleted, because old journals refer to it.
 ALTER TABLE subject
-  ADD COLUMN kind ENUM('class','elective','extracurricular') NOT NULL
+  ADD COLUMN IF NOT EXISTS kind ENUM('class','elective','extracurricular') NOT NULL
     DEFAULT 'class' AFTER short_name,
-  ADD COLUMN is_archived TINYINT(1) NOT NULL DEFAULT 0 AFTER kind;
+  ADD COLUMN IF NOT EXISTS is_archived TINYINT(1) NOT NULL DEFAULT 0 AFTER kind;
 
 -- The scales every school starts with, as data: the demo and the /scales
 -- screen copy these into a school's own scale rows, so there is one
 -- definition of the five-point, pass/fail and ten-point scales.
-CREATE TABLE scale_builtin (
+CREATE TABLE IF NOT EXISTS scale_builtin (
   kind        ENUM('five','pass','ten') NOT NULL PRIMARY KEY,
   name        VARCHAR(100) NOT NULL,
   sort        INT NOT NULL
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
-CREATE TABLE scale_builtin_value (
+CREATE TABLE IF NOT EXISTS scale_builtin_value (
   kind        ENUM('five','pass','ten') NOT NULL,
   code        VARCHAR(8) CHARACTER SET utf8mb4 COLLATE utf8mb4_bin NOT NULL,
   name        VARCHAR(50) NOT NULL,
@@ -33,7 +33,7 @@ CREATE TABLE scale_builtin_value (
   FOREIGN KEY (kind) REFERENCES scale_builtin (kind)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
-INSERT INTO scale_builtin (kind, name, sort) VALUES
+INSERT IGNORE INTO scale_builtin (kind, name, sort) VALUES
   ('five', 'Пятибалльная', 1),
   ('pass', 'Зачёт/незачёт', 2),
   ('ten',  'Десятибалльная', 3);
@@ -42,7 +42,7 @@ INSERT INTO scale_builtin (kind, name, sort) VALUES
 -- satisfactory mark, 2+ is not.  They are shown only where the school
 -- setting five_point_plus_minus is on; stored always, so that switching it
 -- off never orphans marks already given.
-INSERT INTO scale_builtin_value (kind, code, name, num, is_pass, is_plus_minus, sort) VALUES
+INSERT IGNORE INTO scale_builtin_value (kind, code, name, num, is_pass, is_plus_minus, sort) VALUES
   ('five', '5',  'отлично', 5.00, 1, 0, 10),
   ('five', '5-', 'отлично с минусом', 4.75, 1, 1, 11),
   ('five', '4+', 'хорошо с плюсом', 4.25, 1, 1, 19),
@@ -69,7 +69,7 @@ INSERT INTO scale_builtin_value (kind, code, name, num, is_pass, is_plus_minus, 
 
 -- A school's scales: copies of the built-in ones (is_builtin, never
 -- deleted) and the administrator's own (kind 'custom').
-CREATE TABLE scale (
+CREATE TABLE IF NOT EXISTS scale (
   id          INT UNSIGNED NOT NULL AUTO_INCREMENT PRIMARY KEY,
   school_id   INT UNSIGNED NOT NULL,
   name        VARCHAR(100) NOT NULL,
@@ -81,7 +81,7 @@ CREATE TABLE scale (
 
 -- The code is what a mark stores; compared byte for byte (utf8mb4_bin), so
 -- «зач» and «ЗАЧ» or «5-» and «5−» are different codes, exactly as typed.
-CREATE TABLE scale_value (
+CREATE TABLE IF NOT EXISTS scale_value (
   scale_id    INT UNSIGNED NOT NULL,
   code        VARCHAR(8) CHARACTER SET utf8mb4 COLLATE utf8mb4_bin NOT NULL,
   name        VARCHAR(50) NOT NULL,             -- «отлично»
@@ -95,7 +95,7 @@ CREATE TABLE scale_value (
 
 -- Each subject in each grade uses one scale (R13).  school_id is repeated
 -- so that a school's whole grid is one indexed query.
-CREATE TABLE subject_scale (
+CREATE TABLE IF NOT EXISTS subject_scale (
   school_id   INT UNSIGNED NOT NULL,
   subject_id  INT UNSIGNED NOT NULL,
   grade       TINYINT UNSIGNED NOT NULL,

@@ -22,7 +22,7 @@
 -- plan, and a subgroup without a teacher shows as a gap for its students.
 -- Electives and other streams with no curriculum row are listed apart.
 
-CREATE TABLE `groups` (
+CREATE TABLE IF NOT EXISTS `groups` (
   id          INT UNSIGNED NOT NULL AUTO_INCREMENT PRIMARY KEY,
   school_id   INT UNSIGNED NOT NULL,
   year_id     INT UNSIGNED NOT NULL,
@@ -39,7 +39,7 @@ CREATE TABLE `groups` (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
 -- Members of subgroups, streams and individual groups (not of kind class).
-CREATE TABLE group_student (
+CREATE TABLE IF NOT EXISTS group_student (
   group_id    INT UNSIGNED NOT NULL,
   student_id  INT UNSIGNED NOT NULL,            -- person
   PRIMARY KEY (group_id, student_id),
@@ -50,7 +50,7 @@ CREATE TABLE group_student (
 
 -- Teacher load: a teacher teaches a subject to a group, hours a week.  Two
 -- teachers may share one group and subject (their hours add up).
-CREATE TABLE assignment (
+CREATE TABLE IF NOT EXISTS assignment (
   id          INT UNSIGNED NOT NULL AUTO_INCREMENT PRIMARY KEY,
   school_id   INT UNSIGNED NOT NULL,
   year_id     INT UNSIGNED NOT NULL,

@@ -6,7 +6,7 @@
 -- staff.dismissed_on close a membership, account.is_active ends the login.
 
 -- `order` is a reserved word, hence school_order.
-CREATE TABLE school_order (
+CREATE TABLE IF NOT EXISTS school_order (
   id          INT UNSIGNED NOT NULL AUTO_INCREMENT PRIMARY KEY,
   school_id   INT UNSIGNED NOT NULL,
   number      VARCHAR(20) NOT NULL,            -- «12-у», «45/к»: as printed on it
@@ -30,7 +30,7 @@ CREATE TABLE school_order (
 -- One person moved by one order.  kind repeats the order's (an order is of
 -- one kind) so that a person's history reads without the join; the classes
 -- say from where to where (NULL: from outside / out of the school).
-CREATE TABLE movement (
+CREATE TABLE IF NOT EXISTS movement (
   id            INT UNSIGNED NOT NULL AUTO_INCREMENT PRIMARY KEY,
   order_id      INT UNSIGNED NOT NULL,
   person_id     INT UNSIGNED NOT NULL,

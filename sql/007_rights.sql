@@ -4,7 +4,7 @@
 -- until a date (temporary access on written request).  Rows past their
 -- expiry stay as the record of what was granted.
 
-CREATE TABLE access_rule (
+CREATE TABLE IF NOT EXISTS access_rule (
   id          INT UNSIGNED NOT NULL AUTO_INCREMENT PRIMARY KEY,
   school_id   INT UNSIGNED NOT NULL,
   screen      VARCHAR(32) CHARACTER SET ascii NOT NULL,  -- access_table name

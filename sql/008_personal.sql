@@ -4,7 +4,7 @@
 -- accident: only lib/personal.c reads person_file, after the object check
 -- obj_person_view() said which field groups the user may see (152-ФЗ: each
 -- role sees only what it needs).  A person without a row has an empty file.
-CREATE TABLE person_file (
+CREATE TABLE IF NOT EXISTS person_file (
   person_id    INT UNSIGNED NOT NULL PRIMARY KEY,
   -- contacts
   phone        VARCHAR(20) NULL,                -- «+7 912 345-67-89», as typed
@@ -28,7 +28,7 @@ CREATE TABLE person_file (
 -- The class teacher's check of a student's personal data (R17: at least
 -- once a quarter).  'confirmed': looked at and found current; 'changed':
 -- corrected in the same step.  A row per check, so the history stays.
-CREATE TABLE pd_check (
+CREATE TABLE IF NOT EXISTS pd_check (
   id           INT UNSIGNED NOT NULL AUTO_INCREMENT PRIMARY KEY,
   person_id    INT UNSIGNED NOT NULL,
   checked_on   DATE NOT NULL,

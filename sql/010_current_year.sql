@@ -3,7 +3,7 @@
 -- "this year" (class lists, the teacher's classes, new classes) take the
 -- latest open year that has already started, or, before any has started,
 -- the earliest open one.
-CREATE VIEW current_year AS
+CREATE OR REPLACE VIEW current_year AS
 SELECT y.school_id, y.id AS year_id
 FROM year y
 WHERE y.is_open = 1

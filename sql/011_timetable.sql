@@ -6,7 +6,7 @@
 -- new one starts).  Conflicts (one teacher, one room or one group in two
 -- places at the same lesson) are refused by lib/timetable.c, which sees
 -- overlapping date spans and groups sharing students; a unique key cannot.
-CREATE TABLE timetable (
+CREATE TABLE IF NOT EXISTS timetable (
   id          INT UNSIGNED NOT NULL AUTO_INCREMENT PRIMARY KEY,
   school_id   INT UNSIGNED NOT NULL,
   year_id     INT UNSIGNED NOT NULL,
@@ -40,7 +40,7 @@ CREATE TABLE timetable (
 -- and the substitute's own week need one indexed lookup, not a join through
 -- the timetable.  The day a lesson really happens is COALESCE(new_date,
 -- on_date); the journal lets teacher_id write that lesson on that day only.
-CREATE TABLE timetable_change (
+CREATE TABLE IF NOT EXISTS timetable_change (
   id          INT UNSIGNED NOT NULL AUTO_INCREMENT PRIMARY KEY,
   school_id   INT UNSIGNED NOT NULL,
   year_id     INT UNSIGNED NOT NULL,

@@ -3,7 +3,7 @@
 -- starts.  Its total hours are checked against the curriculum; a lesson
 -- refers to the topic it covered (lesson.plan_topic_id, 013), which is how
 -- the plan knows what is done and how far ahead or behind the group is.
-CREATE TABLE plan_topic (
+CREATE TABLE IF NOT EXISTS plan_topic (
   id          INT UNSIGNED NOT NULL AUTO_INCREMENT PRIMARY KEY,
   school_id   INT UNSIGNED NOT NULL,
   year_id     INT UNSIGNED NOT NULL,

@@ -5,7 +5,7 @@
 -- school has its own list, which the administrator edits.  A new school
 -- starts from the built-in list (the trigger below), so no code path that
 -- creates a school can forget it.
-CREATE TABLE work_kind_builtin (
+CREATE TABLE IF NOT EXISTS work_kind_builtin (
   name        VARCHAR(100) NOT NULL PRIMARY KEY,
   short_name  VARCHAR(12) NOT NULL,
   weight      DECIMAL(3,1) NOT NULL,
@@ -14,7 +14,7 @@ CREATE TABLE work_kind_builtin (
   sort        INT NOT NULL
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
-INSERT INTO work_kind_builtin VALUES
+INSERT IGNORE INTO work_kind_builtin VALUES
   ('Ответ на уроке',            'отв',   1.0, 0, 0, 10),
   ('Домашняя работа',           'дз',    1.0, 0, 0, 20),
   ('Самостоятельная работа',    'с/р',   1.5, 0, 0, 30),
@@ -28,7 +28,7 @@ INSERT INTO work_kind_builtin VALUES
   ('Проверочная работа',        'пров',  1.5, 1, 1, 110),
   ('Зачёт',                     'зачёт', 2.0, 1, 1, 120);
 
-CREATE TABLE work_kind (
+CREATE TABLE IF NOT EXISTS work_kind (
   id          INT UNSIGNED NOT NULL AUTO_INCREMENT PRIMARY KEY,
   school_id   INT UNSIGNED NOT NULL,
   name        VARCHAR(100) NOT NULL,
@@ -43,12 +43,12 @@ CREATE TABLE work_kind (
   FOREIGN KEY (school_id) REFERENCES school (id)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
-INSERT INTO work_kind (school_id, name, short_name, weight, needs_topic,
+INSERT IGNORE INTO work_kind (school_id, name, short_name, weight, needs_topic,
     is_test, sort)
   SELECT s.id, b.name, b.short_name, b.weight, b.needs_topic, b.is_test, b.sort
   FROM school s CROSS JOIN work_kind_builtin b;
 
-CREATE TRIGGER school_work_kinds AFTER INSERT ON school FOR EACH ROW
+CREATE OR REPLACE TRIGGER school_work_kinds AFTER INSERT ON school FOR EACH ROW
   INSERT INTO work_kind (school_id, name, short_name, weight, needs_topic,
       is_test, sort)
     SELECT NEW.id, b.name, b.short_name, b.weight, b.needs_topic, b.is_test,
@@ -58,7 +58,7 @@ CREATE TRIGGER school_work_kinds AFTER INSERT ON school FOR EACH ROW
 -- with the absent teacher in substitute_for), when, what it was about.
 -- created_at and homework_at are what the deadline reports (R23) compare
 -- with on_date and the teacher's last lesson of the day.
-CREATE TABLE lesson (
+CREATE TABLE IF NOT EXISTS lesson (
   id          INT UNSIGNED NOT NULL AUTO_INCREMENT PRIMARY KEY,
   school_id   INT UNSIGNED NOT NULL,
   year_id     INT UNSIGNED NOT NULL,
@@ -93,7 +93,7 @@ CREATE TABLE lesson (
 -- A mark column of a lesson (R19): one per form of work, created with the
 -- lesson.  topic is the work's own topic where the regulation wants one
 -- (R20: «Контрольная работа по теме „Дроби“», never a bare number).
-CREATE TABLE lesson_work (
+CREATE TABLE IF NOT EXISTS lesson_work (
   id          INT UNSIGNED NOT NULL AUTO_INCREMENT PRIMARY KEY,
   lesson_id   INT UNSIGNED NOT NULL,
   work_kind_id INT UNSIGNED NOT NULL,
@@ -110,7 +110,7 @@ CREATE TABLE lesson_work (
 -- window (R23, mark_edit_days); after it only an unlock by the management,
 -- with a reason in the audit, opens the mark until unlocked_until.  A
 -- cleared cell deletes the row; the audit keeps what it was.
-CREATE TABLE mark (
+CREATE TABLE IF NOT EXISTS mark (
   id          INT UNSIGNED NOT NULL AUTO_INCREMENT PRIMARY KEY,
   lesson_work_id INT UNSIGNED NOT NULL,
   student_id  INT UNSIGNED NOT NULL,            -- person
@@ -130,7 +130,7 @@ CREATE TABLE mark (
 
 -- «н» (R21): a student absent from a lesson, with the reason once known
 -- (the class teacher fills reasons in, R21).  '' = not explained yet.
-CREATE TABLE absence (
+CREATE TABLE IF NOT EXISTS absence (
   lesson_id   INT UNSIGNED NOT NULL,
   student_id  INT UNSIGNED NOT NULL,
   reason      ENUM('','ill','excused','unexcused') NOT NULL DEFAULT '',
@@ -145,7 +145,7 @@ CREATE TABLE absence (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
 -- Individual homework for chosen students (R19), beside the group's.
-CREATE TABLE homework_student (
+CREATE TABLE IF NOT EXISTS homework_student (
   lesson_id   INT UNSIGNED NOT NULL,
   student_id  INT UNSIGNED NOT NULL,
   text        TEXT NOT NULL,
@@ -159,7 +159,7 @@ CREATE TABLE homework_student (
 -- is a scale code, or «н/а» (is_na, only under R26), or deferred for
 -- illness until a date (R28) with no code yet.  A unique key cannot hold a
 -- NULL period, so the key uses a generated column.
-CREATE TABLE period_mark (
+CREATE TABLE IF NOT EXISTS period_mark (
   id          INT UNSIGNED NOT NULL AUTO_INCREMENT PRIMARY KEY,
   school_id   INT UNSIGNED NOT NULL,
   year_id     INT UNSIGNED NOT NULL,

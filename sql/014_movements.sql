@@ -14,7 +14,13 @@ ALTER TABLE movement
   MODIFY kind ENUM('enrolment','transfer','withdrawal','dismissal',
                    'group_transfer','promotion','repetition','graduation')
          NOT NULL,
-  ADD COLUMN from_group_id INT UNSIGNED NULL AFTER to_class_id,
-  ADD COLUMN to_group_id INT UNSIGNED NULL AFTER from_group_id,
-  ADD FOREIGN KEY (from_group_id) REFERENCES `groups` (id),
-  ADD FOREIGN KEY (to_group_id) REFERENCES `groups` (id);
+  ADD COLUMN IF NOT EXISTS from_group_id INT UNSIGNED NULL AFTER to_class_id,
+  ADD COLUMN IF NOT EXISTS to_group_id INT UNSIGNED NULL AFTER from_group_id,
+  -- The keys and constraints named as the first run of this file named
+  -- them (ADD FOREIGN KEY without names), so that a re-run finds them.
+  ADD KEY IF NOT EXISTS from_group_id (from_group_id),
+  ADD KEY IF NOT EXISTS to_group_id (to_group_id),
+  ADD CONSTRAINT movement_ibfk_6 FOREIGN KEY IF NOT EXISTS (from_group_id)
+    REFERENCES `groups` (id),
+  ADD CONSTRAINT movement_ibfk_7 FOREIGN KEY IF NOT EXISTS (to_group_id)
+    REFERENCES `groups` (id);

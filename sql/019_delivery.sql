@@ -2,7 +2,7 @@
 -- only, an e-mail digest (daily or weekly), or a weekly paper statement.
 -- One current choice per guardian, with its date; the audit keeps the
 -- earlier ones.
-CREATE TABLE delivery (
+CREATE TABLE IF NOT EXISTS delivery (
   guardian_id INT UNSIGNED NOT NULL PRIMARY KEY,  -- person
   mode        ENUM('web','email_daily','email_weekly','paper') NOT NULL,
   email       VARCHAR(254) NULL,                  -- where digests go
@@ -22,7 +22,7 @@ CREATE TABLE delivery (
 -- before it pipes it to sendmail: a crash after sendmail took it leaves the
 -- row 'sending' rather than sending it twice (at most once).  A failed send
 -- is retried at next_try_at, later each time.
-CREATE TABLE digest (
+CREATE TABLE IF NOT EXISTS digest (
   id          INT UNSIGNED NOT NULL AUTO_INCREMENT PRIMARY KEY,
   school_id   INT UNSIGNED NOT NULL,
   guardian_id INT UNSIGNED NOT NULL,
@@ -46,7 +46,7 @@ CREATE TABLE digest (
 -- Keys the application makes for itself on first use (the unsubscribe
 -- link's signing key), so that an installation has nothing to generate
 -- by hand and the sample config carries no secret.
-CREATE TABLE app_secret (
+CREATE TABLE IF NOT EXISTS app_secret (
   name        VARCHAR(32) CHARACTER SET ascii NOT NULL PRIMARY KEY,
   value       VARCHAR(128) CHARACTER SET ascii NOT NULL, -- hex
   created_at  DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP
