@@ -142,8 +142,13 @@ bench:
 WEB_USER	?= www-data
 WEB_GROUP	?= www-data
 LOGDIR		?= /var/log/journal-school
-# The samples are installed with the installed paths filled in.
+# The samples are installed with the installed paths filled in: the
+# placeholders, and the default PREFIX's paths their comments name.
 FILL		 = sed -e 's|@BINDIR@|$(BINDIR)|g' \
+		   -e 's|/usr/local/lib/journal/cgi-bin|$(BINDIR)|g' \
+		   -e 's|/usr/local/share/journal|$(SHAREDIR)|g' \
+		   -e 's|/usr/local/etc/journal|$(CONFDIR)|g' \
+		   -e 's|/usr/local/sbin|$(PREFIX)/sbin|g' \
 		   -e 's|@HTDOCS@|$(SHAREDIR)/htdocs|g' \
 		   -e 's|@CONF@|$(CONFDIR)/journal.hdf|g' \
 		   -e 's|@LOGDIR@|$(LOGDIR)|g' -e 's|@PORT@|80|g'
