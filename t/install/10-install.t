@@ -24,6 +24,7 @@ use utf8;
 
 use FindBin;
 use lib "$FindBin::Bin/../lib";
+use File::Path ();
 use File::Temp qw(tempdir);
 use HTTP::Tiny;
 use IO::Socket::INET;
@@ -298,6 +299,37 @@ my $acct = (accounts())[0];
 	my $msg = a2($A, 'a2enmod cgi');
 	a2($A, 'a2disconf serve-cgi-bin');
 	a2($A, 'a2enconf journal-cgi');
+	# A provider's user cgi-bin that runs only *.cgi files, with
+	# AllowOverride for the customer's .htaccess (the provider's part).
+	my $pc = "$top/provider/cgi-bin";
+	File::Path::make_path($pc, { mode => 0755 });
+	chmod 0755, "$top/provider";
+	spew("$A/apache2/conf-available/provider.conf", <<EOF);
+Alias "/school/cgi-bin/" "$pc/"
+<Directory "$pc">
+    Options +ExecCGI
+    AddHandler cgi-script .cgi
+    AllowOverride FileInfo
+    Require all granted
+</Directory>
+EOF
+	a2($A, 'a2enconf provider');
+	a2($A, 'a2enmod rewrite');
+	# The customer's part, as README says: each program as NAME.cgi, the
+	# .htaccess mapping the plain names to them and naming the config.
+	my $n = 0;
+	for my $p (glob "$bindir/*") {
+		my ($b) = $p =~ m{([^/]+)$};
+		$n++ if system('cp', '-p', $p, "$pc/$b.cgi") == 0;
+	}
+	is($n, scalar @screens, 'the programs copied as NAME.cgi');
+	spew("$pc/.htaccess", <<EOF);
+SetEnv JOURNAL_CONF $conf
+RewriteEngine On
+RewriteBase /school/cgi-bin/
+RewriteRule ^([a-z][a-z0-9_]*)\$ \$1.cgi [L]
+EOF
+	chmod 0644, "$pc/.htaccess";
 	ok(-e "$A/apache2/mods-enabled/cgid.load" || -e "$A/apache2/mods-enabled/cgi.load",
 	    'mod_cgi or mod_cgid enabled') or diag($msg);
 	start_apache($A, $CGI_PORT);
@@ -313,6 +345,15 @@ my $acct = (accounts())[0];
 	is($css->status, 200, 'CGI: /journal-static/style.css served');
 	my $root_login = $c->get('/login');
 	is($root_login->status, 404, 'CGI: nothing of the journal at the root');
+
+	# The *.cgi provider.
+	my $pcl = login_through('*.cgi', $CGI_PORT, '/school/cgi-bin', $acct, '127.0.0.1');
+	my $ph = $pcl->get('/school/cgi-bin/home');
+	@links = $ph->text =~ /\b(?:href|action|src)="(\/[^"]*)"/g;
+	@outside = grep { !m{^/school/cgi-bin/|^/journal-static/} } @links;
+	ok(@links > 3 && !@outside, '*.cgi: every link of /home is under /school/cgi-bin or /journal-static')
+	    or diag("outside: @outside");
+	is($pcl->get('/school/cgi-bin/home.cgi')->status, 200, '*.cgi: home.cgi itself answers too');
 	stop_apache($A);
 }
 
