@@ -328,6 +328,7 @@ SetEnv JOURNAL_CONF $conf
 RewriteEngine On
 RewriteBase /school/cgi-bin/
 RewriteRule ^([a-z][a-z0-9_]*)\$ \$1.cgi [L]
+ErrorDocument 404 /journal-static/errors/404.html
 EOF
 	chmod 0644, "$pc/.htaccess";
 	ok(-e "$A/apache2/mods-enabled/cgid.load" || -e "$A/apache2/mods-enabled/cgi.load",
@@ -345,6 +346,10 @@ EOF
 	is($css->status, 200, 'CGI: /journal-static/style.css served');
 	my $root_login = $c->get('/login');
 	is($root_login->status, 404, 'CGI: nothing of the journal at the root');
+	my $nf = $c->get('/cgi-bin/nosuch');
+	is($nf->status, 404, 'CGI: no such program: 404');
+	like($nf->text, qr{Страница не найдена.*href="home"}s,
+	    "CGI: the journal's 404 page, its link relative (/cgi-bin/home)");
 
 	# The *.cgi provider.
 	my $pcl = login_through('*.cgi', $CGI_PORT, '/school/cgi-bin', $acct, '127.0.0.1');
@@ -354,6 +359,9 @@ EOF
 	ok(@links > 3 && !@outside, '*.cgi: every link of /home is under /school/cgi-bin or /journal-static')
 	    or diag("outside: @outside");
 	is($pcl->get('/school/cgi-bin/home.cgi')->status, 200, '*.cgi: home.cgi itself answers too');
+	$nf = $pcl->get('/school/cgi-bin/nosuch');
+	ok($nf->status == 404 && $nf->text =~ /Страница не найдена/,
+	    "*.cgi: no such program: the journal's 404 page (.htaccess ErrorDocument)");
 	stop_apache($A);
 }
 
