@@ -287,6 +287,16 @@ my $acct = (accounts())[0];
 	my @lst = stat "$logdir/journal.log";
 	ok(@lst && $lst[4] == $www_uid, 'the application log is written by www-data in /var/log/journal-school');
 	stop_apache($A);
+
+	# The logrotate sample, as /etc/logrotate.d/journal would run it.
+	my $lr = slurp("$share/conf/logrotate-journal");
+	$lr =~ s{/var/log/journal-school}{$logdir}g;
+	spew("$top/logrotate-journal", $lr);
+	my $size = -s "$logdir/journal.log";
+	my ($ok, $out) = sh("logrotate -f -s '$top/logrotate.state' '$top/logrotate-journal'");
+	ok($ok && $out !~ /error/i, 'logrotate runs the sample without an error') or diag($out);
+	ok($size && (-s "$logdir/journal.log.1" // 0) == $size && -z "$logdir/journal.log",
+	    "the log rotated: journal.log.1 has its $size bytes, journal.log emptied in place");
 }
 
 # --- 2. Plain CGI under /cgi-bin/: README step 3, the CGI variant.
