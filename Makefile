@@ -178,6 +178,10 @@ install: all
 	test -e $(DESTDIR)$(CONFDIR)/journal.hdf || \
 	    install -m 0640 $(DESTDIR)$(SHAREDIR)/conf/journal.hdf.sample \
 	    $(DESTDIR)$(CONFDIR)/journal.hdf
+	@if grep -Eq '^[[:space:]]*(paths\.)?templates = /' $(DESTDIR)$(CONFDIR)/journal.hdf && \
+	    ! grep -Eq '^[[:space:]]*(paths\.)?templates = $(SHAREDIR)/templates/?$$' \
+	    $(DESTDIR)$(CONFDIR)/journal.hdf; then \
+	    echo "make install: ВНИМАНИЕ: $(CONFDIR)/journal.hdf называет другой каталог шаблонов (paths.templates), не $(SHAREDIR)/templates: оставьте значение пустым"; fi
 	if [ -n "$(WEB_GROUP)" ] && getent group $(WEB_GROUP) >/dev/null; then \
 	    chgrp $(WEB_GROUP) $(DESTDIR)$(CONFDIR)/journal.hdf; fi
 	install -d -m 0750 $(DESTDIR)$(LOGDIR)
