@@ -172,7 +172,7 @@ install: all
 	for f in $(SAMPLES); do \
 	    $(FILL) conf/$$f > $(DESTDIR)$(SHAREDIR)/conf/$$f || exit 1; \
 	    chmod 0644 $(DESTDIR)$(SHAREDIR)/conf/$$f; done
-	sed -e 's|^  log = .*|  log = $(LOGDIR)/journal.log|' \
+	$(FILL) -e 's|^  log = .*|  log = $(LOGDIR)/journal.log|' \
 	    conf/journal.hdf > $(DESTDIR)$(SHAREDIR)/conf/journal.hdf.sample
 	chmod 0644 $(DESTDIR)$(SHAREDIR)/conf/journal.hdf.sample
 	test -e $(DESTDIR)$(CONFDIR)/journal.hdf || \

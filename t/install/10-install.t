@@ -55,6 +55,7 @@ END {
 sub sh {
 	my ($cmd) = @_;
 	my $out = `$cmd 2>&1`;
+	utf8::decode($out);
 	return ($? == 0, $out);
 }
 
@@ -131,11 +132,16 @@ like($site, qr{AliasMatch .*"/usr/lib/journal/cgi-bin/\$1"}, 'the site points at
 like(slurp("$share/conf/logrotate-journal") // '', qr{^/var/log/journal-school/\*\.log \{}m,
     'the logrotate sample rotates /var/log/journal-school');
 
-# A second install keeps the administrator's config (and its group).
-spew($conf, slurp($conf) . "# edited by the administrator\n");
+# A second install keeps the administrator's config (and its group), and
+# says so when it names the templates of an install with another PREFIX.
+my $orig = slurp($conf);
+spew($conf, $orig . "# edited by the administrator\npaths.templates = /usr/local/share/journal/templates\n");
 ($ok, $out) = sh("cd '$src' && make -s install PREFIX=/usr SYSCONFDIR=/etc DESTDIR='$R'");
 ok($ok && slurp($conf) =~ /edited by the administrator/ && (stat $conf)[5] == $www_gid,
     'make install again keeps the edited journal.hdf, group www-data') or diag($out);
+like($out, qr{ВНИМАНИЕ: \S+journal\.hdf называет другой каталог шаблонов},
+    'make install warns of /usr/local templates kept in the config of a PREFIX=/usr install');
+spew($conf, $orig);
 
 # The installed config, as the administrator fills it (README step 2): the
 # stack's database; the paths relocated under DESTDIR (the test's only change).
