@@ -151,7 +151,9 @@ FILL		 = sed -e 's|@BINDIR@|$(BINDIR)|g' \
 		   -e 's|/usr/local/sbin|$(PREFIX)/sbin|g' \
 		   -e 's|@HTDOCS@|$(SHAREDIR)/htdocs|g' \
 		   -e 's|@CONF@|$(CONFDIR)/journal.hdf|g' \
-		   -e 's|@LOGDIR@|$(LOGDIR)|g' -e 's|@PORT@|80|g'
+		   -e 's|@LOGDIR@|$(LOGDIR)|g' -e 's|@PORT@|80|g' \
+		   -e 's|@FCGIWRAP_SOCK@|/run/fcgiwrap.socket|g' \
+		   -e 's|@SPAWN_DIR@|/run/journal-fcgi|g'
 SAMPLES		 = apache-journal.conf apache-journal-cgi.conf \
 		   nginx-journal.conf nginx-spawn-fcgi.conf logrotate-journal
 
