@@ -4,7 +4,8 @@
 
 PREFIX		?= /usr/local
 DESTDIR		?=
-SYSCONFDIR	?= $(PREFIX)/etc
+# PREFIX/etc, except /etc for PREFIX=/usr (there is no /usr/etc).
+SYSCONFDIR	?= $(if $(filter /usr /usr/,$(PREFIX)),/etc,$(PREFIX)/etc)
 BINDIR		 = $(PREFIX)/lib/journal/cgi-bin
 SHAREDIR	 = $(PREFIX)/share/journal
 CONFDIR		 = $(SYSCONFDIR)/journal

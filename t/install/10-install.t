@@ -85,6 +85,11 @@ ok($ok, 'make install PREFIX=/usr SYSCONFDIR=/etc DESTDIR=... succeeds')
     or diag($out);
 note(sprintf('build and install: %.1f s', time - $t0));
 
+# Without SYSCONFDIR, PREFIX=/usr puts the config in /etc (no /usr/etc).
+($ok, $out) = sh("cd '$src' && make -n install PREFIX=/usr DESTDIR='$top/dry'");
+ok($ok && $out =~ m{\Q$top\E/dry/etc/journal/journal\.hdf} && $out !~ m{/usr/etc},
+    'make install PREFIX=/usr: the config in /etc/journal') or diag($out);
+
 my @screens = map { m{/([a-z0-9_]+)\.c$} ? $1 : () } glob("$root/cgi-bin/*.c");
 my $bindir = "$R/usr/lib/journal/cgi-bin";
 my @missing = grep { !-x "$bindir/$_" } @screens;
