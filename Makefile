@@ -144,8 +144,11 @@ WEB_USER	?= www-data
 WEB_GROUP	?= www-data
 LOGDIR		?= /var/log/journal-school
 # The samples are installed with the installed paths filled in: the
-# placeholders, and the default PREFIX's paths their comments name.
-FILL		 = sed -e 's|@BINDIR@|$(BINDIR)|g' \
+# placeholders (their legend dropped), and the default PREFIX's paths their
+# comments name.
+FILL		 = sed -e '/^\# Placeholders/d' -e '/^\#   @[A-Z_]*@ /d' \
+		   -e 's|^\(\# .*\) and fill in:$$|\1 (make install has filled in its paths).|' \
+		   -e 's|@BINDIR@|$(BINDIR)|g' \
 		   -e 's|/usr/local/lib/journal/cgi-bin|$(BINDIR)|g' \
 		   -e 's|/usr/local/share/journal|$(SHAREDIR)|g' \
 		   -e 's|/usr/local/etc/journal|$(CONFDIR)|g' \
