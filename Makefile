@@ -4,7 +4,8 @@
 
 PREFIX		?= /usr/local
 DESTDIR		?=
-SYSCONFDIR	?= $(PREFIX)/etc
+# PREFIX/etc, except /etc for PREFIX=/usr (there is no /usr/etc).
+SYSCONFDIR	?= $(if $(filter /usr /usr/,$(PREFIX)),/etc,$(PREFIX)/etc)
 BINDIR		 = $(PREFIX)/lib/journal/cgi-bin
 SHAREDIR	 = $(PREFIX)/share/journal
 CONFDIR		 = $(SYSCONFDIR)/journal
@@ -138,6 +139,33 @@ bench:
 	t0=$$(date +%s) && sh scripts/deps.sh build run bench && $(MAKE) all && \
 	    BENCH_T0=$$t0 sh scripts/bench.sh
 
+# What goes where (README, Deployment): programs, templates, static files,
+# migrations and samples under PREFIX; the config in SYSCONFDIR/journal,
+# readable by the web server's group only (it holds the database password);
+# the log directory writable by the web server's user.  Not under
+# /var/log/journal: that is systemd-journald's.  WEB_USER= WEB_GROUP= (empty)
+# leave owners alone, e.g. for a package whose postinst sets them.
+WEB_USER	?= www-data
+WEB_GROUP	?= www-data
+LOGDIR		?= /var/log/journal-school
+# The samples are installed with the installed paths filled in: the
+# placeholders (their legend dropped), and the default PREFIX's paths their
+# comments name.
+FILL		 = sed -e '/^\# Placeholders/d' -e '/^\#   @[A-Z_]*@ /d' \
+		   -e 's|^\(\# .*\) and fill in:$$|\1 (make install has filled in its paths).|' \
+		   -e 's|@BINDIR@|$(BINDIR)|g' \
+		   -e 's|/usr/local/lib/journal/cgi-bin|$(BINDIR)|g' \
+		   -e 's|/usr/local/share/journal|$(SHAREDIR)|g' \
+		   -e 's|/usr/local/etc/journal|$(CONFDIR)|g' \
+		   -e 's|/usr/local/sbin|$(PREFIX)/sbin|g' \
+		   -e 's|@HTDOCS@|$(SHAREDIR)/htdocs|g' \
+		   -e 's|@CONF@|$(CONFDIR)/journal.hdf|g' \
+		   -e 's|@LOGDIR@|$(LOGDIR)|g' -e 's|@PORT@|80|g' \
+		   -e 's|@FCGIWRAP_SOCK@|/run/fcgiwrap.socket|g' \
+		   -e 's|@SPAWN_DIR@|/run/journal-fcgi|g'
+SAMPLES		 = apache-journal.conf apache-journal-cgi.conf \
+		   nginx-journal.conf nginx-spawn-fcgi.conf logrotate-journal
+
 install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(SHAREDIR)/templates \
 	    $(DESTDIR)$(SHAREDIR)/htdocs/errors $(DESTDIR)$(SHAREDIR)/sql \
@@ -152,13 +180,24 @@ install: all
 	install -m 0644 htdocs/errors/*.html $(DESTDIR)$(SHAREDIR)/htdocs/errors
 	install -m 0644 sql/*.sql $(DESTDIR)$(SHAREDIR)/sql
 	install -m 0755 scripts/migrate.sh $(DESTDIR)$(SHAREDIR)/scripts
-	install -m 0644 conf/apache-journal.conf conf/nginx-journal.conf \
-	    conf/nginx-spawn-fcgi.conf $(DESTDIR)$(SHAREDIR)/conf
-	sed -e 's|^paths.templates = .*|paths.templates = $(SHAREDIR)/templates|' \
+	for f in $(SAMPLES); do \
+	    $(FILL) conf/$$f > $(DESTDIR)$(SHAREDIR)/conf/$$f || exit 1; \
+	    chmod 0644 $(DESTDIR)$(SHAREDIR)/conf/$$f; done
+	$(FILL) -e 's|^  log = .*|  log = $(LOGDIR)/journal.log|' \
 	    conf/journal.hdf > $(DESTDIR)$(SHAREDIR)/conf/journal.hdf.sample
+	chmod 0644 $(DESTDIR)$(SHAREDIR)/conf/journal.hdf.sample
 	test -e $(DESTDIR)$(CONFDIR)/journal.hdf || \
 	    install -m 0640 $(DESTDIR)$(SHAREDIR)/conf/journal.hdf.sample \
 	    $(DESTDIR)$(CONFDIR)/journal.hdf
+	@if grep -Eq '^[[:space:]]*(paths\.)?templates = /' $(DESTDIR)$(CONFDIR)/journal.hdf && \
+	    ! grep -Eq '^[[:space:]]*(paths\.)?templates = $(SHAREDIR)/templates/?$$' \
+	    $(DESTDIR)$(CONFDIR)/journal.hdf; then \
+	    echo "make install: ВНИМАНИЕ: $(CONFDIR)/journal.hdf называет другой каталог шаблонов (paths.templates), не $(SHAREDIR)/templates: оставьте значение пустым"; fi
+	if [ -n "$(WEB_GROUP)" ] && getent group $(WEB_GROUP) >/dev/null; then \
+	    chgrp $(WEB_GROUP) $(DESTDIR)$(CONFDIR)/journal.hdf; fi
+	install -d -m 0750 $(DESTDIR)$(LOGDIR)
+	if [ -n "$(WEB_USER)" ] && getent passwd $(WEB_USER) >/dev/null; then \
+	    chown $(WEB_USER):adm $(DESTDIR)$(LOGDIR); fi
 
 clean:
 	rm -rf build build-asan

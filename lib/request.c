@@ -66,13 +66,22 @@ req_paths(struct req *r)
 		base = NULL;
 	}
 	if (base == NULL) {
-		/* /cgi-bin/login: the directory the programs are in. */
+		/*
+		 * /cgi-bin/login: the directory the programs are in.  Some
+		 * providers run only files named *.cgi: /cgi-bin/login.cgi
+		 * (reached as /cgi-bin/login through their rewrite) counts
+		 * the same.  The screen itself is compiled in, never taken
+		 * from the file's name.
+		 */
 		base = "";
 		script = req_env(r, "SCRIPT_NAME");
 		n = strlen(r->screen->name);
-		if (script != NULL && (len = strlen(script)) > n &&
+		len = script != NULL ? strlen(script) : 0;
+		if (len > 4 && strcmp(script + len - 4, ".cgi") == 0)
+			len -= 4;
+		if (script != NULL && len > n &&
 		    script[len - n - 1] == '/' &&
-		    strcmp(script + len - n, r->screen->name) == 0 &&
+		    strncmp(script + len - n, r->screen->name, n) == 0 &&
 		    plain_path(script, len - n - 1))
 			base = arena_strndup(&r->arena, script, len - n - 1);
 	}

@@ -179,8 +179,16 @@ $r = cgi('/logout', 'logout', method => 'POST', cookie => "sid=$sid",
     body => 'csrf=' . ($lcsrf // ''));
 like($r->header('location') // '', qr{^(?:https?://[^/]+)?/login$}, 'POST /logout → /login');
 
-# An odd SCRIPT_NAME (not ending in the screen's name) gives the root.
+# A provider that runs only *.cgi files: /cgi-bin/login.cgi is the login
+# screen in /cgi-bin (the screen is compiled in, not read from the name).
 $r = cgi('/cgi-bin/login.cgi', 'login');
+status_is($r, 200, 'GET /cgi-bin/login.cgi → 200');
+like($r->text, qr{<form\b[^>]*\baction="/cgi-bin/login"}i,
+    'SCRIPT_NAME /cgi-bin/login.cgi: the base is /cgi-bin');
+urls_under_ok($r->text, '/cgi-bin', '/cgi-bin/static', 'login page as login.cgi');
+
+# An odd SCRIPT_NAME (not ending in the screen's name) gives the root.
+$r = cgi('/cgi-bin/journal-login', 'login');
 like($r->text, qr{<form\b[^>]*\baction="/login"}i,
     'SCRIPT_NAME not ending in /login: root links (set app.base)');
 

@@ -52,4 +52,14 @@ for my $f (@js) {
 	    or diag(join "\n", @hits);
 }
 
+# The web server's error pages are shown at the failed URL, under whatever
+# path the journal is served: relative links only, the style inline.
+my @err = files('htdocs/errors', 'html');
+ok(@err >= 5, 'the error pages are found');
+for my $f (@err) {
+	my @hits = lines_matching($f, $attr);
+	ok(!@hits, "$f: no root link (relative, the style inline)")
+	    or diag(join "\n", @hits);
+}
+
 done_testing();
