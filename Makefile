@@ -149,6 +149,8 @@ install: all
 	install -m 0755 scripts/migrate.sh $(DESTDIR)$(SHAREDIR)/scripts
 	install -m 0644 conf/apache-journal.conf conf/nginx-journal.conf \
 	    conf/nginx-spawn-fcgi.conf $(DESTDIR)$(SHAREDIR)/conf
+	sed -e 's|/usr/local/etc/journal|$(CONFDIR)|g; s|/usr/local/sbin|$(PREFIX)/sbin|g' \
+	    conf/cron-journal > $(DESTDIR)$(SHAREDIR)/conf/cron-journal
 	sed -e 's|^paths.templates = .*|paths.templates = $(SHAREDIR)/templates|' \
 	    conf/journal.hdf > $(DESTDIR)$(SHAREDIR)/conf/journal.hdf.sample
 	test -e $(DESTDIR)$(CONFDIR)/journal.hdf || \
