@@ -277,18 +277,19 @@ out:
 }
 
 /*
- * RFC 2047: a UTF-8 text as base64 encoded words of at most 75 characters
- * (45 bytes each, never splitting a character), folded one to a line.
+ * RFC 2047: a UTF-8 text as base64 encoded words (39 bytes each, never
+ * splitting a character: 64 characters, under RFC 2047's 75), folded one
+ * to a line, so that "Subject: " and a word stay within 78 characters.
  */
 static void
 encoded_words(struct buf *b, const char *s)
 {
 	size_t	 n = strlen(s), off = 0, take;
-	char	 enc[sodium_base64_ENCODED_LEN(45,
+	char	 enc[sodium_base64_ENCODED_LEN(39,
 	    sodium_base64_VARIANT_ORIGINAL)];
 
 	while (off < n) {
-		take = n - off > 45 ? 45 : n - off;
+		take = n - off > 39 ? 39 : n - off;
 		while (off + take < n && take > 1 &&
 		    ((unsigned char)s[off + take] & 0xc0) == 0x80)
 			take--;
@@ -425,7 +426,7 @@ letter(struct buf *msg, const struct digest_mail *m, long long id,
 			name++;
 		if (n > 0) {
 			display_name(msg, name, n);
-			buf_puts(msg, " ");
+			buf_puts(msg, "\n ");	/* folded: a long name */
 		}
 	}
 	buf_printf(msg, "<%s>\nTo: %s\nSubject: ", addr, to);
