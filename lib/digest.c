@@ -128,6 +128,10 @@ DB_STMT(q_digest_cancel,
     "   AND d.mode IN ('email_daily', 'email_weekly'))");
 DB_STMT(q_digest_hold,
     "UPDATE digest SET last_error = ? WHERE status IN ('queued', 'failed')");
+/* The transport is back: no letter waits for that reason any more. */
+DB_STMT(q_digest_unhold,
+    "UPDATE digest SET last_error = '' WHERE status IN ('queued', 'failed')"
+    " AND last_error LIKE 'почта не настроена%'");
 DB_STMT(q_digest_trouble,
     "SELECT"
     " (SELECT COUNT(*) FROM digest WHERE school_id = ?"
@@ -561,7 +565,8 @@ digest_send(const struct digest_mail *m, int *sent, int *failed,
 
 	*sent = *failed = *abandoned = 0;
 	signal(SIGPIPE, SIG_IGN);	/* a sendmail that dies early */
-	if (db_exec(&q_digest_cancel, "") < 0 ||
+	if (db_exec(&q_digest_unhold, "") < 0 ||
+	    db_exec(&q_digest_cancel, "") < 0 ||
 	    db_exec(&q_digest_give_up, "d", m->max_attempts) < 0)
 		goto out;
 	if (db_query(&q_digest_ready, "d", m->max_attempts) == -1)
