@@ -105,7 +105,8 @@ DB_STMT(q_digest_sent,
     " WHERE id = ?");
 /*
  * Each failure doubles the wait (10 min, 20, 40, ...: eight attempts span
- * about 21 hours); the max_attempts-th gives the letter up.  MariaDB
+ * about 21 hours; never more than a day); the max_attempts-th gives the
+ * letter up.  MariaDB
  * assigns left to right: status reads attempts before the increment,
  * next_try_at after it.
  */
@@ -113,7 +114,8 @@ DB_STMT(q_digest_failed,
     "UPDATE digest SET"
     " status = IF(attempts + 1 >= ?, 'abandoned', 'failed'),"
     " attempts = attempts + 1,"
-    " next_try_at = NOW() + INTERVAL (10 * POW(2, attempts - 1)) MINUTE,"
+    " next_try_at = NOW()"
+    "   + INTERVAL LEAST(10 * POW(2, attempts - 1), 1440) MINUTE,"
     " last_error = ? WHERE id = ?");
 /* A limit lowered in the config gives up what is already past it. */
 DB_STMT(q_digest_give_up,

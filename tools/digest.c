@@ -70,6 +70,8 @@ main(int argc, char *argv[])
 	m.max_attempts = (int)conf_int("mail.max_attempts", 8);
 	if (m.max_attempts < 1)
 		m.max_attempts = 1;
+	if (m.max_attempts > 100)	/* digest.attempts is a TINYINT */
+		m.max_attempts = 100;
 	/* The Message-IDs' domain: mail.domain, else mail.from's. */
 	m.domain = conf_str("mail.domain", "");
 	if (m.domain[0] == '\0') {
