@@ -143,7 +143,19 @@ DB_STMT(q_digest_trouble,
     "   ORDER BY id DESC LIMIT 1) AS problem,"
     " (SELECT COUNT(*) FROM digest WHERE school_id = ?"
     "   AND status = 'abandoned'"
-    "   AND created_at >= NOW() - INTERVAL 30 DAY) AS abandoned");
+    "   AND created_at >= NOW() - INTERVAL 30 DAY) AS abandoned,"
+    /* Families whose digest is overdue: chosen two days ago (eight for a
+     * weekly one), and the school's last letter was queued before that:
+     * journal-digest does not run at all, which nothing else would show.
+     * The school's last letter is one step back on its index. */
+    " (SELECT COUNT(*) FROM delivery d JOIN person p ON p.id = d.guardian_id"
+    "   JOIN account a ON a.person_id = d.guardian_id AND a.is_active = 1"
+    "   WHERE p.school_id = ? AND d.mode IN ('email_daily', 'email_weekly')"
+    "   AND d.chosen_at < NOW()"
+    "     - INTERVAL IF(d.mode = 'email_daily', 2, 8) DAY"
+    "   AND IFNULL((SELECT x.created_at FROM digest x WHERE x.school_id = ?"
+    "     ORDER BY x.id DESC LIMIT 1), '1000-01-01') < NOW()"
+    "     - INTERVAL IF(d.mode = 'email_daily', 2, 8) DAY) AS overdue");
 DB_STMT(q_digest_abandoned,
     "SELECT " FULL_NAME("p") " AS name, x.email, x.attempts, x.last_error,"
     " DATE_FORMAT(x.created_at, '%d.%m.%Y') AS created"
@@ -545,8 +557,8 @@ db_digest_trouble(struct _hdf *hdf, const char *prefix, long long school_id)
 {
 	char	 sub[64];
 
-	if (db_row_hdf(hdf, prefix, &q_digest_trouble, "lll", school_id,
-	    school_id, school_id) == -1)
+	if (db_row_hdf(hdf, prefix, &q_digest_trouble, "lllll", school_id,
+	    school_id, school_id, school_id, school_id) == -1)
 		return -1;
 	snprintf(sub, sizeof(sub), "%s.Abandoned", prefix);
 	return db_query_hdf(hdf, sub, &q_digest_abandoned, "l", school_id) ==

@@ -49,9 +49,10 @@ int	digest_hold(const char *why);
 int	digest_send(const struct digest_mail *m, int *sent, int *failed,
 	    int *abandoned);
 /*
- * For the administrator's home page: prefix.{waiting,problem,abandoned}
- * (letters waiting, the last reason one of them gave, letters given up
- * in the last 30 days) and prefix.Abandoned.N.{name,email,attempts,
+ * For the administrator's home page: prefix.{waiting,problem,abandoned,
+ * overdue} (letters waiting, the last reason one of them gave, letters
+ * given up in the last 30 days, families whose digest is days overdue:
+ * the tool does not run) and prefix.Abandoned.N.{name,email,attempts,
  * last_error,created}, the latest ten given up.  0 or -1.
  */
 int	db_digest_trouble(struct _hdf *, const char *prefix, long long school_id);

@@ -164,8 +164,11 @@ my ($rc, $out) = run_digest();
 is($rc, 0, 'journal-digest runs') or diag($out);
 is(nletters(), 0, 'nothing is due on the day of the choice');
 
-# A day later: the window since the choice is due.
-sql("UPDATE delivery SET chosen_at = NOW() - INTERVAL 25 HOUR WHERE guardian_id = $guardian");
+# Three days later: the window since the choice is due, and overdue: the
+# administrator is told that the tool does not run.
+sql("UPDATE delivery SET chosen_at = NOW() - INTERVAL 3 DAY WHERE guardian_id = $guardian");
+like(admin_trouble(), qr/Письма не формируются: .*: 1, .* Похоже, journal-digest не запускается/,
+    'a digest days overdue: the administrator\'s home page says the tool does not run');
 sql("UPDATE mark m JOIN lesson_work w ON w.id = m.lesson_work_id SET m.changed_at = NOW() - INTERVAL 1 HOUR WHERE w.lesson_id = $l1");
 ($rc, $out) = run_digest();
 is($rc, 0, 'journal-digest runs again') or diag($out);
@@ -212,6 +215,7 @@ ok($link, "List-Unsubscribe: an https link with the family's token: $lu");
 is($em->header_str('List-Unsubscribe-Post'), 'List-Unsubscribe=One-Click', 'List-Unsubscribe-Post: one click (RFC 8058)');
 like($body, qr/Отписаться от писем: \Q$link\E/, 'the same link at the foot of the letter');
 is(sql_value("SELECT GROUP_CONCAT(status) FROM digest WHERE guardian_id = $guardian"), 'sent', 'the queue row is sent');
+is(admin_trouble(), '', 'once it ran, the warning is gone');
 
 ($rc, $out) = run_digest();
 is(nletters(), 1, 'a second run sends nothing twice');
