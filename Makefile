@@ -164,7 +164,8 @@ FILL		 = sed -e '/^\# Placeholders/d' -e '/^\#   @[A-Z_]*@ /d' \
 		   -e 's|@FCGIWRAP_SOCK@|/run/fcgiwrap.socket|g' \
 		   -e 's|@SPAWN_DIR@|/run/journal-fcgi|g'
 SAMPLES		 = apache-journal.conf apache-journal-cgi.conf \
-		   nginx-journal.conf nginx-spawn-fcgi.conf logrotate-journal
+		   nginx-journal.conf nginx-spawn-fcgi.conf logrotate-journal \
+		   cron-journal
 
 install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(SHAREDIR)/templates \

@@ -11,6 +11,7 @@
 
 #include "auth.h"
 #include "diary.h"
+#include "digest.h"
 
 #include "clock.h"
 #include "journal.h"
@@ -173,6 +174,11 @@ home_get(struct req *r)
 		return 500;
 	if ((s->roles & (ROLE_ADMIN | ROLE_MANAGEMENT | ROLE_INSPECTOR |
 	    ROLE_SECRETARY)) && db_school_counts(r->hdf, "Counts",
+	    s->school_id) == -1)
+		return 500;
+	/* The e-mail digests' trouble (no mail transport, letters given
+	 * up): the administrator's home page is where it is seen. */
+	if ((s->roles & ROLE_ADMIN) && db_digest_trouble(r->hdf, "Mail",
 	    s->school_id) == -1)
 		return 500;
 	return 200;

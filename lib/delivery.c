@@ -189,21 +189,28 @@ secret(unsigned char key[crypto_auth_hmacsha256_KEYBYTES])
 }
 
 int
-delivery_token(long long guardian_id, char out[DELIVERY_TOKEN_LEN + 1])
+delivery_mac(const char *msg, char out[DELIVERY_TOKEN_LEN + 1])
 {
 	unsigned char	 key[crypto_auth_hmacsha256_KEYBYTES];
 	unsigned char	 mac[crypto_auth_hmacsha256_BYTES];
-	char		 msg[64];
-	int		 n;
 
 	if (secret(key) == -1)
 		return -1;
-	n = snprintf(msg, sizeof(msg), "unsubscribe:%lld", guardian_id);
-	crypto_auth_hmacsha256(mac, (const unsigned char *)msg, (size_t)n, key);
+	crypto_auth_hmacsha256(mac, (const unsigned char *)msg, strlen(msg),
+	    key);
 	sodium_memzero(key, sizeof(key));
 	sodium_bin2base64(out, DELIVERY_TOKEN_LEN + 1, mac, sizeof(mac),
 	    sodium_base64_VARIANT_URLSAFE_NO_PADDING);
 	return 0;
+}
+
+int
+delivery_token(long long guardian_id, char out[DELIVERY_TOKEN_LEN + 1])
+{
+	char	 msg[64];
+
+	snprintf(msg, sizeof(msg), "unsubscribe:%lld", guardian_id);
+	return delivery_mac(msg, out);
 }
 
 int

@@ -40,6 +40,12 @@ int	db_paper_students(long long school_id, long long class_id,
 /* Whether mode is one of the four choices. */
 int	delivery_mode_valid(const char *mode);
 
+/*
+ * The HMAC of msg under the application's key (app_secret), base64url:
+ * the unsubscribe tokens, and the letters' Message-IDs (stable across a
+ * letter's retries, unguessable, distinct between installations).
+ */
+int	delivery_mac(const char *msg, char out[DELIVERY_TOKEN_LEN + 1]);
 /* The unsubscribe token of a guardian into out; 0 or -1 (database). */
 int	delivery_token(long long guardian_id, char out[DELIVERY_TOKEN_LEN + 1]);
 /* 1: the token is the guardian's; 0: it is not; -1: database failure. */

@@ -78,6 +78,25 @@
   </ul>
 </section>
 <?cs /if ?>
+<?cs if:Mail.problem || Mail.abandoned > 0 || Mail.overdue > 0 ?>
+<section class="card warnings" id="mail-trouble">
+  <h2>Рассылка писем родителям</h2>
+  <?cs if:Mail.overdue > 0 ?>
+  <p class="error" role="alert">Письма не формируются: семей, выбравших рассылку по почте, которым письмо уже положено: <?cs var:Mail.overdue ?>, а новых писем в очереди давно нет. Похоже, journal-digest не запускается — проверьте задание cron (README, «E-mail digests»).</p>
+  <?cs /if ?>
+  <?cs if:Mail.problem ?>
+  <p class="error" role="alert">Писем ждут отправки: <?cs var:Mail.waiting ?>. Причина: <?cs var:Mail.problem ?>. Письма уйдут при следующем запуске journal-digest, когда почта будет настроена (README, «E-mail digests»).</p>
+  <?cs /if ?>
+  <?cs if:Mail.abandoned > 0 ?>
+  <p>Не доставлено за 30 дней и больше не отправляется: <?cs var:Mail.abandoned ?>.</p>
+  <ul>
+  <?cs each:a = Mail.Abandoned ?>
+    <li><?cs var:a.created ?> — <?cs var:a.name ?>, <?cs var:a.email ?>: попыток <?cs var:a.attempts ?>, последняя ошибка «<?cs var:a.last_error ?>»</li>
+  <?cs /each ?>
+  </ul>
+  <?cs /if ?>
+</section>
+<?cs /if ?>
 <?cs if:Counts.classes ?>
 <section class="card">
   <h2>Школа в текущем учебном году</h2>
