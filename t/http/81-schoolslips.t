@@ -54,7 +54,7 @@ END {
 			    . ' INSERT INTO account SELECT * FROM jtest_ss_account b WHERE b.id NOT IN (SELECT id FROM account);'
 			    . ' UPDATE account a JOIN jtest_ss_account b ON b.id = a.id SET a.login = b.login,'
 			    . ' a.pw_hash = b.pw_hash, a.is_active = b.is_active, a.pw_changed_at = b.pw_changed_at,'
-			    . ' a.issued_at = b.issued_at;'
+			    . ' a.must_change_pw = b.must_change_pw, a.issued_at = b.issued_at;'
 			    . ' DELETE ar FROM account_role ar LEFT JOIN jtest_ss_role b ON b.account_id = ar.account_id'
 			    . '   AND b.role = ar.role WHERE b.account_id IS NULL;'
 			    . ' INSERT IGNORE INTO account_role SELECT * FROM jtest_ss_role;'
