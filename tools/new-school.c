@@ -104,7 +104,8 @@ reset_password(struct req *r, const char *login_in)
 	return 0;
 fail:
 	fprintf(stderr, "new-school: не удалось сменить пароль; ничего не "
-	    "изменено (подробности выше или в журнале приложения)\n");
+	    "изменено (подробности в журнале приложения: %s)\n",
+	    conf_str("paths.log", "выше"));
 	db_rollback();
 	return 1;
 }
@@ -205,7 +206,8 @@ main(int argc, char *argv[])
 	return 0;
 fail:
 	fprintf(stderr, "new-school: не удалось создать школу; ничего не "
-	    "создано (подробности выше или в журнале приложения)\n");
+	    "создано (подробности в журнале приложения: %s)\n",
+	    conf_str("paths.log", "выше"));
 	db_rollback();
 	finish(&r);
 	return 1;
