@@ -45,12 +45,15 @@
 #include "school.h"
 #include "staff.h"
 
+/* As installed: journal-new-school (messages name the command to run). */
+static const char	*prog = "new-school";
+
 static void
 usage(void)
 {
-	fprintf(stderr, "usage: new-school --name ПОЛНОЕ_НАЗВАНИЕ --short "
+	fprintf(stderr, "usage: %s --name ПОЛНОЕ_НАЗВАНИЕ --short "
 	    "КРАТКОЕ --admin \"Фамилия Имя [Отчество]\" [--another-school]\n"
-	    "       new-school --reset-password ЛОГИН\n");
+	    "       %s --reset-password ЛОГИН\n", prog, prog);
 	exit(2);
 }
 
@@ -121,6 +124,9 @@ main(int argc, char *argv[])
 	long long	 school, person, all, same;
 	int		 i, n, another = 0, rc;
 
+	if (argc > 0 && argv[0] != NULL)
+		prog = strrchr(argv[0], '/') != NULL ?
+		    strrchr(argv[0], '/') + 1 : argv[0];
 	for (i = 1; i < argc; i++) {
 		if (strcmp(argv[i], "--another-school") == 0) {
 			another = 1;
@@ -179,10 +185,10 @@ main(int argc, char *argv[])
 			fprintf(stderr, "new-school: в базе уже есть школ: "
 			    "%lld; новая не создана. Повторный запуск не "
 			    "нужен: войдите под администратором (забытый "
-			    "пароль: new-school --reset-password ЛОГИН). Если "
+			    "пароль: %s --reset-password ЛОГИН). Если "
 			    "на этом сервере действительно должна быть ещё "
 			    "одна школа (районный сервер), добавьте "
-			    "--another-school.\n", all);
+			    "--another-school.\n", all, prog);
 		finish(&r);
 		return 3;
 	}
