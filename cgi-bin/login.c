@@ -79,7 +79,9 @@ login_post(struct req *r)
 		return 500;
 	req_set_cookie(r, LOGIN_CSRF, "",
 	    arena_printf(&r->arena, "%s/login", r->base), "Strict", 0);
-	return req_redirect(r, "/home");
+	/* A printed password: straight to the change (lib/screen.c keeps
+	 * every other screen closed until then). */
+	return req_redirect(r, r->sess.must_change ? "/password" : "/home");
 }
 
 static const struct screen screen = {

@@ -1,7 +1,9 @@
 /*
  * password: change one's own password.  The current password is required;
  * the new one must pass password_refusal(); every other session of the
- * user ends, so a stolen session dies with the old password.
+ * user ends, so a stolen session dies with the old password.  An account
+ * whose password was printed is sent here until it sets its own
+ * (lib/screen.c); the change clears the mark (auth_set_password).
  */
 #include <string.h>
 
@@ -47,6 +49,10 @@ password_post(struct req *r)
 		req_field_error(r, "new", "Введите новый пароль.");
 	else if ((why = password_refusal(r->sess.login, pw)) != NULL)
 		req_field_error(r, "new", why);
+	else if (r->sess.must_change && cur != NULL && strcmp(pw, cur) == 0)
+		/* The printed one was seen by whoever printed or handed it. */
+		req_field_error(r, "new", "Новый пароль должен отличаться от "
+		    "выданного.");
 	else if (pw2 == NULL || strcmp(pw, pw2) != 0)
 		req_field_error(r, "new2", "Пароли не совпадают.");
 	if (req_has_errors(r))

@@ -17,10 +17,10 @@ DB_STMT(q_person_lock,
     " WHERE p.id = ? FOR UPDATE");
 DB_STMT(q_account_insert,
     "INSERT INTO account (person_id, school_id, login, pw_hash, is_active,"
-    " issued_at) VALUES (?, ?, ?, ?, 1, NOW())");
+    " must_change_pw, issued_at) VALUES (?, ?, ?, ?, 1, 1, NOW())");
 DB_STMT(q_account_reissue,
     "UPDATE account SET pw_hash = ?, pw_changed_at = NULL, is_active = 1,"
-    " issued_at = NOW() WHERE id = ?");
+    " must_change_pw = 1, issued_at = NOW() WHERE id = ?");
 DB_STMT(q_account_role_add,
     "INSERT IGNORE INTO account_role (account_id, role) VALUES (?, ?)");
 DB_STMT(q_account_sessions_end,
@@ -69,6 +69,32 @@ account_issue(struct req *r, long long person_id, const char *role,
 	if (role != NULL && db_exec(&q_account_role_add, "ls", id, role) < 0)
 		return -1;
 	return audit_add(r, "credentials_issued", "account", id, NULL, login);
+}
+
+DB_STMT(q_account_by_login_info,
+    "SELECT a.id, a.person_id, a.school_id, a.is_active, " FULL_NAME("p") ","
+    " s.short_name FROM account a JOIN person p ON p.id = a.person_id"
+    " JOIN school s ON s.id = a.school_id WHERE a.login = ?");
+
+int
+db_account_by_login(const char *login, struct account_info *a)
+{
+	int	 rc = -1;
+
+	memset(a, 0, sizeof(*a));
+	if (db_query(&q_account_by_login_info, "s", login) == -1 ||
+	    (rc = db_next(&q_account_by_login_info)) != 1)
+		return rc == 0 ? 0 : -1;
+	a->id = db_int(&q_account_by_login_info, 0);
+	a->person_id = db_int(&q_account_by_login_info, 1);
+	a->school_id = db_int(&q_account_by_login_info, 2);
+	a->active = db_int(&q_account_by_login_info, 3) == 1;
+	snprintf(a->name, sizeof(a->name), "%s",
+	    db_str(&q_account_by_login_info, 4));
+	snprintf(a->school, sizeof(a->school), "%s",
+	    db_str(&q_account_by_login_info, 5));
+	db_done(&q_account_by_login_info);
+	return 1;
 }
 
 /* --- The whole school at once (R3, R4) --- */

@@ -17,12 +17,13 @@
 #include "log.h"
 
 DB_STMT(q_account_by_login,
-    "SELECT id, pw_hash, school_id FROM account"
+    "SELECT id, pw_hash, school_id, must_change_pw FROM account"
     " WHERE login = ? AND is_active = 1");
 DB_STMT(q_account_hash,
     "SELECT pw_hash FROM account WHERE id = ?");
 DB_STMT(q_account_set_hash,
-    "UPDATE account SET pw_hash = ?, pw_changed_at = NOW() WHERE id = ?");
+    "UPDATE account SET pw_hash = ?, pw_changed_at = NOW(),"
+    " must_change_pw = 0 WHERE id = ?");
 DB_STMT(q_account_upgrade_hash,
     "UPDATE account SET pw_hash = ? WHERE id = ?");
 DB_STMT(q_attempt_insert,
@@ -161,6 +162,8 @@ auth_login(struct req *r, const char *login_in, const char *pw,
 			id = db_int(&q_account_by_login, 0);
 			h = db_str(&q_account_by_login, 1);
 			r->sess.school_id = db_int(&q_account_by_login, 2);
+			r->sess.must_change =
+			    db_int(&q_account_by_login, 3) != 0;
 		}
 	}
 	if (h != NULL) {

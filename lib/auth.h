@@ -20,7 +20,8 @@ enum auth_res {
 /*
  * Check a login attempt from r->ip, record it in login_attempt and the
  * log (never the password), and upgrade a weak hash on success.  On
- * AUTH_OK *account_id and r->sess.school_id are set.
+ * AUTH_OK *account_id, r->sess.school_id and r->sess.must_change (a
+ * printed password not yet changed: login sends it to /password) are set.
  */
 enum auth_res	auth_login(struct req *, const char *login,
 		    const char *password, long long *account_id);

@@ -79,6 +79,9 @@ struct session {
 	const char	*login;
 	const char	*full_name;
 	const char	*school_name;
+	/* The account's password was printed (slips, new-school, the host's
+	 * reset) and not yet changed: only /password and /logout open. */
+	int		 must_change;
 	/* The administrator's rules for this screen: "role:mode,..." with
 	 * '@' for a rule on the account itself (see rights.h); or NULL. */
 	const char	*rules;

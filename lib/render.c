@@ -103,7 +103,9 @@ render_error(struct req *r, int status, const char *incident)
 	r->body.len = 0;
 	req_setf(r, "Error.Status", "%d", status);
 	req_set(r, "Error.Title", title_of(status));
-	req_set(r, "Error.Text", text_of(status));
+	/* The request flow may have said more precisely why (screen.c). */
+	if (req_get(r, "Error.Text", NULL) == NULL)
+		req_set(r, "Error.Text", text_of(status));
 	req_set(r, "Page.Title", title_of(status));
 	if (incident != NULL)
 		req_set(r, "Error.Incident", incident);

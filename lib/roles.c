@@ -138,8 +138,9 @@ const struct access access_table[] = {
 	/* Issue 6: how families get the diary's news (R36, R41). */
 	{ "delivery",	"Рассылка",		ROLE_PARENT, 0, ACC_MENU },
 	{ "unsubscribe", "Отписка от писем",	ROLES_ALL, 0, ACC_PUBLIC },
-	{ "password",	"Смена пароля",		ROLES_ALL, 0, ACC_MENU | ACC_ANYONE },
-	{ "logout",	"Выход",		ROLES_ALL, 0, ACC_ANYONE },
+	{ "password",	"Смена пароля",		ROLES_ALL, 0,
+	    ACC_MENU | ACC_ANYONE | ACC_PWOPEN },
+	{ "logout",	"Выход",		ROLES_ALL, 0, ACC_ANYONE | ACC_PWOPEN },
 	{ NULL,		NULL,			0, 0, 0 },
 };
 

@@ -10,6 +10,8 @@
 #define ACC_NODB	0x02	/* never touches the database (hello) */
 #define ACC_MENU	0x04	/* listed in the menu for its roles */
 #define ACC_ANYONE	0x08	/* any signed-in account, even with no role yet */
+#define ACC_PWOPEN	0x10	/* open while a printed password must be
+				   changed (password, logout): screen.c */
 
 struct access {
 	const char	*name;		/* the screen, /<name> */

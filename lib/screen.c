@@ -96,6 +96,8 @@ layout(struct req *r, const struct access *here)
 	req_set(r, "User.Login", r->sess.login);
 	req_set(r, "School.Name", r->sess.school_name);
 	req_set(r, "CSRF", r->sess.csrf);
+	if (r->sess.must_change)
+		req_set(r, "User.MustChange", "1");
 	for (bit = 1; bit < (1u << ROLE__COUNT); bit <<= 1)
 		if (r->sess.roles & bit) {
 			snprintf(key, sizeof(key), "User.Roles.%d.Code", n);
@@ -109,6 +111,9 @@ layout(struct req *r, const struct access *here)
 		 * defaults (a granted screen is reached by its link). */
 		if (!(a->flags & ACC_MENU) || (!(a->roles & r->sess.roles) &&
 		    !(a->flags & ACC_ANYONE)))
+			continue;
+		/* Only what opens before a printed password is changed. */
+		if (r->sess.must_change && !(a->flags & ACC_PWOPEN))
 			continue;
 		snprintf(key, sizeof(key), "Menu.%d.Href", n);
 		req_setf(r, key, "/%s", a->name);
@@ -152,6 +157,28 @@ handle(struct req *r, const struct access *acc)
 	if (!(acc->flags & ACC_PUBLIC)) {
 		if (!r->sess.valid) {
 			status = req_redirect(r, "/login");
+			goto respond;
+		}
+		/*
+		 * A printed password (slips, new-school, the host's reset)
+		 * was seen by someone else: until its owner sets their own,
+		 * only /password and /logout open.  A GET is sent there; a
+		 * POST is refused with a page that says why and that nothing
+		 * was saved (a redirect would silently drop the write).
+		 */
+		if (r->sess.must_change && !(acc->flags & ACC_PWOPEN)) {
+			if (r->method != M_POST) {
+				status = req_redirect(r, "/password");
+				goto respond;
+			}
+			log_msg("refused until the password is changed: "
+			    "screen=%s account=%lld ip=%s", acc->name,
+			    r->sess.account_id, r->ip);
+			req_set(r, "Error.Text", "Сначала смените пароль, "
+			    "выданный на листке: до этого журнал открывает "
+			    "только страницу «Смена пароля». Данные этой "
+			    "формы не сохранены.");
+			status = 403;
 			goto respond;
 		}
 		if (!rights_allow(r, acc, M_GET)) {

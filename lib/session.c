@@ -29,7 +29,8 @@ DB_STMT(q_session_get,
     "   AND ar.screen = ? AND (ar.expires_on IS NULL"
     "   OR ar.expires_on >= CURDATE()) AND (ar.account_id = a.id"
     "   OR ar.role IN (SELECT r2.role FROM account_role r2"
-    "     WHERE r2.account_id = a.id)))"
+    "     WHERE r2.account_id = a.id))),"
+    " a.must_change_pw"
     " FROM session s JOIN account a ON a.id = s.account_id"
     " JOIN person p ON p.id = a.person_id"
     " JOIN school sc ON sc.id = a.school_id"
@@ -107,6 +108,7 @@ session_load(struct req *r)
 	rc = db_int(&q_session_get, 8) >= 60;
 	if (db_str(&q_session_get, 9) != NULL)
 		s->rules = arena_strdup(&r->arena, db_str(&q_session_get, 9));
+	s->must_change = db_int(&q_session_get, 10) != 0;
 	db_done(&q_session_get);
 	if (rc && db_exec(&q_session_touch, "b", s->id_hash,
 	    (size_t)32) < 0)

@@ -1,7 +1,8 @@
 <?cs include:"header.cs" ?>
 <section class="card narrow">
   <h1>Смена пароля</h1>
-  <?cs if:Form.Done ?><p class="ok" role="status">Пароль изменён. Другие сеансы входа с вашей учётной записью завершены.</p><?cs /if ?>
+  <?cs if:User.MustChange ?><p class="notice" role="status">Вы вошли с паролем, выданным на листке или администратором. Придумайте свой пароль: до его смены другие страницы журнала не открываются.</p><?cs /if ?>
+  <?cs if:Form.Done ?><p class="ok" role="status">Пароль изменён. Другие сеансы входа с вашей учётной записью завершены. <a href="<?cs var:Base ?>/home">На главную</a></p><?cs /if ?>
   <?cs if:Errors.Any ?><p class="error" role="alert">Пароль не изменён: исправьте ошибки ниже.</p><?cs /if ?>
   <form method="post" action="<?cs var:Base ?>/password" class="form">
     <input type="hidden" name="csrf" value="<?cs var:CSRF ?>">

@@ -56,7 +56,7 @@ function eligible(p) {
 function prepare(k) {
   const p = people(k.id);
   const cmax = Number(sql('SELECT COALESCE(MAX(id), 0) FROM consent')[0][0]);
-  const saved = sql('SELECT id, person_id, pw_hash, is_active, issued_at FROM account WHERE person_id IN ('
+  const saved = sql('SELECT id, person_id, pw_hash, is_active, issued_at, must_change_pw FROM account WHERE person_id IN ('
     + p.all.join(',') + ')');
   restoreData = { p, cmax, saved, had: new Set(saved.map((r) => Number(r[1]))) };
   if (eligible(p).length < 3) {
@@ -81,9 +81,9 @@ function restore() {
   restoreData = null;
   try {
     const qs = [];
-    for (const [id, , hash, active, issued] of saved) {
+    for (const [id, , hash, active, issued, must] of saved) {
       qs.push(`DELETE FROM session WHERE account_id = ${id}`);
-      qs.push(`UPDATE account SET pw_hash = ${sq(hash)}, is_active = ${sq(active)}, issued_at = ${sq(issued)} WHERE id = ${id}`);
+      qs.push(`UPDATE account SET pw_hash = ${sq(hash)}, is_active = ${sq(active)}, issued_at = ${sq(issued)}, must_change_pw = ${sq(must)} WHERE id = ${id}`);
     }
     for (const [id, pid] of sql(`SELECT id, person_id FROM account WHERE person_id IN (${p.all.join(',')})`)) {
       if (had.has(Number(pid))) continue;

@@ -79,6 +79,11 @@ unlike(join(" ", map { $_->[0] // "" } sql("SELECT new_value FROM audit WHERE ob
     . " ORDER BY id DESC LIMIT 3")), qr/\Q$password\E/, 'the password is not in the audit');
 
 my $new = login_ok($login, $password, 'the new login works');
+ok($new->{must_change}, 'the printed password is to be changed first (issue 21)');
+redirects_to($new->get('/home'), qr{^/password$}, '... /home sends to /password');
+my $own = 'Shtatnaya-svoy-parol-7';
+redirects_to(change_password($new, $password, $own), qr{^/password\?done=1$}, '... changed');
+$password = $own;
 status_is($new->get('/home'), 200, 'and opens /home');
 status_is($new->get('/classes'), 403, 'but nothing its (empty) roles do not allow');
 

@@ -308,8 +308,13 @@ my $ct_id = account_id($CT->{login});
 
 		my ($ok, $res, $c) = login_works($slip->{login}, $slip->{password});
 		ok($ok, '... the printed password logs in') or diag res_diag($res);
+		ok($ok && $c->{must_change}, '... straight to /password: a printed password is changed first');
+		redirects_to($ok ? $c->get('/home') : $res, qr{^/password$}, '... /home sends it there too');
+		my $own = "Moy-parol-$who->{id}-Zk9";
+		redirects_to($ok ? change_password($c, $slip->{password}, $own) : $res,
+		    qr{^/password\?done=1$}, '... the password is changed');
 		my $home = $ok ? $c->get('/home') : $res;
-		status_is($home, 200, '... /home');
+		status_is($home, 200, '... then /home');
 		like($home->text, qr/\Q$who->{full}\E/, "... shows «$who->{full}»");
 		unlike(log_since($log0), qr/\Q$slip->{password}\E/, '... the password is not in the log');
 	}

@@ -54,7 +54,7 @@ END {
 			    . ' INSERT INTO account SELECT * FROM jtest_ss_account b WHERE b.id NOT IN (SELECT id FROM account);'
 			    . ' UPDATE account a JOIN jtest_ss_account b ON b.id = a.id SET a.login = b.login,'
 			    . ' a.pw_hash = b.pw_hash, a.is_active = b.is_active, a.pw_changed_at = b.pw_changed_at,'
-			    . ' a.issued_at = b.issued_at;'
+			    . ' a.must_change_pw = b.must_change_pw, a.issued_at = b.issued_at;'
 			    . ' DELETE ar FROM account_role ar LEFT JOIN jtest_ss_role b ON b.account_id = ar.account_id'
 			    . '   AND b.role = ar.role WHERE b.account_id IS NULL;'
 			    . ' INSERT IGNORE INTO account_role SELECT * FROM jtest_ss_role;'
@@ -136,8 +136,11 @@ like($by{$G}{text}, qr/Законный представитель/, "the guardi
 is(sql_value("SELECT login FROM account WHERE person_id = $S"), $by{$S}{login}, "the student's login is the account's");
 like(sql_value("SELECT pw_hash FROM account WHERE person_id = $S"), qr/^\$argon2id\$v=19\$m=8192,t=1,/,
     'an issued password is hashed with the cheap Argon2id');
-my ($ok, $res) = login_works($by{$S}{login}, $by{$S}{password});
+my ($ok, $res, $sc) = login_works($by{$S}{login}, $by{$S}{password});
 ok($ok, "the student's printed password logs in") or diag res_diag($res);
+ok($ok && $sc->{must_change}, '... and is sent to /password to be changed first (issue 21)');
+is(sql_value("SELECT COUNT(*) FROM account WHERE must_change_pw = 0 AND person_id IN ("
+    . join(',', $S, $G, $T) . ')'), 0, '... as is every account on the slips');
 like(sql_value("SELECT pw_hash FROM account WHERE person_id = $S"), qr/^\$argon2id\$v=19\$m=65536,t=2,/,
     '... and the first login re-hashes it at full cost');
 my @groups = $r->text =~ /<h2 class="slips-class">([^<]*)</g;
@@ -168,6 +171,10 @@ ok($secs < 60, 'in one request of under a minute');
 my %logins;
 ok(!(grep { $logins{ $_->{login} // '' }++ } @slips), 'every slip has its own login');
 is(sql_value("SELECT pw_hash FROM account WHERE person_id = $self"), $admin_hash, "the admin's own password is kept");
+is(sql_value("SELECT must_change_pw FROM account WHERE person_id = $self"), 0, '... and not marked to be changed');
+is(sql_value("SELECT COUNT(*) FROM account WHERE must_change_pw = 1 AND login IN ("
+    . join(',', map { sq($_->{login} // '') } @slips) . ')'), scalar @slips,
+    'every account on the slips must change its printed password');
 status_is($ca->get('/home'), 200, "... and the admin's session goes on");
 is(sql_value('SELECT COUNT(*) FROM (SELECT login FROM account GROUP BY login HAVING COUNT(*) > 1) d'), 0,
     'logins stay unique');

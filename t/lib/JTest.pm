@@ -30,7 +30,7 @@ use Test::More ();
 
 our @EXPORT = qw(
     base_url var_dir root_dir cgi_bin_dir need_stack need_var
-    client login login_ok try_login csrf_of hidden_of
+    client login login_ok try_login change_password csrf_of hidden_of
     accounts account_of_role accounts_of_role account_id account_roles
     sql sql_value sq stack_today clear_attempts drop_school session_count audit_count
     log_path log_size log_since log_all
@@ -119,18 +119,30 @@ sub try_login {
 }
 
 # Log in on a new client (or the one given as the third argument).  Returns
-# the client; $c->{logged_in} is true on a 303 to /home, and $c->{login_res}
-# holds the response.  Never dies, so a broken login shows up as the failed
-# checks of the test that follows it.
+# the client; $c->{logged_in} is true on a 303 to /home, or to /password for
+# a printed password that must be changed first ($c->{must_change} then
+# true), and $c->{login_res} holds the response.  Never dies, so a broken
+# login shows up as the failed checks of the test that follows it.
 sub login {
 	my ($login, $password, $c) = @_;
 	$c //= client();
 	my $r = try_login($c, $login, $password);
 	$c->{login_res} = $r;
-	$c->{logged_in} = ($r->status == 303
-	    && ($r->location // '') =~ m{^/home(?:[?#]|$)}
+	my $to = $r->status == 303 ? $r->location // '' : '';
+	$c->{logged_in} = ($to =~ m{^/(?:home|password)(?:[?#]|$)}
 	    && defined $c->cookie('sid')) ? 1 : 0;
+	$c->{must_change} = $c->{logged_in} && $to =~ m{^/password} ? 1 : 0;
 	return $c;
+}
+
+# Change the password of a logged-in client on /password (the printed one
+# must be changed before anything else opens).  Returns the response of
+# the POST (303 to /password?done=1 when changed).
+sub change_password {
+	my ($c, $current, $new) = @_;
+	my $page = $c->get('/password');
+	return $c->post_form('/password', [ csrf => csrf_of($page->text) // '',
+	    current => $current, new => $new, new2 => $new ]);
 }
 
 # login() plus one ok() line.
@@ -554,7 +566,7 @@ sub login_base {
 # ---------------------------------------------------------------- undo
 
 my @ACCOUNT_COLS = qw(id person_id school_id login pw_hash is_active
-    pw_changed_at issued_at created_at);
+    pw_changed_at must_change_pw issued_at created_at);
 
 # The account rows (with their roles) of some people, for
 # restore_accounts(): { person_id => { col => value, roles => [...] } or
