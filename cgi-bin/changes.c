@@ -123,8 +123,9 @@ changes_get(struct req *r)
 
 /* One change of one lesson from the form. */
 static int
-post_one(struct req *r, const char *date)
+post_one(struct req *r, void *ctx)
 {
+	const char	*date = ctx;
 	struct tt_change c;
 	const char	*msg;
 	long long	 id;
@@ -170,8 +171,9 @@ post_one(struct req *r, const char *date)
 
 /* Substitutes for all the lessons of an absent teacher, all or none. */
 static int
-post_absent(struct req *r, const char *date)
+post_absent(struct req *r, void *ctx)
 {
+	const char	*date = ctx;
 	struct tt_lesson *ls;
 	struct tt_change c;
 	const struct kv	**subs;
@@ -241,6 +243,25 @@ post_absent(struct req *r, const char *date)
 }
 
 static int
+post_delete(struct req *r, NOCTX)
+{
+	int	 rc;
+
+	if (req_str(r, K_CHANGE) == NULL)
+		return 400;
+	if ((rc = tt_change_delete(r, r->fields[K_CHANGE].num)) == -1)
+		return 500;
+	return rc == 0 ? 404 : 303;
+}
+
+/* The actions on a day's changes (ctx: the day, YYYY-MM-DD). */
+static const struct action actions[] = {
+	{ "delete",	post_delete,	0 },
+	{ "save",	post_one,	0 },
+	{ "absent",	post_absent,	0 },
+};
+
+static int
 changes_post(struct req *r)
 {
 	char		 today[11];
@@ -250,20 +271,7 @@ changes_post(struct req *r)
 	if (r->fields[K_DATE].error || action == NULL)
 		return 400;
 	date = the_date(r, today);
-	if (strcmp(action, "delete") == 0) {
-		if (req_str(r, K_CHANGE) == NULL)
-			return 400;
-		if ((rc = tt_change_delete(r, r->fields[K_CHANGE].num)) == -1)
-			return 500;
-		if (rc == 0)
-			return 404;
-		rc = 303;
-	} else if (strcmp(action, "save") == 0)
-		rc = post_one(r, date);
-	else if (strcmp(action, "absent") == 0)
-		rc = post_absent(r, date);
-	else
-		return 400;
+	rc = screen_action(r, ACTIONS(actions), action, (void *)date);
 	if (rc == 303)
 		return req_redirect(r, arena_printf(&r->arena,
 		    "/changes?date=%s", date));

@@ -302,40 +302,85 @@ post_delete(struct req *r, long long class_id)
 }
 
 static int	stream_post(struct req *, const char *);
+static int	new_stream_post(struct req *, const char *);
+
+/* What a class's POST found before its action. */
+struct class_post {
+	long long	 class_id;
+	long long	 year_id;
+};
+
+static int
+act_split(struct req *r, void *ctx)
+{
+	struct class_post *c = ctx;
+
+	return post_split(r, c->class_id, c->year_id);
+}
+
+static int
+act_individual(struct req *r, void *ctx)
+{
+	struct class_post *c = ctx;
+
+	return post_individual(r, c->class_id, c->year_id);
+}
+
+static int
+act_members(struct req *r, void *ctx)
+{
+	return post_members(r, ((struct class_post *)ctx)->class_id);
+}
+
+static int
+act_delete(struct req *r, void *ctx)
+{
+	return post_delete(r, ((struct class_post *)ctx)->class_id);
+}
+
+static int
+act_whole(struct req *r, void *ctx)
+{
+	struct class_post *c = ctx;
+
+	if (db_class_get(r->hdf, "Class", c->class_id) != 1)
+		return 500;
+	return groups_whole_create(r, c->class_id, c->year_id,
+	    req_get(r, "Class.name", "")) == 0 ? 303 : 500;
+}
+
+/* The actions on a class's groups (ctx: struct class_post). */
+static const struct action class_actions[] = {
+	{ "split",	act_split,	0 },
+	{ "individual",	act_individual,	0 },
+	{ "members",	act_members,	0 },
+	{ "delete",	act_delete,	0 },
+	{ "whole",	act_whole,	0 },
+};
 
 static int
 groups_post(struct req *r)
 {
+	struct class_post c;
 	const char	*action;
-	long long	 class_id, year_id;
+	long long	 class_id;
 	enum obj_res	 ok;
 	int		 open, rc;
 
-	if ((action = req_str(r, K_ACTION)) != NULL &&
-	    strncmp(action, "stream_", 7) == 0)
-		return stream_post(r, action);
-	if (req_str(r, K_CLASS) == NULL || action == NULL)
+	/* The form names its object: a stream, a class, or neither (a new
+	 * stream); each has its own actions. */
+	if ((action = req_str(r, K_ACTION)) == NULL)
 		return 400;
-	class_id = r->fields[K_CLASS].num;
-	if ((ok = obj_groups_edit(r, class_id, &year_id, &open)) != OBJ_OK)
+	if (req_str(r, K_STREAM) != NULL)
+		return stream_post(r, action);
+	if (req_str(r, K_CLASS) == NULL)
+		return new_stream_post(r, action);
+	class_id = c.class_id = r->fields[K_CLASS].num;
+	if ((ok = obj_groups_edit(r, class_id, &c.year_id, &open)) != OBJ_OK)
 		return (int)ok;
 	if (!open)
 		return 409;	/* a closed year is read-only */
-	if (strcmp(action, "split") == 0)
-		rc = post_split(r, class_id, year_id);
-	else if (strcmp(action, "individual") == 0)
-		rc = post_individual(r, class_id, year_id);
-	else if (strcmp(action, "members") == 0)
-		rc = post_members(r, class_id);
-	else if (strcmp(action, "delete") == 0)
-		rc = post_delete(r, class_id);
-	else if (strcmp(action, "whole") == 0) {
-		if (db_class_get(r->hdf, "Class", class_id) != 1)
-			return 500;
-		rc = groups_whole_create(r, class_id, year_id,
-		    req_get(r, "Class.name", "")) == 0 ? 303 : 500;
-	} else
-		return 400;
+	rc = screen_action(r, ACTIONS(class_actions), action, &c);
 	if (rc == SCREEN_FORM(400)) {
 		req_set(r, "Form.action", action);
 		if ((open = load(r, class_id)) != 200)
@@ -541,56 +586,104 @@ stream_create(struct req *r)
 	    id));
 }
 
+/* What a stream's POST found before its action. */
+struct stream_post {
+	long long	 id;
+	long long	 year_id;
+};
+
+static int
+act_stream_members(struct req *r, void *ctx)
+{
+	struct stream_post *s = ctx;
+	long long	*m;
+	size_t		 n;
+
+	if ((m = check_members(r, s->year_id, &n)) == NULL)
+		return req_has_errors(r) ? SCREEN_FORM(400) : 500;
+	return groups_stream_members(r, s->id, s->year_id, m, n) == 0 ? 303 :
+	    500;
+}
+
+static int
+act_stream_rename(struct req *r, void *ctx)
+{
+	struct stream_post *s = ctx;
+	const char	*name;
+	int		 rc;
+
+	if ((name = check_name(r, K_NAME, "name")) == NULL)
+		return SCREEN_FORM(400);
+	if ((rc = groups_rename(r, s->id, name)) == DB_DUPLICATE) {
+		req_field_error(r, "name", "Группа или поток с таким названием "
+		    "в этом году уже есть.");
+		return SCREEN_FORM(400);
+	}
+	return rc == 0 ? 303 : 500;
+}
+
+static int
+act_stream_delete(struct req *r, void *ctx)
+{
+	struct stream_post *s = ctx;
+	int		 rc;
+
+	if ((rc = groups_delete(r, s->id)) == 1) {
+		/* Say why on the stream's page, not a bare 409. */
+		req_field_error(r, "delete", "Поток нельзя удалить: у него есть "
+		    "нагрузка учителей. Сначала снимите её на странице "
+		    "«Учебный план и нагрузка».");
+		return SCREEN_FORM(409);
+	}
+	return rc == 0 ? req_redirect(r, "/groups") : 500;
+}
+
+/* The actions on an existing stream (ctx: struct stream_post). */
+static const struct action stream_actions[] = {
+	{ "stream_members",	act_stream_members,	0 },
+	{ "stream_rename",	act_stream_rename,	0 },
+	{ "stream_delete",	act_stream_delete,	0 },
+};
+
+static int
+act_stream_create(struct req *r, NOCTX)
+{
+	int	 rc, open;
+
+	if ((rc = stream_create(r)) != SCREEN_FORM(400))
+		return rc;
+	req_set(r, "Form.action", "stream_create");
+	return (open = stream_index(r)) != 200 ? open : rc;
+}
+
+/* A new stream: the one action of a form naming no class and no stream. */
+static const struct action new_actions[] = {
+	{ "stream_create",	act_stream_create,	0 },
+};
+
+static int
+new_stream_post(struct req *r, const char *action)
+{
+	return screen_action(r, ACTIONS(new_actions), action, NULL);
+}
+
 static int
 stream_post(struct req *r, const char *action)
 {
-	const char	*name;
-	long long	*m, id, year_id;
-	size_t		 n;
+	struct stream_post s;
+	long long	 id;
 	enum obj_res	 ok;
 	int		 open, rc;
 
-	if (strcmp(action, "stream_create") == 0) {
-		if ((rc = stream_create(r)) != SCREEN_FORM(400))
-			return rc;
-		req_set(r, "Form.action", action);
-		return (open = stream_index(r)) != 200 ? open : rc;
-	}
-	if (req_str(r, K_STREAM) == NULL)
-		return 400;
-	id = r->fields[K_STREAM].num;
-	if ((ok = obj_stream(r, id, &year_id, &open)) != OBJ_OK)
+	id = s.id = r->fields[K_STREAM].num;
+	if ((ok = obj_stream(r, id, &s.year_id, &open)) != OBJ_OK)
 		return (int)ok;
 	if (!open)
 		return 409;	/* a closed year is read-only */
-	if (strcmp(action, "stream_members") == 0) {
-		if ((m = check_members(r, year_id, &n)) == NULL)
-			rc = req_has_errors(r) ? SCREEN_FORM(400) : 500;
-		else
-			rc = groups_stream_members(r, id, year_id, m, n) == 0 ?
-			    303 : 500;
-	} else if (strcmp(action, "stream_rename") == 0) {
-		if ((name = check_name(r, K_NAME, "name")) == NULL)
-			rc = SCREEN_FORM(400);
-		else if ((rc = groups_rename(r, id, name)) == DB_DUPLICATE) {
-			req_field_error(r, "name", "Группа или поток с таким "
-			    "названием в этом году уже есть.");
-			rc = SCREEN_FORM(400);
-		} else
-			rc = rc == 0 ? 303 : 500;
-	} else if (strcmp(action, "stream_delete") == 0) {
-		if ((rc = groups_delete(r, id)) == 1) {
-			/* Say why on the stream's page, not a bare 409. */
-			req_field_error(r, "delete", "Поток нельзя удалить: "
-			    "у него есть нагрузка учителей. Сначала снимите "
-			    "её на странице «Учебный план и нагрузка».");
-			rc = SCREEN_FORM(409);
-		} else if (rc == 0)
-			return req_redirect(r, "/groups");
-		else
-			rc = 500;
-	} else
-		return 400;
+	/* 303 without a place: back to the stream (delete names its own). */
+	if ((rc = screen_action(r, ACTIONS(stream_actions), action, &s)) ==
+	    303 && r->location != NULL)
+		return rc;
 	if (rc & 0x10000) {
 		req_set(r, "Form.action", action);
 		return (open = stream_load(r, id)) != 200 ? open : rc;

@@ -72,8 +72,9 @@ load_get(struct req *r)
 }
 
 static int
-post_add(struct req *r, long long year_id)
+post_add(struct req *r, void *ctx)
 {
+	long long	 year_id = *(long long *)ctx;
 	const char	*subj;
 	long long	 teacher = 0, subject = 0, group = 0, group_subject;
 	int		 rc;
@@ -124,8 +125,9 @@ post_add(struct req *r, long long year_id)
 
 /* The curriculum of a class: hours a week in a subject; «0» removes it. */
 static int
-post_plan(struct req *r, long long year_id)
+post_plan(struct req *r, void *ctx)
 {
+	long long	 year_id = *(long long *)ctx;
 	long long	 class_id = 0, subject = 0;
 	const char	*subj, *h;
 	int		 rc, tenths = 0;
@@ -160,11 +162,29 @@ post_plan(struct req *r, long long year_id)
 }
 
 static int
+post_remove(struct req *r, NOCTX)
+{
+	enum obj_res	 ok;
+
+	if (req_str(r, K_ID) == NULL)
+		return 400;
+	if ((ok = obj_assignment(r, r->fields[K_ID].num)) != OBJ_OK)
+		return (int)ok;
+	return assignment_remove(r, r->fields[K_ID].num) == 0 ? 303 : 500;
+}
+
+/* The actions on the open year's load (ctx: the year's id). */
+static const struct action actions[] = {
+	{ "add",	post_add,	0 },
+	{ "plan",	post_plan,	0 },
+	{ "remove",	post_remove,	0 },
+};
+
+static int
 load_post(struct req *r)
 {
 	const char	*action;
 	long long	 year_id;
-	enum obj_res	 ok;
 	int		 rc;
 
 	if ((action = req_str(r, K_ACTION)) == NULL)
@@ -173,18 +193,7 @@ load_post(struct req *r)
 		return 500;
 	if (year_id == 0)
 		return 409;
-	if (strcmp(action, "add") == 0)
-		rc = post_add(r, year_id);
-	else if (strcmp(action, "plan") == 0)
-		rc = post_plan(r, year_id);
-	else if (strcmp(action, "remove") == 0) {
-		if (req_str(r, K_ID) == NULL)
-			return 400;
-		if ((ok = obj_assignment(r, r->fields[K_ID].num)) != OBJ_OK)
-			return (int)ok;
-		rc = assignment_remove(r, r->fields[K_ID].num) == 0 ? 303 : 500;
-	} else
-		return 400;
+	rc = screen_action(r, ACTIONS(actions), action, &year_id);
 	if (rc == SCREEN_FORM(400)) {
 		/* The form again, with what was typed. */
 		if (req_str(r, K_TEACHER) != NULL)

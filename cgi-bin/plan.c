@@ -206,10 +206,18 @@ again(struct req *r, const struct plan_key *k, int status)
 	return rc == 200 ? SCREEN_FORM(status) : rc;
 }
 
+/* What a POST found before its action: the plan and its year's span. */
+struct plan_post {
+	struct plan_key	 k;
+	char		 from[11], to[11];
+};
+
 static int
-import(struct req *r, const struct plan_key *k, const char *from,
-    const char *to)
+import(struct req *r, void *ctx)
 {
+	const struct plan_post	*p = ctx;
+	const struct plan_key	*k = &p->k;
+	const char		*from = p->from, *to = p->to;
 	struct plan_import	 im;
 	struct csvimport_step	 step;
 	struct csvimport_summary s;
@@ -254,59 +262,121 @@ import(struct req *r, const struct plan_key *k, const char *from,
 	return req_redirect(r, plan_url(r, k));
 }
 
-static int
-plan_post(struct req *r)
+/* The topic the action names (?id=): its id, 0 when none was sent. */
+static long long
+topic_id(const struct req *r)
 {
-	struct plan_key		 k;
-	struct plan_topic_in	 in;
-	const char		*action = req_str(r, K_ACTION);
-	char			 from[11], to[11];
-	long long		 id = req_str(r, K_ID) != NULL ?
-				    r->fields[K_ID].num : 0;
-	int			 rc, can_edit;
+	return req_str(r, K_ID) != NULL ? r->fields[K_ID].num : 0;
+}
 
-	if (action == NULL)
-		return 400;
-	if ((rc = find(r, 1, &k, &can_edit)) != 200)
-		return rc;
-	if (plan_year_span(k.year_id, from, to) == -1)
-		return 500;
-	if (strcmp(action, "add") == 0 || strcmp(action, "edit") == 0) {
-		if (strcmp(action, "edit") == 0 && id == 0)
-			return 400;
-		topic_form(r, &in, from, to);
-		if (req_has_errors(r))
-			return again(r, &k, 400);
-		if (id == 0)
-			rc = plan_topic_add(r, &k, &in) == -1 ? -1 : 1;
-		else
-			rc = plan_topic_update(r, &k, id, &in);
-	} else if (strcmp(action, "delete") == 0 ||
-	    strcmp(action, "up") == 0 || strcmp(action, "down") == 0) {
-		if (id == 0)
-			return 400;
-		if (strcmp(action, "delete") == 0)
-			rc = plan_topic_delete(r, &k, id);
-		else if ((rc = plan_topic_move(r, &k, id,
-		    action[0] == 'u' ? -1 : 1)) == 0)
-			rc = 1;	/* already first or last: nothing to do */
-		if (rc == 2) {
-			req_set(r, "Page.Refused", "Тему нельзя удалить: "
-			    "урок журнала уже ссылается на неё.");
-			return again(r, &k, 409);
-		}
-	} else if (strcmp(action, "renumber") == 0)
-		rc = plan_renumber(r, &k) == -1 ? -1 : 1;
-	else if (strcmp(action, "preview") == 0 ||
-	    strcmp(action, "import") == 0)
-		return import(r, &k, from, to);
-	else
-		return 400;
+/* A status from the plan functions' 1 done, 0 missing, -1 failed. */
+static int
+done(struct req *r, const struct plan_key *k, int rc)
+{
 	if (rc == -1)
 		return 500;
 	if (rc == 0)
 		return 404;
-	return req_redirect(r, plan_url(r, &k));
+	return req_redirect(r, plan_url(r, k));
+}
+
+static int
+topic_save(struct req *r, struct plan_post *p, long long id)
+{
+	struct plan_topic_in	 in;
+
+	topic_form(r, &in, p->from, p->to);
+	if (req_has_errors(r))
+		return again(r, &p->k, 400);
+	return done(r, &p->k, id == 0 ? (plan_topic_add(r, &p->k, &in) ==
+	    -1 ? -1 : 1) : plan_topic_update(r, &p->k, id, &in));
+}
+
+static int
+act_add(struct req *r, void *ctx)
+{
+	return topic_save(r, ctx, 0);
+}
+
+static int
+act_edit(struct req *r, void *ctx)
+{
+	return topic_id(r) == 0 ? 400 : topic_save(r, ctx, topic_id(r));
+}
+
+static int
+act_delete(struct req *r, void *ctx)
+{
+	struct plan_post	*p = ctx;
+	int			 rc;
+
+	if (topic_id(r) == 0)
+		return 400;
+	if ((rc = plan_topic_delete(r, &p->k, topic_id(r))) == 2) {
+		req_set(r, "Page.Refused", "Тему нельзя удалить: урок журнала "
+		    "уже ссылается на неё.");
+		return again(r, &p->k, 409);
+	}
+	return done(r, &p->k, rc);
+}
+
+static int
+move(struct req *r, struct plan_post *p, int by)
+{
+	int	 rc;
+
+	if (topic_id(r) == 0)
+		return 400;
+	if ((rc = plan_topic_move(r, &p->k, topic_id(r), by)) == 0)
+		rc = 1;		/* already first or last: nothing to do */
+	return done(r, &p->k, rc);
+}
+
+static int
+act_up(struct req *r, void *ctx)
+{
+	return move(r, ctx, -1);
+}
+
+static int
+act_down(struct req *r, void *ctx)
+{
+	return move(r, ctx, 1);
+}
+
+static int
+act_renumber(struct req *r, void *ctx)
+{
+	struct plan_post	*p = ctx;
+
+	return done(r, &p->k, plan_renumber(r, &p->k) == -1 ? -1 : 1);
+}
+
+/* The actions on a plan (ctx: struct plan_post). */
+static const struct action actions[] = {
+	{ "add",	act_add,	0 },
+	{ "edit",	act_edit,	0 },
+	{ "delete",	act_delete,	0 },
+	{ "up",		act_up,		0 },
+	{ "down",	act_down,	0 },
+	{ "renumber",	act_renumber,	0 },
+	{ "preview",	import,		0 },
+	{ "import",	import,		0 },
+};
+
+static int
+plan_post(struct req *r)
+{
+	struct plan_post	 p;
+	int			 rc, can_edit;
+
+	if (req_str(r, K_ACTION) == NULL)
+		return 400;
+	if ((rc = find(r, 1, &p.k, &can_edit)) != 200)
+		return rc;
+	if (plan_year_span(p.k.year_id, p.from, p.to) == -1)
+		return 500;
+	return screen_action(r, ACTIONS(actions), req_str(r, K_ACTION), &p);
 }
 
 static const struct screen screen = {

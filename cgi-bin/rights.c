@@ -99,7 +99,7 @@ form_error(struct req *r, const char *field, const char *msg)
 }
 
 static int
-add_rule(struct req *r)
+add_rule(struct req *r, NOCTX)
 {
 	const struct access	*a;
 	const char		*role, *login, *mode, *reason, *expires;
@@ -162,16 +162,12 @@ add_rule(struct req *r)
 }
 
 static int
-rights_post(struct req *r)
+delete_rule(struct req *r, NOCTX)
 {
-	const char	*action = req_str(r, K_ACTION);
-	char		 what[200];
-	int		 rc;
+	char	 what[200];
+	int	 rc;
 
-	if (action != NULL && strcmp(action, "add") == 0)
-		return add_rule(r);
-	if (action == NULL || strcmp(action, "delete") != 0 ||
-	    req_str(r, K_RULE) == NULL)
+	if (req_str(r, K_RULE) == NULL)
 		return 400;
 	if ((rc = db_access_rule_delete(r->sess.school_id,
 	    r->fields[K_RULE].num, what, sizeof(what))) == -1)
@@ -184,6 +180,11 @@ rights_post(struct req *r)
 	return req_redirect(r, "/rights");
 }
 
+static const struct action actions[] = {
+	{ "add",	add_rule,	0 },
+	{ "delete",	delete_rule,	0 },
+};
+
 static const struct screen screen = {
 	.name = "rights",
 	.methods = M_GET | M_POST,
@@ -191,7 +192,8 @@ static const struct screen screen = {
 	.nkeys = K__MAX,
 	.template = "rights.cs",
 	.get = rights_get,
-	.post = rights_post,
+	.actions = actions,
+	.nactions = sizeof(actions) / sizeof(actions[0]),
 };
 
 int

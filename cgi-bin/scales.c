@@ -96,7 +96,7 @@ again(struct req *r, int status)
 }
 
 static int
-create(struct req *r)
+create(struct req *r, NOCTX)
 {
 	struct scale_value_in	 v[SCALE_VALUES_MAX];
 	const char		*name, *err = NULL;
@@ -130,7 +130,7 @@ create(struct req *r)
 }
 
 static int
-delete(struct req *r)
+delete(struct req *r, NOCTX)
 {
 	enum obj_res	 ok;
 
@@ -156,36 +156,35 @@ delete(struct req *r)
 }
 
 static int
-scales_post(struct req *r)
+act_plus_minus(struct req *r, NOCTX)
 {
-	const char	*action = req_str(r, K_ACTION);
-	int		 rc;
-
-	if (action == NULL || r->fields[K_ID].error != NULL)
+	if (req_str(r, K_PLUS_MINUS) == NULL)
 		return 400;
-	if (strcmp(action, "create") == 0)
-		return create(r);
-	if (strcmp(action, "delete") == 0)
-		return delete(r);
-	if (strcmp(action, "plus_minus") == 0) {
-		if (req_str(r, K_PLUS_MINUS) == NULL)
-			return 400;
-		if (setting_set(r, "five_point_plus_minus",
-		    r->fields[K_PLUS_MINUS].num ? "1" : "0") == -1)
-			return 500;
-		return req_redirect(r, "/scales");
-	}
-	if (strcmp(action, "builtin") == 0) {
-		if ((rc = scales_builtin_create(r)) == DB_DUPLICATE) {
-			req_field_error(r, "builtin", "У школы уже есть своя "
-			    "шкала с названием встроенной: сначала удалите "
-			    "её.");
-			return again(r, 409);
-		}
-		return rc == -1 ? 500 : req_redirect(r, "/scales");
-	}
-	return 400;
+	if (setting_set(r, "five_point_plus_minus",
+	    r->fields[K_PLUS_MINUS].num ? "1" : "0") != 0)
+		return 500;
+	return req_redirect(r, "/scales");
 }
+
+static int
+act_builtin(struct req *r, NOCTX)
+{
+	int	 rc;
+
+	if ((rc = scales_builtin_create(r)) == DB_DUPLICATE) {
+		req_field_error(r, "builtin", "У школы уже есть своя шкала с "
+		    "названием встроенной: сначала удалите её.");
+		return again(r, 409);
+	}
+	return rc == -1 ? 500 : req_redirect(r, "/scales");
+}
+
+static const struct action actions[] = {
+	{ "create",	create,		0 },
+	{ "delete",	delete,		0 },
+	{ "plus_minus",	act_plus_minus,	0 },
+	{ "builtin",	act_builtin,	0 },
+};
 
 static const struct screen screen = {
 	.name = "scales",
@@ -194,7 +193,8 @@ static const struct screen screen = {
 	.nkeys = K__MAX,
 	.template = "scales.cs",
 	.get = scales_get,
-	.post = scales_post,
+	.actions = actions,
+	.nactions = sizeof(actions) / sizeof(actions[0]),
 };
 
 int

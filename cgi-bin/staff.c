@@ -74,7 +74,7 @@ refuse(struct req *r, const char *field, const char *msg)
 }
 
 static int
-create(struct req *r)
+create(struct req *r, NOCTX)
 {
 	const char	*last, *first, *middle, *sex, *position;
 	long long	 id;
@@ -106,7 +106,7 @@ create(struct req *r)
 
 /* The administrator sets a staff member's roles (R2). */
 static int
-set_roles(struct req *r)
+set_roles(struct req *r, NOCTX)
 {
 	const struct kv	**v;
 	long long	 *ids;
@@ -153,7 +153,7 @@ set_roles(struct req *r)
 
 /* The administrator issues staff logins (R3) and prints the slips. */
 static int
-issue(struct req *r)
+issue(struct req *r, NOCTX)
 {
 	long long	*ids;
 	size_t		 n, i;
@@ -191,21 +191,11 @@ issue(struct req *r)
 	return 200;
 }
 
-static int
-staff_post(struct req *r)
-{
-	const char	*action = req_str(r, K_ACTION);
-
-	if (action == NULL)
-		return 400;
-	if (strcmp(action, "create") == 0)
-		return create(r);
-	if (strcmp(action, "roles") == 0)
-		return set_roles(r);
-	if (strcmp(action, "issue") == 0)
-		return issue(r);
-	return 400;
-}
+static const struct action actions[] = {
+	{ "create",	create,		0 },
+	{ "roles",	set_roles,	0 },
+	{ "issue",	issue,		0 },
+};
 
 static const struct screen screen = {
 	.name = "staff",
@@ -214,7 +204,8 @@ static const struct screen screen = {
 	.nkeys = K__MAX,
 	.template = "staff.cs",
 	.get = staff_get,
-	.post = staff_post,
+	.actions = actions,
+	.nactions = sizeof(actions) / sizeof(actions[0]),
 };
 
 int

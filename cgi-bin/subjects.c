@@ -129,7 +129,7 @@ check_fields(struct req *r, const char **name, const char **short_name,
 }
 
 static int
-create(struct req *r)
+create(struct req *r, NOCTX)
 {
 	const char	*name, *short_name, *kind;
 	long long	 id;
@@ -148,7 +148,7 @@ create(struct req *r)
 }
 
 static int
-update(struct req *r)
+update(struct req *r, NOCTX)
 {
 	const char	*name, *short_name, *kind;
 	long long	 id;
@@ -204,7 +204,7 @@ parse_cell(const char *s, struct subject_cell *c)
 }
 
 static int
-save_grid(struct req *r)
+save_grid(struct req *r, NOCTX)
 {
 	const struct kv		**v;
 	struct subject_cell	 *cells;
@@ -245,21 +245,11 @@ save_grid(struct req *r)
 	return req_redirect(r, "/subjects");
 }
 
-static int
-subjects_post(struct req *r)
-{
-	const char	*action = req_str(r, K_ACTION);
-
-	if (action == NULL || r->fields[K_ID].error != NULL)
-		return 400;
-	if (strcmp(action, "create") == 0)
-		return create(r);
-	if (strcmp(action, "update") == 0)
-		return update(r);
-	if (strcmp(action, "scales") == 0)
-		return save_grid(r);
-	return 400;
-}
+static const struct action actions[] = {
+	{ "create",	create,		0 },
+	{ "update",	update,		0 },
+	{ "scales",	save_grid,	0 },
+};
 
 static const struct screen screen = {
 	.name = "subjects",
@@ -268,7 +258,8 @@ static const struct screen screen = {
 	.nkeys = K__MAX,
 	.template = "subjects.cs",
 	.get = subjects_get,
-	.post = subjects_post,
+	.actions = actions,
+	.nactions = sizeof(actions) / sizeof(actions[0]),
 };
 
 int

@@ -143,96 +143,120 @@ read_row(struct req *r, struct tt_row *t)
 	t->valid_to = req_str(r, K_TO);
 }
 
-static int
-timetable_post(struct req *r)
-{
+/* What a POST found before its action: the class's context, the row. */
+struct post {
 	struct ctx	 x;
 	struct tt_row	 t;
-	const char	*action = req_str(r, K_ACTION), *msg, *name;
-	char		 where[64];
-	long long	 group;
+	char		 where[64];	/* the class's page, without a date */
+};
+
+static int
+post_delete(struct req *r, void *ctx)
+{
+	struct post	*p = ctx;
+
+	if (p->t.id == 0)
+		return 400;
+	if (tt_remove(r, p->t.id, p->x.date) == -1)
+		return 500;
+	return req_redirect(r, arena_printf(&r->arena, "%s%s", p->where,
+	    p->x.date));
+}
+
+static int
+post_save(struct req *r, void *ctx)
+{
+	struct post	*p = ctx;
+	struct ctx	*x = &p->x;
+	struct tt_row	*t = &p->t;
+	const char	*msg, *name;
 	int		 rc;
 
-	if ((rc = begin(r, &x)) != 200)
-		return rc;
-	if (x.class_id == 0 || action == NULL)
-		return 400;
-	if (x.year_id == 0 || !x.open)
-		return 409;
-	read_row(r, &t);
-	t.year_id = x.year_id;
-	snprintf(where, sizeof(where), "/timetable?class=%lld&date=",
-	    x.class_id);
-
-	if (t.id != 0) {
-		/* The entry must be this class's. */
-		if ((rc = db_tt_get(r->hdf, "Old", r->sess.school_id,
-		    t.id, &group)) == -1)
-			return 500;
-		if (rc == 0 || obj_group_of_class(r, group, x.class_id) !=
-		    OBJ_OK)
-			return 404;
-	}
-	if (strcmp(action, "delete") == 0) {
-		if (t.id == 0)
-			return 400;
-		if (tt_remove(r, t.id, x.date) == -1)
-			return 500;
-		return req_redirect(r, arena_printf(&r->arena, "%s%s", where,
-		    x.date));
-	}
-	if (strcmp(action, "save") != 0)
-		return 400;
-
-	if (t.group_id == 0 || (rc = obj_group_of_class(r, t.group_id,
-	    x.class_id)) == OBJ_MISSING || rc == OBJ_DENIED)
+	if (t->group_id == 0 || (rc = obj_group_of_class(r, t->group_id,
+	    x->class_id)) == OBJ_MISSING || rc == OBJ_DENIED)
 		req_field_error(r, "group", "Выберите группу этого класса.");
 	else if (rc == OBJ_ERROR)
 		return 500;
-	if (t.subject_id == 0 ||
-	    (rc = db_subject_name(r, t.subject_id, &name)) == 0)
+	if (t->subject_id == 0 ||
+	    (rc = db_subject_name(r, t->subject_id, &name)) == 0)
 		req_field_error(r, "subject", "Выберите предмет.");
 	else if (rc == -1)
 		return 500;
-	if (t.teacher_id == 0 ||
-	    (rc = db_teacher_check(r->sess.school_id, t.teacher_id)) == 0)
+	if (t->teacher_id == 0 ||
+	    (rc = db_teacher_check(r->sess.school_id, t->teacher_id)) == 0)
 		req_field_error(r, "teacher", "Выберите учителя.");
 	else if (rc == -1)
 		return 500;
-	if (t.weekday < 1 || t.weekday > 6)
+	if (t->weekday < 1 || t->weekday > 6)
 		req_field_error(r, "weekday", "Выберите день недели.");
-	if (t.number < 1 || t.number > 10)
+	if (t->number < 1 || t->number > 10)
 		req_field_error(r, "number", "Номер урока: от 1 до 10.");
-	if (r->fields[K_ROOM].error || utf8_len(t.room) > 20)
+	if (r->fields[K_ROOM].error || utf8_len(t->room) > 20)
 		req_field_error(r, "room", "Кабинет: не длиннее 20 символов.");
-	if (t.valid_from == NULL || r->fields[K_FROM].error)
+	if (t->valid_from == NULL || r->fields[K_FROM].error)
 		req_field_error(r, "valid_from", "Укажите дату начала.");
-	if (t.valid_to == NULL || r->fields[K_TO].error)
+	if (t->valid_to == NULL || r->fields[K_TO].error)
 		req_field_error(r, "valid_to", "Укажите дату окончания.");
-	if (t.valid_from != NULL && t.valid_to != NULL) {
-		if (strcmp(t.valid_from, t.valid_to) > 0)
+	if (t->valid_from != NULL && t->valid_to != NULL) {
+		if (strcmp(t->valid_from, t->valid_to) > 0)
 			req_field_error(r, "valid_to",
 			    "Дата окончания раньше даты начала.");
-		else if (strcmp(t.valid_from, x.starts) < 0 ||
-		    strcmp(t.valid_to, x.ends) > 0)
+		else if (strcmp(t->valid_from, x->starts) < 0 ||
+		    strcmp(t->valid_to, x->ends) > 0)
 			req_field_error(r, "valid_from", arena_printf(
 			    &r->arena, "Даты должны быть внутри учебного года "
-			    "(%s — %s).", x.starts, x.ends));
+			    "(%s — %s).", x->starts, x->ends));
 	}
 	if (req_has_errors(r)) {
-		rc = load(r, &x);
+		rc = load(r, x);
 		return rc == 200 ? SCREEN_FORM(400) : rc;
 	}
-	if ((rc = db_tt_conflict(r, &t, &msg)) == -1)
+	if ((rc = db_tt_conflict(r, t, &msg)) == -1)
 		return 500;
 	if (rc == 1) {
 		req_field_error(r, "conflict", msg);
-		rc = load(r, &x);
+		rc = load(r, x);
 		return rc == 200 ? SCREEN_FORM(409) : rc;
 	}
-	if (tt_save(r, &t) == -1)
+	if (tt_save(r, t) == -1)
 		return 500;
-	return req_redirect(r, arena_printf(&r->arena, "%s%s", where, x.date));
+	return req_redirect(r, arena_printf(&r->arena, "%s%s", p->where,
+	    x->date));
+}
+
+static const struct action actions[] = {
+	{ "delete",	post_delete,	0 },
+	{ "save",	post_save,	0 },
+};
+
+static int
+timetable_post(struct req *r)
+{
+	struct post	 p;
+	long long	 group;
+	int		 rc;
+
+	if ((rc = begin(r, &p.x)) != 200)
+		return rc;
+	if (p.x.class_id == 0 || req_str(r, K_ACTION) == NULL)
+		return 400;
+	if (p.x.year_id == 0 || !p.x.open)
+		return 409;
+	read_row(r, &p.t);
+	p.t.year_id = p.x.year_id;
+	snprintf(p.where, sizeof(p.where), "/timetable?class=%lld&date=",
+	    p.x.class_id);
+
+	if (p.t.id != 0) {
+		/* The entry must be this class's. */
+		if ((rc = db_tt_get(r->hdf, "Old", r->sess.school_id,
+		    p.t.id, &group)) == -1)
+			return 500;
+		if (rc == 0 || obj_group_of_class(r, group, p.x.class_id) !=
+		    OBJ_OK)
+			return 404;
+	}
+	return screen_action(r, ACTIONS(actions), req_str(r, K_ACTION), &p);
 }
 
 static const struct screen screen = {

@@ -142,26 +142,40 @@ save(struct req *r, long long id)
 }
 
 static int
-workkinds_post(struct req *r)
+act_create(struct req *r, NOCTX)
 {
-	const char	*action = req_str(r, K_ACTION);
-	long long	 id;
-	enum obj_res	 ok;
-	int		 rc;
+	return save(r, 0);
+}
 
-	if (action == NULL || r->fields[K_ID].error != NULL)
-		return 400;
-	if (strcmp(action, "create") == 0)
-		return save(r, 0);
+/* The form of work of an update or a delete: 200 with *id, or a status. */
+static int
+which(struct req *r, long long *id)
+{
+	enum obj_res	 ok;
+
 	if (req_str(r, K_ID) == NULL)
 		return 400;
-	id = r->fields[K_ID].num;
-	if ((ok = obj_work_kind(r, id)) != OBJ_OK)
-		return (int)ok;
-	if (strcmp(action, "update") == 0)
-		return save(r, id);
-	if (strcmp(action, "delete") != 0)
-		return 400;
+	*id = r->fields[K_ID].num;
+	return (ok = obj_work_kind(r, *id)) == OBJ_OK ? 200 : (int)ok;
+}
+
+static int
+act_update(struct req *r, NOCTX)
+{
+	long long	 id;
+	int		 rc;
+
+	return (rc = which(r, &id)) != 200 ? rc : save(r, id);
+}
+
+static int
+act_delete(struct req *r, NOCTX)
+{
+	long long	 id;
+	int		 rc;
+
+	if ((rc = which(r, &id)) != 200)
+		return rc;
 	if ((rc = work_kind_delete(r, id)) == -1)
 		return 500;
 	if (rc == 1) {
@@ -173,6 +187,12 @@ workkinds_post(struct req *r)
 	return req_redirect(r, "/workkinds");
 }
 
+static const struct action actions[] = {
+	{ "create",	act_create,	0 },
+	{ "update",	act_update,	0 },
+	{ "delete",	act_delete,	0 },
+};
+
 static const struct screen screen = {
 	.name = "workkinds",
 	.methods = M_GET | M_POST,
@@ -180,7 +200,8 @@ static const struct screen screen = {
 	.nkeys = K__MAX,
 	.template = "workkinds.cs",
 	.get = workkinds_get,
-	.post = workkinds_post,
+	.actions = actions,
+	.nactions = sizeof(actions) / sizeof(actions[0]),
 };
 
 int

@@ -283,6 +283,55 @@ set_bells(struct req *r, long long id)
 	return bells_set(r, id, shift, starts, ends) == -1 ? 500 : 303;
 }
 
+/* The actions on an open year (ctx: its id). */
+static int
+act_period_add(struct req *r, void *ctx)
+{
+	return add_period(r, *(long long *)ctx);
+}
+
+static int
+act_holiday_add(struct req *r, void *ctx)
+{
+	return add_holiday(r, *(long long *)ctx);
+}
+
+static int
+act_bells_set(struct req *r, void *ctx)
+{
+	return set_bells(r, *(long long *)ctx);
+}
+
+static int
+act_period_delete(struct req *r, void *ctx)
+{
+	int	 rc;
+
+	if (req_str(r, K_PERIOD) == NULL)
+		return 400;
+	rc = period_delete(r, *(long long *)ctx, r->fields[K_PERIOD].num);
+	return rc == -1 ? 500 : rc == 1 ? 404 : 303;
+}
+
+static int
+act_holiday_delete(struct req *r, void *ctx)
+{
+	int	 rc;
+
+	if (req_str(r, K_HOLIDAY) == NULL)
+		return 400;
+	rc = holiday_delete(r, *(long long *)ctx, r->fields[K_HOLIDAY].num);
+	return rc == -1 ? 500 : rc == 1 ? 404 : 303;
+}
+
+static const struct action actions[] = {
+	{ "period_add",		act_period_add,		0 },
+	{ "holiday_add",	act_holiday_add,	0 },
+	{ "bells_set",		act_bells_set,		0 },
+	{ "period_delete",	act_period_delete,	0 },
+	{ "holiday_delete",	act_holiday_delete,	0 },
+};
+
 static int
 year_post(struct req *r)
 {
@@ -306,24 +355,7 @@ year_post(struct req *r)
 	}
 	if (db_year_get(r->hdf, "Year", id) != 1)
 		return 500;
-	if (strcmp(action, "period_add") == 0)
-		rc = add_period(r, id);
-	else if (strcmp(action, "holiday_add") == 0)
-		rc = add_holiday(r, id);
-	else if (strcmp(action, "bells_set") == 0)
-		rc = set_bells(r, id);
-	else if (strcmp(action, "period_delete") == 0) {
-		if (req_str(r, K_PERIOD) == NULL)
-			return 400;
-		rc = period_delete(r, id, r->fields[K_PERIOD].num);
-		rc = rc == -1 ? 500 : rc == 1 ? 404 : 303;
-	} else if (strcmp(action, "holiday_delete") == 0) {
-		if (req_str(r, K_HOLIDAY) == NULL)
-			return 400;
-		rc = holiday_delete(r, id, r->fields[K_HOLIDAY].num);
-		rc = rc == -1 ? 500 : rc == 1 ? 404 : 303;
-	} else
-		return 400;
+	rc = screen_action(r, ACTIONS(actions), action, &id);
 	if (rc == 303)
 		return req_redirect(r, arena_printf(&r->arena,
 		    "/year?id=%lld", id));

@@ -75,7 +75,7 @@ date_in(struct req *r, size_t k, const char *what, long long lo,
 }
 
 static int
-create(struct req *r)
+create(struct req *r, NOCTX)
 {
 	const char	*name = req_str(r, K_NAME);
 	long long	 id;
@@ -132,20 +132,22 @@ set_open(struct req *r, int open)
 }
 
 static int
-years_post(struct req *r)
+close_year(struct req *r, NOCTX)
 {
-	const char	*action = req_str(r, K_ACTION);
-
-	if (action == NULL)
-		return 400;
-	if (strcmp(action, "create") == 0)
-		return create(r);
-	if (strcmp(action, "close") == 0)
-		return set_open(r, 0);
-	if (strcmp(action, "open") == 0)
-		return set_open(r, 1);
-	return 400;
+	return set_open(r, 0);
 }
+
+static int
+open_year(struct req *r, NOCTX)
+{
+	return set_open(r, 1);
+}
+
+static const struct action actions[] = {
+	{ "create",	create,		0 },
+	{ "close",	close_year,	0 },
+	{ "open",	open_year,	0 },
+};
 
 static const struct screen screen = {
 	.name = "years",
@@ -154,7 +156,8 @@ static const struct screen screen = {
 	.nkeys = K__MAX,
 	.template = "years.cs",
 	.get = years_get,
-	.post = years_post,
+	.actions = actions,
+	.nactions = sizeof(actions) / sizeof(actions[0]),
 };
 
 int

@@ -123,6 +123,8 @@ struct req {
 	void			*fcgi;
 };
 
+struct action;
+
 struct screen {
 	const char		*name;
 	unsigned		 methods;
@@ -130,10 +132,38 @@ struct screen {
 	size_t			 nkeys;
 	const char		*template;
 	int			(*get)(struct req *);
+	/* POST: either one handler, or the table of actions (struct
+	 * action below) chosen by the key "action", ctx NULL. */
 	int			(*post)(struct req *);
+	const struct action	*actions;
+	size_t			 nactions;
 };
 
 #define SCREEN_FORM(status)	((status) | 0x10000)
+
+/*
+ * The POST actions of a screen (the form's action=), declared as a table
+ * next to their handlers instead of a chain of strcmp:
+ *	static const struct action actions[] = {
+ *		{ "add", add, 0 }, { "delete", delete, ROLE_ADMIN },
+ *	};
+ * roles 0: whoever may POST to the screen (lib/roles.c); else the user
+ * must also hold one of these roles.  ctx is the screen's own (what its
+ * POST found before the action: the object, the year...).
+ */
+/* An action's ctx its handler does not use (screens without a prelude). */
+#define NOCTX	void *ctx __attribute__((unused))
+
+struct action {
+	const char	*name;
+	int		(*run)(struct req *, void *ctx);
+	unsigned	 roles;
+};
+/* Run the action called name: its status; 400 when name is NULL or not
+ * in the table, 403 when the user lacks the action's roles. */
+int		 screen_action(struct req *, const struct action *, size_t n,
+		    const char *name, void *ctx);
+#define ACTIONS(v)	(v), sizeof(v) / sizeof((v)[0])
 
 int		 screen_main(const struct screen *, int argc, char *argv[]);
 

@@ -29,6 +29,8 @@
 #define JOURNAL_TEMPLATES_DEFAULT "/usr/local/share/journal/templates"
 #endif
 
+static const char	*action_of(const struct req *);
+
 static int	 configured;	/* conf_load succeeded */
 static volatile sig_atomic_t stopping;
 
@@ -212,7 +214,9 @@ handle(struct req *r, const struct access *acc)
 			status = 503;
 			goto respond;
 		}
-		status = r->screen->post(r);
+		status = r->screen->actions != NULL ? screen_action(r,
+		    r->screen->actions, r->screen->nactions,
+		    action_of(r), NULL) : r->screen->post(r);
 	} else
 		status = r->screen->get(r);
 
@@ -263,6 +267,35 @@ request_free(struct req *r)
 	buf_free(&r->headers);
 	arena_free(&r->arena);
 	memset(r, 0, sizeof(*r));
+}
+
+/* The value of the screen's key "action" (a screen with .actions has one). */
+static const char *
+action_of(const struct req *r)
+{
+	size_t	 k;
+
+	for (k = 0; k < r->screen->nkeys; k++)
+		if (strcmp(r->screen->keys[k].name, "action") == 0)
+			return req_str(r, k);
+	return NULL;
+}
+
+int
+screen_action(struct req *r, const struct action *v, size_t n,
+    const char *name, void *ctx)
+{
+	size_t	 i;
+
+	if (name == NULL)
+		return 400;
+	for (i = 0; i < n; i++)
+		if (strcmp(v[i].name, name) == 0) {
+			if (v[i].roles != 0 && !(r->sess.roles & v[i].roles))
+				return 403;
+			return v[i].run(r, ctx);
+		}
+	return 400;		/* a form of another version, or forged */
 }
 
 int

@@ -172,4 +172,24 @@ is(sql_value("SELECT COUNT(*) FROM access_rule"), $before, 'no refused rule was 
 	status_is($r, 403, 'the inspector never writes, whatever the rules say');
 }
 
+# A rule that opens /import to a role lets it import: /import keeps no
+# role list of its own that would ignore the administrator's rules.
+{
+	my $m = account_of_role('management');
+	my $mc = login_ok($m->{login}, $m->{password}, 'the deputy logs in');
+	my $post = sub {
+		my $csrf = csrf_of($mc->get('/home')->text);
+		return $mc->post_raw('/import', multipart([ csrf => $csrf ], [ action => 'preview' ],
+		    [ kind => 'staff' ], [ file => "Фамилия;Имя;Должность\nИванов;Иван;учитель\n", 'staff.csv' ]));
+	};
+	status_is($post->(), 403, 'by default the deputy may not import');
+	redirects_to(add_rule(screen => 'import', role => 'management', mode => 'write'),
+	    qr{^/rights$}, 'open /import to the administration');
+	my $r = $post->();
+	status_is($r, 200, 'now the deputy previews a staff file');
+	like($r->text, qr/Предварительная проверка|Строк|Ошибок/, '... and sees the preview');
+	redirects_to(delete_rule(rule_id("screen = 'import'")), qr{^/rights$}, 'the rule deleted');
+	status_is($post->(), 403, 'and the deputy may not import again');
+}
+
 done_testing();
