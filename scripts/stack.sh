@@ -281,8 +281,13 @@ db_start() {
 	# max-connections: every FastCGI process keeps its own connection, and
 	# mod_fcgid may run FcgidMaxProcesses (1000) of them; the default 151 made
 	# the fourth page's pool fail with "Too many connections".
+	# tmpdir: its own, not /tmp, where a cleaner (or a test's) deleting
+	# files it does not know made a query fail with "Error on delete of
+	# '/tmp/#sql-temptable-...'" (a page's 500).
+	mkdir -p "$VAR/tmp"
 	setsid mariadbd --no-defaults --user="$(id -un)" --datadir="$DB_DIR" --socket="$SOCK" \
 		--port="$DB_PORT" --bind-address=127.0.0.1 --pid-file="$DB_PID" \
+		--tmpdir="$VAR/tmp" \
 		--log-error="$LOG/mariadb.log" --innodb-flush-log-at-trx-commit=1 \
 		--max-connections=1100 \
 		--character-set-server=utf8mb4 --collation-server=utf8mb4_unicode_ci \
