@@ -213,6 +213,7 @@ sub sql_root { my ($q) = @_; my $o = qx{mariadb --no-defaults -S $SOCK -uroot -N
 
 # --------------------------------------------------------------- install
 my @mods = qw(alias headers rewrite fcgid);
+my $t_inst = time;
 ($rc, $dt) = run_log("dpkg -i $deb", "$tmp/install.log");
 $t{install} = $dt;
 $installed = 1;
@@ -308,12 +309,22 @@ my $t0 = time;
 $r = $c->post_form('/journal/login', [login => $login // '', password => $password // '',
     csrf => csrf_of($r->text) // '']);
 $t{login} = time - $t0;
+$t{first_login} = time - $t_inst;
 is($r->status, 303, "the printed administrator logs in ($login)") or diag(res_diag($r));
 like($r->header('location') // '', qr{^(?:https?://[^/]+)?/journal/}, '... and is sent on under /journal/');
 my $home = $c->get('/journal/home');
 status_is($home, 200, 'GET /journal/home with the session → 200');
 like($home->text, qr/Иванова/, "... the administrator's page");
 like(slurp('/var/log/school-journal/journal.log'), qr/\Q$login\E/, 'the login is in /var/log/school-journal/journal.log');
+
+# An upgrade's path (the same version again): configure runs with the old
+# version, dbconfig-common keeps its answers, the migrations are all there.
+($rc, $dt) = run_log("dpkg -i $deb", "$tmp/reinstall.log");
+is($rc, 0, sprintf('installing it again (the upgrade path) succeeds (%.1f s)', $dt))
+    or diag(tail_of("$tmp/reinstall.log"));
+like(slurp("$tmp/reinstall.log"), qr/migrate: схема актуальна \(версия $top\)/, '... and finds the schema up to date');
+is(slurp('/etc/journal/db.hdf'), $dbhdf, '... db.hdf unchanged (the same password)');
+status_is($c->get('/journal/home'), 200, '... the session still works');
 
 # ----------------------------------------------- backup, logrotate, cron
 my $bdir = "$tmp/backups";
@@ -326,7 +337,7 @@ my @dumps = glob("$bdir/journal-*.sql.gz");
 is(scalar @dumps, 1, '... one dump; the one older than KEEP_DAYS is deleted') or diag("@dumps");
 my $dump = @dumps ? qx{zcat $dumps[0]} : '';
 ok($dump =~ /CREATE TABLE `school`/, '... with the schema');
-ok($dump =~ /INSERT INTO `school` VALUES \(1,/, '... and the data (the school)');
+ok($dump =~ /INSERT INTO `school` VALUES\s*\(1,/, '... and the data (the school)');
 ($rc) = run_log('logrotate -d /etc/logrotate.d/school-journal', "$tmp/logrotate.log");
 is($rc, 0, 'logrotate accepts /etc/logrotate.d/school-journal') or diag(slurp("$tmp/logrotate.log"));
 my @cron = grep { /^\S+\s+\S+\s+\S+\s+\S+\s+\S+\s+\S+\s+/ && !/^#|^\w+=/ } split /\n/, slurp('/etc/cron.d/school-journal');
@@ -356,7 +367,7 @@ my @left = sort grep { !$before->{$_} } keys %$left;
 my @gone = sort grep { !$left->{$_} } keys %$before;
 is("@left", '', 'nothing new is left in the watched places');
 is("@gone", '', 'nothing that was there is gone');
-note(sprintf('times: make deb %.0f s, dpkg -i %.1f s, login POST %.2f s, purge %.1f s',
-    $t{build} // 0, $t{install} // 0, $t{login} // 0, $t{purge} // 0));
+note(sprintf('times: make deb %.0f s, dpkg -i %.1f s, from dpkg -i to the first login %.1f s, login POST %.2f s, purge %.1f s',
+    $t{build} // 0, $t{install} // 0, $t{first_login} // 0, $t{login} // 0, $t{purge} // 0));
 
 done_testing();
