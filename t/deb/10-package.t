@@ -317,6 +317,26 @@ status_is($home, 200, 'GET /journal/home with the session → 200');
 like($home->text, qr/Иванова/, "... the administrator's page");
 like(slurp('/var/log/school-journal/journal.log'), qr/\Q$login\E/, 'the login is in /var/log/school-journal/journal.log');
 
+# The nginx sample: nginx accepts it inside a server block (syntax only:
+# it names the system's fcgiwrap socket).
+open(my $nc, '>', "$tmp/nginx.conf") or die;
+print {$nc} <<EOF;
+pid $tmp/nginx.pid;
+error_log $tmp/nginx-error.log;
+events { }
+http {
+    include /etc/nginx/mime.types;
+    access_log off;
+    server {
+        listen 127.0.0.1:$WEB_PORT;
+        include /usr/share/doc/school-journal/examples/nginx-journal.conf;
+    }
+}
+EOF
+close $nc;
+($rc) = run_log("nginx -t -e $tmp/nginx-error.log -p $tmp -c $tmp/nginx.conf", "$tmp/nginx-t.log");
+is($rc, 0, 'nginx -t accepts the nginx sample') or diag(slurp("$tmp/nginx-t.log"));
+
 # An upgrade's path (the same version again): configure runs with the old
 # version, dbconfig-common keeps its answers, the migrations are all there.
 ($rc, $dt) = run_log("dpkg -i $deb", "$tmp/reinstall.log");
