@@ -53,7 +53,7 @@ STACK		 = VAR=$(CURDIR)/var WEB_PORT=$(PORT) DB_PORT=$(DB_PORT) \
 
 .DEFAULT_GOAL := all
 
-.PHONY: all run stop test check bench install clean migrate deps check-build FORCE
+.PHONY: all run stop test check bench install clean migrate deps check-build deb FORCE
 .SUFFIXES:
 
 # The compiled-in paths depend on PREFIX and SYSCONFDIR: a stamp that changes
@@ -199,6 +199,19 @@ install: all
 	install -d -m 0750 $(DESTDIR)$(LOGDIR)
 	if [ -n "$(WEB_USER)" ] && getent passwd $(WEB_USER) >/dev/null; then \
 	    chown $(WEB_USER):adm $(DESTDIR)$(LOGDIR); fi
+
+# The Debian package (debian/): build/deb/school-journal_*.deb.  Built in a
+# copy of the tree, build/deb/src, so that dpkg-buildpackage's clean step
+# (make clean) leaves build/ and a running stack alone.
+DEB_DIR		 = build/deb
+deb:
+	sh scripts/deps.sh build deb
+	rm -rf $(DEB_DIR) && mkdir -p $(DEB_DIR)/src
+	tar -C $(CURDIR) --exclude=./.git --exclude=./build --exclude=./build-asan \
+	    --exclude=./var --exclude=node_modules -cf - . | tar -C $(DEB_DIR)/src -xf -
+	cd $(DEB_DIR)/src && dpkg-buildpackage -b -uc -us
+	rm -rf $(DEB_DIR)/src
+	ls -l $(DEB_DIR)/*.deb
 
 clean:
 	rm -rf build build-asan

@@ -4,6 +4,7 @@
 #   sh scripts/deps.sh build run        # to build and serve
 #   sh scripts/deps.sh build run test   # also what `make test` needs
 #   sh scripts/deps.sh build run bench  # what `make bench` needs
+#   sh scripts/deps.sh build deb        # what `make deb` needs (the Debian package)
 #
 # Installs only what is missing (checked with dpkg-query), runs `apt-get update`
 # once and only when something is missing, and never leaves the Debian-packaged
@@ -21,8 +22,8 @@ die() { printf '%s\n' "deps: ОШИБКА: $*" >&2; exit 1; }
 [ $# -gt 0 ] || set -- build run
 for tag in "$@"; do
 	case $tag in
-	build|run|test|bench) ;;
-	*) die "неизвестная группа пакетов '$tag' (есть: build, run, test, bench)" ;;
+	build|run|test|bench|deb) ;;
+	*) die "неизвестная группа пакетов '$tag' (есть: build, run, test, bench, deb)" ;;
 	esac
 done
 
