@@ -147,7 +147,7 @@ bench:
 # leave owners alone, e.g. for a package whose postinst sets them.
 WEB_USER	?= www-data
 WEB_GROUP	?= www-data
-LOGDIR		?= /var/log/journal-school
+LOGDIR		?= /var/log/school-journal
 # The samples are installed with the installed paths filled in: the
 # placeholders (their legend dropped), and the default PREFIX's paths their
 # comments name.

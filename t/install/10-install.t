@@ -4,7 +4,7 @@
 # - `make install PREFIX=/usr SYSCONFDIR=/etc DESTDIR=<clean root>` (a copy
 #   of the sources, so build/ of the checkout is left alone) puts every file
 #   where README says, the config group www-data 0640, the log directory
-#   /var/log/journal-school owned by www-data, the samples with the
+#   /var/log/school-journal owned by www-data, the samples with the
 #   installed paths filled in and no /usr/local left anywhere;
 # - Debian's /etc/apache2, copied into a temporary ServerRoot, with the
 #   shipped site (apache-journal.conf) enabled by a2enmod/a2ensite exactly
@@ -110,7 +110,7 @@ is($st[4], 0, 'journal.hdf owned by root');
 is($st[5], $www_gid, 'journal.hdf group www-data: the web server reads it at once');
 my $ctext = slurp($conf);
 unlike($ctext, qr{/usr/local}, 'no /usr/local path in the config of a PREFIX=/usr install');
-like($ctext, qr{^\s*log = /var/log/journal-school/journal\.log$}m, 'the log under /var/log/journal-school');
+like($ctext, qr{^\s*log = /var/log/school-journal/journal\.log$}m, 'the log under /var/log/school-journal');
 unlike($ctext, qr{/var/log/journal/}, "not in systemd-journald's /var/log/journal");
 # The compiled-in defaults follow PREFIX and SYSCONFDIR.
 my $bin = slurp("$bindir/login") // '';
@@ -118,9 +118,9 @@ ok(index($bin, '/etc/journal/journal.hdf') >= 0 && index($bin, '/usr/share/journ
     'the programs default to /etc/journal/journal.hdf and /usr/share/journal/templates');
 ok(index($bin, '/usr/local/') < 0, 'no /usr/local compiled into the programs');
 
-my $logdir = "$R/var/log/journal-school";
+my $logdir = "$R/var/log/school-journal";
 @st = stat $logdir;
-ok(@st && -d _, '/var/log/journal-school created');
+ok(@st && -d _, '/var/log/school-journal created');
 is($st[4], $www_uid, 'the log directory belongs to www-data');
 is(sprintf('%04o', $st[2] & 07777), '0750', 'the log directory mode 0750');
 
@@ -134,8 +134,8 @@ for my $f (qw(apache-journal.conf apache-journal-cgi.conf nginx-journal.conf
 my $site = slurp("$share/conf/apache-journal.conf") // '';
 like($site, qr{^\s*ServerName \S+}m, 'the Apache site names its ServerName');
 like($site, qr{AliasMatch .*"/usr/lib/journal/cgi-bin/\$1"}, 'the site points at /usr/lib/journal/cgi-bin');
-like(slurp("$share/conf/logrotate-journal") // '', qr{^/var/log/journal-school/\*\.log \{}m,
-    'the logrotate sample rotates /var/log/journal-school');
+like(slurp("$share/conf/logrotate-journal") // '', qr{^/var/log/school-journal/\*\.log \{}m,
+    'the logrotate sample rotates /var/log/school-journal');
 
 # A second install keeps the administrator's config (and its group), and
 # says so when it names the templates of an install with another PREFIX.
@@ -300,12 +300,12 @@ my $acct = (accounts())[0];
 	my $other = client(base => "http://127.0.0.1:$FCGI_PORT")->get('/login');
 	is($other->status, 404, "mod_fcgid: another host name gets Debian's 000-default (no /login there)");
 	my @lst = stat "$logdir/journal.log";
-	ok(@lst && $lst[4] == $www_uid, 'the application log is written by www-data in /var/log/journal-school');
+	ok(@lst && $lst[4] == $www_uid, 'the application log is written by www-data in /var/log/school-journal');
 	stop_apache($A);
 
 	# The logrotate sample, as /etc/logrotate.d/journal would run it.
 	my $lr = slurp("$share/conf/logrotate-journal");
-	$lr =~ s{/var/log/journal-school}{$logdir}g;
+	$lr =~ s{/var/log/school-journal}{$logdir}g;
 	spew("$top/logrotate-journal", $lr);
 	my $size = -s "$logdir/journal.log";
 	my ($ok, $out) = sh("logrotate -f -s '$top/logrotate.state' '$top/logrotate-journal'");

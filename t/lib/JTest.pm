@@ -155,8 +155,6 @@ sub login_ok {
 	return $c;
 }
 
-# The CSRF token of a page: <meta name="csrf" content="..."> or the hidden
-# <input name="csrf" value="...">.  undef when the page has neither.
 # A multipart/form-data body for post_raw: [name, value] text parts and
 # [name, bytes, filename] files (the CSV imports).  Returns (body, type).
 sub multipart {
@@ -173,6 +171,8 @@ sub multipart {
 	return ($body . "--$b--\r\n", "multipart/form-data; boundary=$b");
 }
 
+# The CSRF token of a page: <meta name="csrf" content="..."> or the hidden
+# <input name="csrf" value="...">.  undef when the page has neither.
 sub csrf_of {
 	my ($html) = @_;
 	return undef unless defined $html;
