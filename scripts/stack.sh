@@ -209,6 +209,7 @@ db.user = journal
 db.password = $pw
 paths.templates = $TEMPLATES
 paths.log = $LOG/journal.log
+app.hello = 1
 EOF
 	[ -z "$TODAY" ] || printf 'clock.settable = 1\nclock.today = %s\n' "$TODAY" >>"$APPCONF.tmp"
 	umask "$old_umask"
@@ -569,6 +570,10 @@ spawn_start() {
 			spawn-fcgi -s "$SP_DIR/$name.sock" -M 0660 $own -F "$SPAWN_PROCS" \
 			-P "$SP_DIR/$name.pid" -- "$prog" </dev/null >>"$LOG/spawn-fcgi.log" 2>&1 ||
 			die "spawn-fcgi не запустил $prog (журнал: $LOG/spawn-fcgi.log)"
+		# spawn-fcgi ends its pid file without a newline: a text file (and
+		# `read`, cat of several files) wants one.
+		pf=$SP_DIR/$name.pid
+		[ ! -s "$pf" ] || [ -z "$(tail -c 1 "$pf")" ] || echo >>"$pf"
 		n=$((n + 1))
 	done
 	[ $n -gt 0 ] || warn "в $BINDIR нет программ: spawn-fcgi ничего не запустил"
