@@ -324,7 +324,7 @@ db_setup() {
 CREATE DATABASE IF NOT EXISTS journal CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;
 CREATE USER IF NOT EXISTS 'journal'@'localhost' IDENTIFIED BY '$DB_PASSWORD';
 ALTER USER 'journal'@'localhost' IDENTIFIED BY '$DB_PASSWORD';
-GRANT SELECT, INSERT, UPDATE, DELETE, EXECUTE ON journal.* TO 'journal'@'localhost';
+GRANT SELECT, INSERT, UPDATE, DELETE ON journal.* TO 'journal'@'localhost';
 EOF
 }
 
