@@ -71,5 +71,6 @@ bad=$(printf '%s\n' "$res" | awk '/Non-2xx/ { print $NF }')
 set -- $(workers)
 wn=$#
 wp=$(pss "$@")
+# shellcheck disable=SC2046
 dbp=$(pss $(cat "$VAR/run/mysqld.pid"))
 printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$LABEL" "$wn" "$wp" "$dbp" "$saves" "$rps" "$p50" "$p99" "${bad:-0}"
