@@ -25,19 +25,20 @@
 #   journal-upgrade
 #
 # Settings (environment):
-#   PREFIX=/usr/local  SYSCONFDIR=$PREFIX/etc  as given to make install
+#   PREFIX=/usr/local  SYSCONFDIR=$PREFIX/etc (/etc for /usr)  as for make install
 #   CONF=$SYSCONFDIR/journal/journal.hdf       the installed config
 #   BACKUP_DIR=/var/backups/journal            where the dumps go (0700)
 #   MYSQL_OPTS="..."  options of the mariadb client for a user that may
 #       dump and migrate (e.g. --defaults-extra-file=/etc/journal/migrate.cnf,
-#       or "-uroot -p": the password is then asked once for all steps);
+#       or "-uroot -p": the password is then asked once for all steps,
+#       from the terminal or one line of stdin);
 #       or VAR=DIR: a scripts/stack.sh stack (root over its socket)
 #   DB_NAME     default: db.name of CONF, else journal
 #   WORKERS=auto|apache|spawn|fcgiwrap|none    auto: what runs BINDIR's programs
 #   BINDIR=$PREFIX/lib/journal/cgi-bin         the installed programs
 #   APACHE_RESTART="apache2ctl graceful"
-#   SPAWN_DIR=DIR   spawn-fcgi's sockets and pid files, <screen>.sock/.pid
-#                   (as in conf/nginx-spawn-fcgi.conf)
+#   SPAWN_DIR=/run/journal-fcgi   spawn-fcgi's sockets and pid files,
+#                   <screen>.sock/.pid (as the installed nginx-spawn-fcgi.conf)
 #   INSTALL=auto|0|1   auto: 1 when run from a source tree
 #   DRY_RUN=1   make the backup and list the keys; only say what the
 #               migrations, the install and the restart would do
@@ -65,13 +66,14 @@ else
 	MIGRATE=$PREFIX/share/journal/scripts/migrate.sh
 	SAMPLE=${SAMPLE:-$PREFIX/share/journal/conf/journal.hdf.sample}
 fi
-SYSCONFDIR=${SYSCONFDIR:-$PREFIX/etc}
+# As the Makefile: /etc for PREFIX=/usr, else PREFIX/etc.
+case $PREFIX in /usr|/usr/) SYSCONFDIR=${SYSCONFDIR:-/etc} ;; *) SYSCONFDIR=${SYSCONFDIR:-$PREFIX/etc} ;; esac
 CONF=${CONF:-$SYSCONFDIR/journal/journal.hdf}
 BINDIR=${BINDIR:-$PREFIX/lib/journal/cgi-bin}
 BACKUP_DIR=${BACKUP_DIR:-/var/backups/journal}
 WORKERS=${WORKERS:-auto}
 APACHE_RESTART=${APACHE_RESTART:-apache2ctl graceful}
-SPAWN_DIR=${SPAWN_DIR:-}
+SPAWN_DIR=${SPAWN_DIR:-/run/journal-fcgi}
 INSTALL=${INSTALL:-auto}
 DRY_RUN=${DRY_RUN:-0}
 case $WORKERS in auto|apache|spawn|fcgiwrap|none) ;; *) die "WORKERS: auto, apache, spawn, fcgiwrap или none, не '$WORKERS'" ;; esac
@@ -135,28 +137,59 @@ hdf_flat() {
 conf_value() { hdf_flat "$1" | awk -F '\t' -v k="$2" '$1 == k { v = $2 } END { print v }'; }
 
 # --- the database connection --------------------------------------------------------
-# "-p" without a value would make every client call ask again: ask once here
-# and hand the clients a private defaults file instead.
+# As scripts/migrate.sh does: a bare -p (or --password) is asked once, from
+# the terminal or one line of stdin, and -pSECRET is taken off the command
+# line; the password goes to a private option file (which includes the
+# caller's own option files) given to every client call of the upgrade,
+# mariadb-dump's and migrate.sh's alike.
 CONN=
 if [ -n "${MYSQL_OPTS:-}" ]; then
-	rest=
-	ask=no
+	set -f
+	rest='' ask=no pw='' havepw=no deffile='' extra='' nodefaults=no
 	for o in $MYSQL_OPTS; do
-		case $o in -p|--password) ask=yes ;; *) rest="$rest $o" ;; esac
+		case $o in
+		-p|--password) ask=yes ;;
+		-p*) pw=${o#-p}; havepw=yes ;;
+		--password=*) pw=${o#--password=}; havepw=yes ;;
+		--no-defaults) nodefaults=yes ;;
+		--defaults-file=*) deffile=${o#*=} ;;
+		--defaults-extra-file=*) extra=${o#*=} ;;
+		*) rest="$rest $o" ;;
+		esac
 	done
-	if [ $ask = yes ]; then
-		[ -t 0 ] || die "MYSQL_OPTS содержит -p, но ввод не терминал: используйте --defaults-extra-file"
-		printf 'Пароль MariaDB: ' >&2
-		stty -echo 2>/dev/null || true
-		IFS= read -r pw || pw=
-		stty echo 2>/dev/null || true
-		printf '\n' >&2
-		(umask 077; printf '[client]\npassword="%s"\n' "$(printf '%s' "$pw" | sed 's/[\\"]/\\&/g')" >"$TMP/client.cnf")
-		CONN="--defaults-extra-file=$TMP/client.cnf$rest"
+	set +f
+	if [ $ask = yes ] || [ $havepw = yes ]; then
+		if [ $ask = yes ] && [ -t 0 ]; then
+			old_tty=$(stty -g)
+			stty -echo
+			printf '%s' "$ME: пароль MariaDB (спрашивается один раз): " >&2
+			IFS= read -r pw || pw=
+			stty "$old_tty"
+			printf '\n' >&2
+		elif [ $ask = yes ]; then
+			IFS= read -r pw || [ -n "$pw" ] || die "пароль не передан: ждал строку с паролем на стандартном вводе"
+		fi
+		{
+			for f in "$deffile" "$extra"; do
+				[ -n "$f" ] || continue
+				[ -r "$f" ] || die "не читается файл параметров $f"
+				printf '!include %s\n' "$(cd "$(dirname "$f")" && pwd -P)/$(basename "$f")"
+			done
+			printf '[client]\npassword="'
+			printf '%s' "$pw" | sed 's/\\/\\\\/g; s/"/\\"/g'
+			printf '"\n'
+		} >"$TMP/client.cnf"
+		pw=
+		if [ $nodefaults = yes ] || [ -n "$deffile" ]; then
+			CONN="--defaults-file=$TMP/client.cnf$rest"
+		else
+			CONN="--defaults-extra-file=$TMP/client.cnf$rest"
+		fi
 	else
 		CONN=$MYSQL_OPTS
 	fi
-	export MYSQL_OPTS="$CONN"
+	MYSQL_OPTS=$CONN
+	export MYSQL_OPTS
 elif [ -n "${VAR:-}" ]; then
 	[ -S "$VAR/run/mysqld.sock" ] || die "нет сокета $VAR/run/mysqld.sock: MariaDB стека не запущена"
 	CONN="--no-defaults -S $VAR/run/mysqld.sock -uroot"
