@@ -10,7 +10,8 @@
 #       [WARM_JOURNAL=mod_fcgid processes of /journal made at start, default 8] \
 #       [PROFILE=small|district: the tuning profile (README, Tuning profiles):
 #        pools, MariaDB connections and buffer pool; default district] \
-#       sh scripts/stack.sh start|stop|status|db-start|db-stop|web-start|web-stop
+#       sh scripts/stack.sh start|stop|status|db-start|db-stop|web-start|web-stop|warm
+#   (warm: fill a running Apache's mod_fcgid pools again, e.g. after a graceful restart)
 #
 # SERVER: apache = Apache + mod_fcgid (processes on demand); nginx = nginx +
 # fcgiwrap (plain CGI, a process per request); spawn = nginx + spawn-fcgi (a
@@ -32,7 +33,7 @@ die()  { printf '%s\n' "$ME: ОШИБКА: $*" >&2; exit 1; }
 usage() {
 	cat >&2 <<EOF
 usage: VAR=DIR [WEB_PORT=8080] [DB_PORT=3307] [SERVER=apache|nginx|spawn] [SPAWN_PROCS=2] [DEMO=1|0] $0 COMMAND
-commands: start stop status db-start db-stop web-start web-stop
+commands: start stop status db-start db-stop web-start web-stop warm
 EOF
 	exit 2
 }
@@ -866,6 +867,7 @@ db-start) db_start ;;
 db-stop) db_stop ;;
 web-start) web_start ;;
 web-stop) web_stop ;;
+warm) apache_pid >/dev/null || die "Apache этого стека не запущен"; apache_warm ;;
 -h|--help|help) usage ;;
 *) usage ;;
 esac
