@@ -58,8 +58,8 @@ case $PROFILE in small|district) ;; *) die "PROFILE должен быть small 
 # The samples (conf/apache-journal.conf) carry the small one; the test and
 # benchmark stacks run the district one, which their timings assume.
 if [ "$PROFILE" = small ]; then
-	DB_MAX_CONN=151 DB_POOL=256M FCGID_PER_CLASS=8 FCGID_MIN_PER_CLASS=2
-	FCGID_MAX=100 FCGID_SCORE=10 AP_START=2 AP_THREADS=25 AP_WORKERS=150
+	DB_MAX_CONN=151 DB_POOL=256M FCGID_PER_CLASS=16 FCGID_MIN_PER_CLASS=2
+	FCGID_MAX=120 FCGID_SCORE=20 AP_START=2 AP_THREADS=25 AP_WORKERS=150
 	WARM_DEFAULT=1
 else
 	DB_MAX_CONN=1100 DB_POOL=128M FCGID_PER_CLASS=64 FCGID_MIN_PER_CLASS=64
@@ -299,7 +299,7 @@ db_start() {
 	# max-connections: every FastCGI process keeps its own connection, and
 	# mod_fcgid may run FcgidMaxProcesses of them (district: 1000; there the
 	# default 151 made the fourth page's pool fail with "Too many
-	# connections"; small: 100, under the default).
+	# connections"; small: 120, under the default).
 	setsid mariadbd --no-defaults --user="$(id -un)" --datadir="$DB_DIR" --socket="$SOCK" \
 		--port="$DB_PORT" --bind-address=127.0.0.1 --pid-file="$DB_PID" \
 		--log-error="$LOG/mariadb.log" --innodb-flush-log-at-trx-commit=1 \
