@@ -176,6 +176,7 @@ install: all
 	install -d $(DESTDIR)$(PREFIX)/sbin
 	install -m 0755 $(NEWSCHOOL) $(DESTDIR)$(PREFIX)/sbin/journal-new-school
 	install -m 0755 $(DIGEST) $(DESTDIR)$(PREFIX)/sbin/journal-digest
+	install -m 0755 scripts/upgrade.sh $(DESTDIR)$(PREFIX)/sbin/journal-upgrade
 	install -m 0644 templates/*.cs $(DESTDIR)$(SHAREDIR)/templates
 	install -m 0644 htdocs/*.css htdocs/*.js $(DESTDIR)$(SHAREDIR)/htdocs
 	install -m 0644 htdocs/errors/*.html $(DESTDIR)$(SHAREDIR)/htdocs/errors

@@ -111,9 +111,38 @@ page(struct req *r, long long group, long long subject, long long entry)
 	return 200;
 }
 
+/*
+ * /journal with no group and subject (a bookmark, a typed address): the
+ * user's journals, the lists /home shows, instead of a bare 400; a role
+ * with no journals of its own (the management, an inspector) is told
+ * where journals are opened.
+ */
+static int
+journal_list(struct req *r)
+{
+	const struct session	*s = &r->sess;
+
+	r->template = "journal_list.cs";
+	req_set(r, "Page.Title", "Мои журналы");
+	if ((s->roles & ROLE_TEACHER) && db_journals_by_teacher(r->hdf,
+	    "MyJournals", s->school_id, s->person_id) == -1)
+		return 500;
+	if ((s->roles & ROLE_CLASS_TEACHER) && db_journals_by_class_teacher(
+	    r->hdf, "ClassJournals", s->school_id, s->person_id) == -1)
+		return 500;
+	if (s->roles & ROLE_TEACHER)
+		req_set(r, "Page.Teacher", "1");
+	if (s->roles & (ROLE_ADMIN | ROLE_MANAGEMENT))
+		req_set(r, "Page.Check", "1");
+	return 200;
+}
+
 static int
 journal_get(struct req *r)
 {
+	if (req_str(r, K_GROUP) == NULL && req_str(r, K_SUBJECT) == NULL &&
+	    req_str(r, K_LESSON) == NULL)
+		return journal_list(r);
 	if (req_str(r, K_GROUP) == NULL || req_str(r, K_SUBJECT) == NULL)
 		return 400;
 	return page(r, r->fields[K_GROUP].num, r->fields[K_SUBJECT].num,

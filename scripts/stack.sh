@@ -8,7 +8,10 @@
 #       [SPAWN_PROCS=FastCGI processes per screen under SERVER=spawn, default 2] \
 #       [TODAY=YYYY-MM-DD: a fixed date for the program and the demo (tests)] \
 #       [WARM_JOURNAL=mod_fcgid processes of /journal made at start, default 8] \
-#       sh scripts/stack.sh start|stop|status|db-start|db-stop|web-start|web-stop
+#       [PROFILE=small|district: the tuning profile (README, Tuning profiles):
+#        pools, MariaDB connections and buffer pool; default district] \
+#       sh scripts/stack.sh start|stop|status|db-start|db-stop|web-start|web-stop|warm
+#   (warm: fill a running Apache's mod_fcgid pools again, e.g. after a graceful restart)
 #
 # SERVER: apache = Apache + mod_fcgid (processes on demand); nginx = nginx +
 # fcgiwrap (plain CGI, a process per request); spawn = nginx + spawn-fcgi (a
@@ -30,7 +33,7 @@ die()  { printf '%s\n' "$ME: ОШИБКА: $*" >&2; exit 1; }
 usage() {
 	cat >&2 <<EOF
 usage: VAR=DIR [WEB_PORT=8080] [DB_PORT=3307] [SERVER=apache|nginx|spawn] [SPAWN_PROCS=2] [DEMO=1|0] $0 COMMAND
-commands: start stop status db-start db-stop web-start web-stop
+commands: start stop status db-start db-stop web-start web-stop warm
 EOF
 	exit 2
 }
@@ -49,7 +52,21 @@ DB_PORT=${DB_PORT:-$(saved DB_PORT)};    DB_PORT=${DB_PORT:-3307}
 SERVER=${SERVER:-$(saved SERVER)};       SERVER=${SERVER:-apache}
 BINDIR=${CGI_BINDIR:-$(saved CGI_BINDIR)}; BINDIR=${BINDIR:-$ROOT/build/cgi-bin}
 SPAWN_PROCS=${SPAWN_PROCS:-$(saved SPAWN_PROCS)}; SPAWN_PROCS=${SPAWN_PROCS:-2}
-WARM_JOURNAL=${WARM_JOURNAL:-8}
+PROFILE=${PROFILE:-$(saved PROFILE)}; PROFILE=${PROFILE:-district}
+case $PROFILE in small|district) ;; *) die "PROFILE должен быть small или district: '$PROFILE'" ;; esac
+# The profiles (README, Tuning profiles; doc/tuning.md has the measurements).
+# The samples (conf/apache-journal.conf) carry the small one; the test and
+# benchmark stacks run the district one, which their timings assume.
+if [ "$PROFILE" = small ]; then
+	DB_MAX_CONN=151 DB_POOL=256M FCGID_PER_CLASS=16 FCGID_MIN_PER_CLASS=2
+	FCGID_MAX=120 FCGID_SCORE=20 AP_START=2 AP_THREADS=25 AP_WORKERS=150
+	WARM_DEFAULT=1
+else
+	DB_MAX_CONN=1100 DB_POOL=128M FCGID_PER_CLASS=64 FCGID_MIN_PER_CLASS=64
+	FCGID_MAX=1000 FCGID_SCORE=136 AP_START=2 AP_THREADS=64 AP_WORKERS=128
+	WARM_DEFAULT=8
+fi
+WARM_JOURNAL=${WARM_JOURNAL:-$WARM_DEFAULT}
 case $WARM_JOURNAL in ''|*[!0-9]*) die "WARM_JOURNAL должен быть числом: '$WARM_JOURNAL'" ;; esac
 DEMO=${DEMO:-1}
 # TODAY: the tests' fixed date (lib/clock.h), written into the stack's
@@ -168,8 +185,8 @@ stop_pids() {
 run_as_www() { setpriv --reuid=$WWW_USER --regid=$WWW_USER --init-groups -- "$@"; }
 
 write_env() {
-	printf 'WEB_PORT=%s\nDB_PORT=%s\nSERVER=%s\nCGI_BINDIR=%s\nSPAWN_PROCS=%s\nTODAY=%s\n' \
-		"$WEB_PORT" "$DB_PORT" "$SERVER" "$BINDIR" "$SPAWN_PROCS" "$TODAY" >"$ENVFILE.tmp"
+	printf 'WEB_PORT=%s\nDB_PORT=%s\nSERVER=%s\nCGI_BINDIR=%s\nSPAWN_PROCS=%s\nTODAY=%s\nPROFILE=%s\n' \
+		"$WEB_PORT" "$DB_PORT" "$SERVER" "$BINDIR" "$SPAWN_PROCS" "$TODAY" "$PROFILE" >"$ENVFILE.tmp"
 	mv -f "$ENVFILE.tmp" "$ENVFILE"
 }
 
@@ -209,6 +226,7 @@ db.user = journal
 db.password = $pw
 paths.templates = $TEMPLATES
 paths.log = $LOG/journal.log
+app.hello = 1
 EOF
 	[ -z "$TODAY" ] || printf 'clock.settable = 1\nclock.today = %s\n' "$TODAY" >>"$APPCONF.tmp"
 	umask "$old_umask"
@@ -279,8 +297,9 @@ db_start() {
 	rm -f "$SOCK" "$DB_PID"
 	# setsid: its own session, so a Ctrl-C in the calling terminal does not reach it.
 	# max-connections: every FastCGI process keeps its own connection, and
-	# mod_fcgid may run FcgidMaxProcesses (1000) of them; the default 151 made
-	# the fourth page's pool fail with "Too many connections".
+	# mod_fcgid may run FcgidMaxProcesses of them (district: 1000; there the
+	# default 151 made the fourth page's pool fail with "Too many
+	# connections"; small: 120, under the default).
 	# tmpdir: its own, not /tmp, where a cleaner (or a test's) deleting
 	# files it does not know made a query fail with "Error on delete of
 	# '/tmp/#sql-temptable-...'" (a page's 500).
@@ -289,7 +308,7 @@ db_start() {
 		--port="$DB_PORT" --bind-address=127.0.0.1 --pid-file="$DB_PID" \
 		--tmpdir="$VAR/tmp" \
 		--log-error="$LOG/mariadb.log" --innodb-flush-log-at-trx-commit=1 \
-		--max-connections=1100 \
+		--max-connections=$DB_MAX_CONN --innodb-buffer-pool-size=$DB_POOL \
 		--character-set-server=utf8mb4 --collation-server=utf8mb4_unicode_ci \
 		</dev/null >>"$LOG/mariadb.log" 2>&1 &
 	bg=$!
@@ -328,7 +347,7 @@ db_setup() {
 CREATE DATABASE IF NOT EXISTS journal CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;
 CREATE USER IF NOT EXISTS 'journal'@'localhost' IDENTIFIED BY '$DB_PASSWORD';
 ALTER USER 'journal'@'localhost' IDENTIFIED BY '$DB_PASSWORD';
-GRANT SELECT, INSERT, UPDATE, DELETE, EXECUTE ON journal.* TO 'journal'@'localhost';
+GRANT SELECT, INSERT, UPDATE, DELETE ON journal.* TO 'journal'@'localhost';
 EOF
 }
 
@@ -366,6 +385,9 @@ apache_start() {
 	# the directory only when it creates it itself.
 	[ $IS_ROOT = no ] || { chown $WWW_USER:$WWW_USER "$AP_DIR/fcgid" && chmod 0700 "$AP_DIR/fcgid"; }
 	subst "$ROOT/conf/apache-journal.conf" "$AP_DIR/journal.conf"
+	# The sample's pools are the small profile's; set this profile's.
+	sed -i -e "s/^\([[:space:]]*FcgidMaxProcessesPerClass\) .*/\1 $FCGID_PER_CLASS/" \
+	    -e "s/^\([[:space:]]*FcgidMinProcessesPerClass\) .*/\1 $FCGID_MIN_PER_CLASS/" "$AP_DIR/journal.conf"
 	cat >"$AP_CONF.tmp" <<EOF
 # Generated by scripts/stack.sh for the stack in $VAR; do not edit.
 ServerRoot "/usr/lib/apache2"
@@ -404,30 +426,31 @@ TraceEnable Off
 Timeout 60
 KeepAliveTimeout 5
 
-# Request threads: two processes of 64.  The event MPM closes kept-alive
+# Request threads (district: two processes of 64; small: Debian's stock
+# 25 per process, 150 in all).  The event MPM closes kept-alive
 # connections whenever all its threads are busy (the clients reconnect and
 # queue), so have more threads than clients at once; and a program's first
 # burst, which makes its mod_fcgid pool, can be as wide as the threads.
-StartServers 2
-ServerLimit 2
-ThreadsPerChild 64
-MaxRequestWorkers 128
+StartServers $AP_START
+ThreadsPerChild $AP_THREADS
+MaxRequestWorkers $AP_WORKERS
 
 # mod_fcgid: why these values is explained in conf/apache-journal.conf, which
-# sets the per-program pool (FcgidMaxProcessesPerClass, FcgidMinProcessesPerClass,
-# 64 each) for its virtual host; here the server-wide part.
+# sets the per-program pool (FcgidMaxProcessesPerClass, FcgidMinProcessesPerClass:
+# this profile's $FCGID_PER_CLASS and $FCGID_MIN_PER_CLASS) for its virtual
+# host; here the server-wide part.
 FcgidIPCDir "$AP_DIR/fcgid"
 FcgidProcessTableFile "$AP_DIR/fcgid_shm"
 # Room for every busy program's pool: at 128 (the former value) the fifth
 # page of make bench (the login) got one process and waited 3 s per request.
 # Every process keeps a MariaDB connection: max-connections is above this.
-FcgidMaxProcesses 1000
+FcgidMaxProcesses $FCGID_MAX
 # Each spawn adds FcgidSpawnScore (1) to a program's score, each exit
 # FcgidTerminationScore (2), each second takes FcgidTimeScore (1) off, and
 # nothing spawns above this limit (default 10: ten processes, then one a
 # second): a burst must be able to spawn a whole pool of 64 at once; a
 # program that crashes at start still stops spawning after ~70 tries.
-FcgidSpawnScoreUpLimit 136
+FcgidSpawnScoreUpLimit $FCGID_SCORE
 # The application answers 413 itself above 1 MiB; these are backstops
 # (journal.conf repeats them for its virtual host).
 LimitRequestBody 2097152
@@ -574,6 +597,10 @@ spawn_start() {
 			spawn-fcgi -s "$SP_DIR/$name.sock" -M 0660 $own -F "$SPAWN_PROCS" \
 			-P "$SP_DIR/$name.pid" -- "$prog" </dev/null >>"$LOG/spawn-fcgi.log" 2>&1 ||
 			die "spawn-fcgi не запустил $prog (журнал: $LOG/spawn-fcgi.log)"
+		# spawn-fcgi ends its pid file without a newline: a text file (and
+		# `read`, cat of several files) wants one.
+		pf=$SP_DIR/$name.pid
+		[ ! -s "$pf" ] || [ -z "$(tail -c 1 "$pf")" ] || echo >>"$pf"
 		n=$((n + 1))
 	done
 	[ $n -gt 0 ] || warn "в $BINDIR нет программ: spawn-fcgi ничего не запустил"
@@ -845,6 +872,7 @@ db-start) db_start ;;
 db-stop) db_stop ;;
 web-start) web_start ;;
 web-stop) web_stop ;;
+warm) apache_pid >/dev/null || die "Apache этого стека не запущен"; apache_warm ;;
 -h|--help|help) usage ;;
 *) usage ;;
 esac
