@@ -11,7 +11,7 @@
 </section>
 <?cs elif:Page.Teacher ?>
 <section class="card">
-  <p class="state none-state">У вас пока нет журналов в этом учебном году. Журнал появляется, когда администратор назначит вам учебную нагрузку: группу и предмет (экран «Учебный план и нагрузка»).</p>
+  <p class="hint">У вас пока нет журналов в этом учебном году. Журнал появляется, когда администратор назначит вам учебную нагрузку: группу и предмет (экран «Учебный план и нагрузка»).</p>
 </section>
 <?cs /if ?>
 <?cs if:subcount(ClassJournals) > 0 ?>
@@ -26,7 +26,7 @@
 <?cs /if ?>
 <?cs if:!Page.Teacher && subcount(ClassJournals) == 0 ?>
 <section class="card">
-  <p class="state none-state">Своих журналов у вас нет: журнал ведёт учитель группы по предмету.<?cs if:Page.Check ?> Журналы класса открываются с экрана <a href="<?cs var:Base ?>/classcheck">«Проверка журнала класса»</a>.<?cs /if ?></p>
+  <p class="hint">Своих журналов у вас нет: журнал ведёт учитель группы по предмету.<?cs if:Page.Check ?> Журналы класса открываются с экрана <a href="<?cs var:Base ?>/classcheck">«Проверка журнала класса»</a>.<?cs /if ?></p>
 </section>
 <?cs /if ?>
 <?cs include:"footer.cs" ?>

@@ -183,6 +183,7 @@ is(scalar @missing, 0, scalar(@want) . ' expected files in the package (programs
 like($files{'/usr/lib/journal/cgi-bin/login'} // '', qr/^-rwxr-xr-x/, 'the programs are executable');
 like($files{'/etc/journal/journal.hdf'} // '', qr/^-rw-r-----/, 'journal.hdf is shipped 0640');
 ok(!grep({ m{^/usr/local|^/var/log/journal} } keys %files), 'nothing under /usr/local or /var/log/journal (systemd-journald\'s)');
+ok(!exists $files{'/usr/sbin/journal-upgrade'}, 'no journal-upgrade: the package upgrades with apt');
 my $conffiles = qx{dpkg-deb -I $deb conffiles};
 for my $c (qw(/etc/journal/journal.hdf /etc/apache2/conf-available/school-journal.conf
     /etc/cron.d/school-journal /etc/logrotate.d/school-journal)) {
