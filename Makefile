@@ -182,6 +182,7 @@ install: all
 	install -m 0644 htdocs/errors/*.html $(DESTDIR)$(SHAREDIR)/htdocs/errors
 	install -m 0644 sql/*.sql $(DESTDIR)$(SHAREDIR)/sql
 	install -m 0755 scripts/migrate.sh $(DESTDIR)$(SHAREDIR)/scripts
+	install -m 0644 scripts/dbconn.sh $(DESTDIR)$(SHAREDIR)/scripts
 	for f in $(SAMPLES); do \
 	    $(FILL) conf/$$f > $(DESTDIR)$(SHAREDIR)/conf/$$f || exit 1; \
 	    chmod 0644 $(DESTDIR)$(SHAREDIR)/conf/$$f; done

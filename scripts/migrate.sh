@@ -32,7 +32,8 @@ ROOT=$(cd "$(dirname "$0")/.." && pwd -P)
 SQLDIR=${SQLDIR:-$ROOT/sql}
 DB_NAME=${DB_NAME:-journal}
 
-die() { printf '%s\n' "migrate: ОШИБКА: $*" >&2; exit 1; }
+ME=migrate
+die() { printf '%s\n' "$ME: ОШИБКА: $*" >&2; exit 1; }
 
 # The temporary option file with the password, and the terminal's settings
 # while the password is typed: both restored/removed however the script ends.
@@ -45,84 +46,13 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' HUP INT TERM
 
-# Read the password once: from the terminal without echo, else one line of stdin.
-ask_password() {
-	if [ -t 0 ]; then
-		# Echo off before the prompt: what is typed after it is never shown.
-		TTYSAVE=$(stty -g)
-		stty -echo
-		printf '%s' "migrate: пароль MariaDB (спрашивается один раз): " >&2
-		IFS= read -r pw || pw=
-		stty "$TTYSAVE"
-		TTYSAVE=
-		printf '\n' >&2
-	else
-		IFS= read -r pw || [ -n "$pw" ] || die "пароль не передан: ждал строку с паролем на стандартном вводе"
-	fi
-}
 
-if [ -n "${MYSQL_OPTS:-}" ]; then
-	# Split MYSQL_OPTS into words as before (no globbing), taking the
-	# password options out.
-	set -f
-	opts=
-	ask=no
-	pw=
-	havepw=no
-	deffile=
-	extra=
-	nodefaults=no
-	for o in $MYSQL_OPTS; do
-		case $o in
-		-p|--password) ask=yes ;;
-		-p*) pw=${o#-p}; havepw=yes ;;
-		--password=*) pw=${o#--password=}; havepw=yes ;;
-		--no-defaults) nodefaults=yes ;;
-		--defaults-file=*) deffile=${o#*=} ;;
-		--defaults-extra-file=*) extra=${o#*=} ;;
-		*) opts="$opts $o" ;;
-		esac
-	done
-	set +f
-	if [ $ask = yes ] || [ $havepw = yes ]; then
-		[ $ask = no ] || ask_password
-		PWFILE=$(umask 077 && mktemp "${TMPDIR:-/tmp}/journal-migrate.XXXXXX") ||
-			die "не удалось создать временный файл для пароля"
-		# The client reads one --defaults-file and one --defaults-extra-file
-		# (a second one replaces the first): the caller's own option files
-		# are included into this one, before the password, which wins.
-		# Option-file quoting: a backslash and a double quote are escaped.
-		# printf is a shell builtin: the password reaches sed on stdin only.
-		{
-			for f in "$deffile" "$extra"; do
-				[ -n "$f" ] || continue
-				[ -r "$f" ] || die "не читается файл параметров $f"
-				printf '!include %s\n' "$(cd "$(dirname "$f")" && pwd -P)/$(basename "$f")"
-			done
-			printf '[client]\npassword="'
-			printf '%s' "$pw" | sed 's/\\/\\\\/g; s/"/\\"/g'
-			printf '"\n'
-		} >"$PWFILE"
-		pw=
-		# Nor in the environment of the clients (MYSQL_OPTS=-pSECRET).
-		unset MYSQL_OPTS
-		# The option file must be the client's first option.  It replaces
-		# --defaults-file (this file only) and --no-defaults (no file but
-		# this one); else it is read besides the usual ones.
-		if [ $nodefaults = yes ] || [ -n "$deffile" ]; then
-			CONN="--defaults-file=$PWFILE$opts"
-		else
-			CONN="--defaults-extra-file=$PWFILE$opts"
-		fi
-	else
-		CONN=$MYSQL_OPTS
-	fi
-elif [ -n "${VAR:-}" ]; then
-	[ -S "$VAR/run/mysqld.sock" ] || die "нет сокета $VAR/run/mysqld.sock: MariaDB не запущена (scripts/stack.sh db-start)"
-	CONN="--no-defaults -S $VAR/run/mysqld.sock -uroot"
-else
-	die "задайте VAR (каталог стека) или MYSQL_OPTS (параметры клиента mariadb)"
-fi
+# The connection (scripts/dbconn.sh): the password asked once, kept in a
+# temporary 0600 option file, never on a command line.
+. "$(dirname "$0")/dbconn.sh"
+PWFILE=$(umask 077 && mktemp "${TMPDIR:-/tmp}/journal-migrate.XXXXXX") ||
+	die "не удалось создать временный файл для пароля"
+db_conn "$PWFILE"
 
 # One client call; extra arguments are passed on. --batch: tab-separated output.
 # shellcheck disable=SC2086

@@ -84,7 +84,7 @@ case $INSTALL in auto) [ -n "$SRC" ] && INSTALL=1 || INSTALL=0 ;; 0|1) ;; *) die
 [ -r "$CONF" ] || die "нет установленной конфигурации $CONF (задайте CONF=...)"
 
 TMP=$(mktemp -d "${TMPDIR:-/tmp}/journal-upgrade.XXXXXX")
-trap 'rm -rf "$TMP"' EXIT
+trap '[ -z "${TTYSAVE:-}" ] || stty "$TTYSAVE" 2>/dev/null; rm -rf "$TMP"' EXIT
 trap 'exit 130' INT TERM
 
 # --- the config as flat "key<TAB>value" lines ----------------------------------
@@ -142,60 +142,11 @@ conf_value() { hdf_flat "$1" | awk -F '\t' -v k="$2" '$1 == k { v = $2 } END { p
 # line; the password goes to a private option file (which includes the
 # caller's own option files) given to every client call of the upgrade,
 # mariadb-dump's and migrate.sh's alike.
-CONN=
-if [ -n "${MYSQL_OPTS:-}" ]; then
-	set -f
-	rest='' ask=no pw='' havepw=no deffile='' extra='' nodefaults=no
-	for o in $MYSQL_OPTS; do
-		case $o in
-		-p|--password) ask=yes ;;
-		-p*) pw=${o#-p}; havepw=yes ;;
-		--password=*) pw=${o#--password=}; havepw=yes ;;
-		--no-defaults) nodefaults=yes ;;
-		--defaults-file=*) deffile=${o#*=} ;;
-		--defaults-extra-file=*) extra=${o#*=} ;;
-		*) rest="$rest $o" ;;
-		esac
-	done
-	set +f
-	if [ $ask = yes ] || [ $havepw = yes ]; then
-		if [ $ask = yes ] && [ -t 0 ]; then
-			old_tty=$(stty -g)
-			stty -echo
-			printf '%s' "$ME: пароль MariaDB (спрашивается один раз): " >&2
-			IFS= read -r pw || pw=
-			stty "$old_tty"
-			printf '\n' >&2
-		elif [ $ask = yes ]; then
-			IFS= read -r pw || [ -n "$pw" ] || die "пароль не передан: ждал строку с паролем на стандартном вводе"
-		fi
-		{
-			for f in "$deffile" "$extra"; do
-				[ -n "$f" ] || continue
-				[ -r "$f" ] || die "не читается файл параметров $f"
-				printf '!include %s\n' "$(cd "$(dirname "$f")" && pwd -P)/$(basename "$f")"
-			done
-			printf '[client]\npassword="'
-			printf '%s' "$pw" | sed 's/\\/\\\\/g; s/"/\\"/g'
-			printf '"\n'
-		} >"$TMP/client.cnf"
-		pw=
-		if [ $nodefaults = yes ] || [ -n "$deffile" ]; then
-			CONN="--defaults-file=$TMP/client.cnf$rest"
-		else
-			CONN="--defaults-extra-file=$TMP/client.cnf$rest"
-		fi
-	else
-		CONN=$MYSQL_OPTS
-	fi
-	MYSQL_OPTS=$CONN
-	export MYSQL_OPTS
-elif [ -n "${VAR:-}" ]; then
-	[ -S "$VAR/run/mysqld.sock" ] || die "нет сокета $VAR/run/mysqld.sock: MariaDB стека не запущена"
-	CONN="--no-defaults -S $VAR/run/mysqld.sock -uroot"
-else
-	die "задайте MYSQL_OPTS (параметры клиента mariadb для пользователя, который может делать дамп и миграции) или VAR (каталог стека)"
-fi
+. "$(dirname "$MIGRATE")/dbconn.sh"
+db_conn "$TMP/client.cnf"
+# migrate.sh gets the same connection (its own db_conn keeps it as is).
+MYSQL_OPTS=$CONN
+export MYSQL_OPTS
 DB_NAME=${DB_NAME:-$(conf_value "$CONF" db.name)}
 DB_NAME=${DB_NAME:-journal}
 export DB_NAME

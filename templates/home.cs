@@ -58,16 +58,7 @@
   <?cs /if ?>
 </section>
 <?cs /if ?>
-<?cs if:subcount(ClassJournals) > 0 ?>
-<section class="card">
-  <h2>Журналы моего класса</h2>
-  <ul class="list journals">
-  <?cs each:j = ClassJournals ?>
-    <li><a href="<?cs var:Base ?>/journal?group=<?cs var:url_escape(j.group_id) ?>&amp;subject=<?cs var:url_escape(j.subject_id) ?>"><?cs var:j.subject ?> — <?cs var:j.group ?></a> <span class="meta"><?cs var:j.class ?></span></li>
-  <?cs /each ?>
-  </ul>
-</section>
-<?cs /if ?>
+<?cs call:class_journals(ClassJournals) ?>
 <?cs if:subcount(LedClasses) > 0 ?>
 <section class="card">
   <h2>Классное руководство</h2>

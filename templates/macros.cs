@@ -20,3 +20,14 @@
     <?cs if:Errors.sex ?><p class="field-error"><?cs var:Errors.sex ?></p><?cs /if ?>
 <?cs /def ?>
 <?cs def:n_lessons(n) ?><?cs var:n ?> <?cs if:#n % 10 == 1 && #n % 100 != 11 ?>урок<?cs elif:#n % 10 >= 2 && #n % 10 <= 4 && (#n % 100 < 12 || #n % 100 > 14) ?>урока<?cs else ?>уроков<?cs /if ?><?cs /def ?>
+<?cs # The journals of the classes a class teacher leads (/home, /journal). ?>
+<?cs def:class_journals(js) ?><?cs if:subcount(js) > 0 ?>
+<section class="card">
+  <h2>Журналы моего класса</h2>
+  <ul class="list journals">
+  <?cs each:j = js ?>
+    <li><a href="<?cs var:Base ?>/journal?group=<?cs var:url_escape(j.group_id) ?>&amp;subject=<?cs var:url_escape(j.subject_id) ?>"><?cs var:j.subject ?> — <?cs var:j.group ?></a> <span class="meta"><?cs var:j.class ?></span></li>
+  <?cs /each ?>
+  </ul>
+</section>
+<?cs /if ?><?cs /def ?>
