@@ -1,4 +1,5 @@
 <?cs include:"header.cs" ?>
+<?cs include:"macros.cs" ?>
 <?cs def:kind_hidden() ?>
     <input type="hidden" name="csrf" value="<?cs var:CSRF ?>">
     <input type="hidden" name="kind" value="<?cs var:Form.kind ?>">
@@ -30,12 +31,8 @@
 <?cs else ?>
 
 <?cs if:Preview.Show ?>
-<section class="card import-preview">
-  <h2>Проверка файла</h2>
-  <?cs if:Preview.refused ?><p class="error" role="alert">Ничего не загружено: в файле есть ошибки.</p><?cs /if ?>
-  <?cs if:Preview.fatal ?>
-  <p class="error" role="alert"><?cs var:Preview.fatal ?></p>
-  <?cs else ?>
+<?cs call:csv_preview_head() ?>
+  <?cs if:!Preview.fatal ?>
   <dl class="import-facts">
     <dt>Строк с данными</dt><dd><?cs var:Preview.total ?></dd>
     <dt>Кодировка</dt><dd><?cs var:Preview.encoding ?></dd>
@@ -45,19 +42,7 @@
     <?cs if:Form.kind == "students" && Preview.guardians > 0 ?><dt>Представителей</dt><dd><?cs var:Preview.guardians ?></dd><?cs /if ?>
     <dt>Контрольная сумма</dt><dd><code class="checksum"><?cs var:Preview.checksum ?></code></dd>
   </dl>
-  <?cs if:Preview.nerrors > 0 ?>
-  <h3 class="error">Строк с ошибками: <?cs var:Preview.nerrors ?></h3>
-  <ul class="import-errors">
-    <?cs each:e = Preview.Errors ?><li><?cs var:e ?></li><?cs /each ?>
-  </ul>
-  <p>Исправьте файл и проверьте его снова: загружаются все строки сразу или ни одной.</p>
-  <?cs /if ?>
-  <?cs if:subcount(Preview.Warnings) > 0 ?>
-  <h3>Обратите внимание</h3>
-  <ul class="import-warnings">
-    <?cs each:w = Preview.Warnings ?><li><?cs var:w ?></li><?cs /each ?>
-  </ul>
-  <?cs /if ?>
+  <?cs call:csv_preview_lists() ?>
   <div class="table-wrap">
   <table class="grid import-rows">
     <thead><tr><th>Строка</th><th>ФИО</th><th>Пол</th><th>Дата рождения</th>
@@ -92,12 +77,7 @@
 </section>
 <?cs /if ?>
 
-<section class="card import-form">
-  <h2><?cs if:Preview.Show ?>Проверить другой файл<?cs else ?>Файл<?cs /if ?></h2>
-  <?cs if:Errors.Any ?><p class="error" role="alert">Файл не проверен: исправьте ошибки ниже.</p><?cs /if ?>
-  <form method="post" action="<?cs var:Base ?>/import" enctype="multipart/form-data" class="form" data-busy>
-    <input type="hidden" name="csrf" value="<?cs var:CSRF ?>">
-    <input type="hidden" name="action" value="preview">
+<?cs call:csv_file_form("import", 1) ?>
     <fieldset class="choice">
       <legend>Кого загружаем</legend>
       <?cs if:Page.CanStudents ?><label><input type="radio" name="kind" value="students"<?cs if:Form.kind == "students" ?> checked<?cs /if ?>> учеников (и их представителей)</label><?cs /if ?>

@@ -31,3 +31,36 @@
   </ul>
 </section>
 <?cs /if ?><?cs /def ?>
+<?cs # The CSV imports' preview (lib/csvimport.h): its heading with the file
+   refused as a whole, and the lists of row errors and warnings. ?>
+<?cs def:csv_preview_head() ?>
+<section class="card import-preview">
+  <h2>Проверка файла</h2>
+  <?cs if:Preview.refused ?><p class="error" role="alert">Ничего не загружено: в файле есть ошибки.</p><?cs /if ?>
+  <?cs if:Preview.fatal ?><p class="error" role="alert"><?cs var:Preview.fatal ?></p><?cs /if ?>
+<?cs /def ?>
+<?cs def:csv_preview_lists() ?>
+  <?cs if:Preview.nerrors > 0 ?>
+  <h3 class="error">Строк с ошибками: <?cs var:Preview.nerrors ?></h3>
+  <ul class="import-errors">
+    <?cs each:e = Preview.Errors ?><li><?cs var:e ?></li><?cs /each ?>
+  </ul>
+  <p>Исправьте файл и проверьте его снова: загружаются все строки сразу или ни одной.</p>
+  <?cs /if ?>
+  <?cs if:subcount(Preview.Warnings) > 0 ?>
+  <h3>Обратите внимание (загрузке не мешает)</h3>
+  <ul class="import-warnings">
+    <?cs each:w = Preview.Warnings ?><li><?cs var:w ?></li><?cs /each ?>
+  </ul>
+  <?cs /if ?>
+<?cs /def ?>
+<?cs # The start of an import's file form, up to its own fields (the page
+   closes the form): posted to the screen as a preview. ?>
+<?cs def:csv_file_form(screen, busy) ?>
+<section class="card import-form">
+  <h2><?cs if:Preview.Show ?>Проверить другой файл<?cs else ?>Файл<?cs /if ?></h2>
+  <?cs if:Errors.Any ?><p class="error" role="alert">Файл не проверен: исправьте ошибки ниже.</p><?cs /if ?>
+  <form method="post" action="<?cs var:Base ?>/<?cs var:screen ?>" enctype="multipart/form-data" class="form"<?cs if:busy ?> data-busy<?cs /if ?>>
+    <input type="hidden" name="csrf" value="<?cs var:CSRF ?>">
+    <input type="hidden" name="action" value="preview">
+<?cs /def ?>

@@ -1,4 +1,5 @@
 <?cs include:"header.cs" ?>
+<?cs include:"macros.cs" ?>
 <h1>Импорт расписания из CSV</h1>
 <?cs if:Result.Show ?>
 <section class="card import-result">
@@ -10,12 +11,8 @@
 </section>
 <?cs else ?>
 <?cs if:Preview.Show ?>
-<section class="card import-preview">
-  <h2>Проверка файла</h2>
-  <?cs if:Preview.refused ?><p class="error" role="alert">Ничего не загружено: в файле есть ошибки.</p><?cs /if ?>
-  <?cs if:Preview.fatal ?>
-  <p class="error" role="alert"><?cs var:Preview.fatal ?></p>
-  <?cs else ?>
+<?cs call:csv_preview_head() ?>
+  <?cs if:!Preview.fatal ?>
   <dl class="facts">
     <dt>Уроков в файле</dt><dd><?cs var:Preview.total ?></dd>
     <dt>Классов</dt><dd><?cs var:Preview.classes ?></dd>
@@ -23,18 +20,7 @@
     <dt>Кодировка</dt><dd><?cs var:Preview.encoding ?></dd>
     <dt>Разделитель</dt><dd><?cs var:Preview.sep ?></dd>
   </dl>
-  <?cs if:Preview.nerrors > 0 ?>
-  <h3 class="error">Строк с ошибками: <?cs var:Preview.nerrors ?></h3>
-  <ul class="import-errors">
-    <?cs each:e = Preview.Errors ?><li><?cs var:e ?></li><?cs /each ?>
-  </ul>
-  <?cs /if ?>
-  <?cs if:subcount(Preview.Warnings) > 0 ?>
-  <h3>Предупреждения (загрузке не мешают)</h3>
-  <ul class="import-warnings">
-    <?cs each:w = Preview.Warnings ?><li><?cs var:w ?></li><?cs /each ?>
-  </ul>
-  <?cs /if ?>
+  <?cs call:csv_preview_lists() ?>
   <div class="table-wrap">
   <table class="grid import-rows">
     <thead><tr><th>Строка</th><th>Класс</th><th>День</th><th>Урок</th><th>Группа</th><th>Предмет</th><th>Учитель</th><th>Кабинет</th></tr></thead>
@@ -62,12 +48,7 @@
   <?cs /if ?>
 </section>
 <?cs /if ?>
-<section class="card import-form">
-  <h2><?cs if:Preview.Show ?>Проверить другой файл<?cs else ?>Файл<?cs /if ?></h2>
-  <?cs if:Errors.Any ?><p class="error" role="alert">Файл не проверен: исправьте ошибки ниже.</p><?cs /if ?>
-  <form method="post" action="<?cs var:Base ?>/ttimport" enctype="multipart/form-data" class="form">
-    <input type="hidden" name="csrf" value="<?cs var:CSRF ?>">
-    <input type="hidden" name="action" value="preview">
+<?cs call:csv_file_form("ttimport", 0) ?>
     <label for="valid_from">Расписание действует с</label>
     <input id="valid_from" name="valid_from" type="date" required value="<?cs var:Form.valid_from ?>">
     <?cs if:Errors.valid_from ?><p class="field-error"><?cs var:Errors.valid_from ?></p><?cs /if ?>

@@ -15,7 +15,7 @@ const fs = require('fs');
 const os = require('os');
 const path = require('path');
 const { BASE, needStack, ok, note, finish, watchdog, accounts, clearAttempts,
-  launch, newPage } = require('./jtest');
+  launch, newPage, loginPage } = require('./jtest');
 
 needStack();
 watchdog(150, () => {});
@@ -32,16 +32,6 @@ function csvFile() {
   return f;
 }
 
-async function login(page, acc) {
-  await page.goto(`${BASE}/login`);
-  await page.fill('input[name="login"]', acc.login);
-  await page.fill('input[name="password"]', acc.password);
-  await Promise.all([
-    page.waitForURL((u) => u.pathname === '/home', { timeout: 15000 }).catch(() => {}),
-    page.click('form[action="/login"] [type="submit"]'),
-  ]);
-  return new URL(page.url()).pathname === '/home';
-}
 
 async function main() {
   const browser = await launch();
@@ -53,7 +43,7 @@ async function main() {
   const problems = [];
   try {
     const page = await newPage(browser, problems);
-    if (!ok(await login(page, admin), 'the admin logs in')) return;
+    if (!ok(await loginPage(page, admin), 'the admin logs in')) return;
     await page.goto(`${BASE}/import`);
     const form = page.locator('form.form:has(input[name="action"][value="preview"])');
     ok(await form.locator('[data-progress]').count() === 1, 'the form has a progress block');
@@ -100,7 +90,7 @@ async function main() {
     const ctx = await browser.newContext({ javaScriptEnabled: false, locale: 'ru-RU' });
     const p2 = await ctx.newPage();
     p2.setDefaultTimeout(30000);
-    if (ok(await login(p2, admin), 'without JavaScript: the admin logs in')) {
+    if (ok(await loginPage(p2, admin), 'without JavaScript: the admin logs in')) {
       await p2.goto(`${BASE}/import`);
       const f2 = p2.locator('form.form:has(input[name="action"][value="preview"])');
       ok(await f2.locator('[data-progress]').isHidden(), 'the progress block stays hidden');

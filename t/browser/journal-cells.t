@@ -23,7 +23,7 @@
 'use strict';
 
 const { BASE, needStack, ok, note, finish, watchdog, accounts, sql, one, sq,
-  clearAttempts, launch, newPage, dropLessonsAfter } = require('./jtest');
+  clearAttempts, launch, newPage, dropLessonsAfter, loginPage } = require('./jtest');
 
 needStack();
 let lmax = null;
@@ -54,16 +54,6 @@ async function storedSoon(work, student, want) {
   return v;
 }
 
-async function login(page, a) {
-  await page.goto(`${BASE}/login`);
-  await page.fill('input[name="login"]', a.login);
-  await page.fill('input[name="password"]', a.password);
-  await Promise.all([
-    page.waitForURL((u) => u.pathname === '/home', { timeout: 15000 }).catch(() => {}),
-    page.click('form[action="/login"] [type="submit"]'),
-  ]);
-  return new URL(page.url()).pathname === '/home';
-}
 
 async function main() {
   const browser = await launch();
@@ -96,7 +86,7 @@ async function steps(browser) {
   const page = await newPage(browser, problems);
   const dialogs = [];
   page.on('dialog', (d) => { dialogs.push(d.type()); d.accept().catch(() => {}); });
-  if (!ok(await login(page, t), 'the teacher logs in', page.url())) return;
+  if (!ok(await loginPage(page, t), 'the teacher logs in', page.url())) return;
   const jurl = `${BASE}/journal?group=${group}&subject=${subject}`;
   await page.goto(`${BASE}/lesson?group=${group}&subject=${subject}`);
   await page.fill('input[name="topic"]', 'Тема для проверки сохранения клеток');
@@ -237,7 +227,7 @@ async function steps(browser) {
     + ` AND g.student_id = ${students[markRow]}`) !== '0');
   if (parent) {
     const fam = await newPage(browser, problems);
-    if (ok(await login(fam, parent), 'the student\'s parent logs in')) {
+    if (ok(await loginPage(fam, parent), 'the student\'s parent logs in')) {
       await fam.goto(`${BASE}/diary?student=${students[markRow]}`);
       ok((await fam.locator('body').innerText()).includes(text1), 'the parent reads the comment in the diary');
       await fam.goto(`${BASE}/marks?student=${students[markRow]}`);

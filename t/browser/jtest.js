@@ -163,7 +163,19 @@ async function newPage(browser, problems, { documents = true, viewport, javaScri
   return page;
 }
 
+// Log in through the form as a demo account: true when /home is reached.
+async function loginPage(page, acc) {
+  await page.goto(`${BASE}/login`);
+  await page.fill('input[name="login"]', acc.login);
+  await page.fill('input[name="password"]', acc.password);
+  await Promise.all([
+    page.waitForURL((u) => u.pathname === '/home', { timeout: 15000 }).catch(() => {}),
+    page.click('form[action="/login"] [type="submit"]'),
+  ]);
+  return new URL(page.url()).pathname === '/home';
+}
+
 module.exports = {
   BASE, VAR, needStack, ok, note, finish, watchdog, accounts, sql, one, sq, stackToday, dropLessonsAfter,
-  clearAttempts, launch, newPage,
+  clearAttempts, launch, newPage, loginPage,
 };
