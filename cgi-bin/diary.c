@@ -58,7 +58,7 @@ diary_get(struct req *r)
 	 * held or planned (not the other half's of a split class); no
 	 * limit: the warning is for the staff's schedule. */
 	tt_add_days(today, 14, d);
-	if ((n = db_student_group_ids(r, student, groups)) == -1 ||
+	if ((n = db_student_group_ids(student, groups)) == -1 ||
 	    tests_schedule(r, "Tests", groups, n, today, d, 1000) == -1)
 		return 500;
 	return 200;

@@ -217,7 +217,7 @@ db_diary_marks(struct req *r, long long student_id, long long year_id,
 	double		 num, max = 5;
 
 	(void)period_id;
-	if ((nids = db_student_group_ids(r, student_id, ids)) == -1 ||
+	if ((nids = db_student_group_ids(student_id, ids)) == -1 ||
 	    db_query(&q_diary_subjects, "Il", ids, (size_t)nids, year_id) == -1)
 		return -1;
 	while ((rc = db_next(&q_diary_subjects)) == 1) {
@@ -706,7 +706,7 @@ db_diary_week(struct req *r, const char *prefix, long long student_id,
 	date_format(mon - HW_HORIZON, from);
 	date_format(mon + 6, sunday);
 	date_format(mon + 6 + HW_HORIZON, to);
-	if ((nids = db_student_group_ids(r, student_id, ids)) == -1 ||
+	if ((nids = db_student_group_ids(student_id, ids)) == -1 ||
 	    (nslots = db_tt_slots(r, ids, nids, from, to, &slots)) == -1 ||
 	    (n = held_lessons(r, student_id, ids, nids, from, monday, sunday,
 	    &h)) == -1)
@@ -897,7 +897,7 @@ db_diary_today(struct req *r, const char *prefix, const long long *students,
 
 	/* Each child's groups; all of them for one read of the timetable. */
 	for (i = 0; i < n; i++) {
-		if ((ng[i] = db_student_group_ids(r, students[i],
+		if ((ng[i] = db_student_group_ids(students[i],
 		    gids[i])) == -1)
 			return -1;
 		for (k = 0; k < ng[i]; k++)

@@ -52,22 +52,33 @@ group_ids(struct db_stmt *q, long long id, long long *ids)
 	return rc == -1 ? -1 : n;
 }
 
+/* The last student's groups this request (a diary page asks 2-3 times). */
+static struct {
+	long long	 student;	/* 0: none */
+	int		 n;
+	long long	 ids[DB_ID_SLOTS];
+} memo;
+
+void
+groups_request_end(void)
+{
+	memo.student = 0;
+}
+
 int
-db_student_group_ids(struct req *r, long long student_id, long long *ids)
+db_student_group_ids(long long student_id, long long *ids)
 {
 	int	 n;
 
-	if (r->memo_groups != NULL && r->memo_student == student_id) {
-		memcpy(ids, r->memo_groups, (size_t)r->memo_ngroups *
-		    sizeof(*ids));
-		return r->memo_ngroups;
+	if (memo.student != 0 && memo.student == student_id) {
+		memcpy(ids, memo.ids, (size_t)memo.n * sizeof(*ids));
+		return memo.n;
 	}
 	if ((n = group_ids(&q_student_group_ids, student_id, ids)) == -1)
 		return -1;
-	r->memo_groups = arena_alloc(&r->arena, DB_ID_SLOTS * sizeof(*ids));
-	memcpy(r->memo_groups, ids, (size_t)n * sizeof(*ids));
-	r->memo_student = student_id;
-	r->memo_ngroups = n;
+	memcpy(memo.ids, ids, (size_t)n * sizeof(*ids));
+	memo.student = student_id;
+	memo.n = n;
 	return n;
 }
 

@@ -123,7 +123,9 @@ struct req;
  * (also when there are more than DB_ID_SLOTS, logged).  A student's are
  * read once per request (the diary's week and its lessons both ask).
  */
-int	db_student_group_ids(struct req *, long long student_id, long long *ids);
+int	db_student_group_ids(long long student_id, long long *ids);
+/* Between requests (screen.c): forget the memo of db_student_group_ids. */
+void	groups_request_end(void);
 int	db_class_group_ids(long long class_id, long long *ids);
 
 /* A DECIMAL(3,1) of hours as Russian text: 3, 1,5. */

@@ -115,10 +115,6 @@ struct req {
 	struct buf		 headers;	/* extra header lines */
 	struct buf		 body;
 	int			 commit;	/* commit even with a 4xx */
-	/* Memo of db_student_group_ids (lib/groups.c) for this request. */
-	long long		 memo_student;
-	int			 memo_ngroups;
-	long long		*memo_groups;
 	/* I/O: a FastCGI request, or NULL for plain CGI. */
 	void			*fcgi;
 };

@@ -17,6 +17,7 @@
 #include "config.h"
 #include "db.h"
 #include "journal.h"
+#include "groups.h"
 #include "log.h"
 #include "render.h"
 #include "request.h"
@@ -262,6 +263,7 @@ request_free(struct req *r)
 {
 	db_request_end();
 	settings_request_end();
+	groups_request_end();
 	hdf_destroy((HDF **)&r->hdf);
 	buf_free(&r->body);
 	buf_free(&r->headers);

@@ -194,7 +194,7 @@ week_lessons(struct req *r, enum tt_view view, long long id,
 	    week_holidays(r, view, id, monday, holiday) == -1)
 		return -1;
 	if (byids && (nids = view == TT_CLASS ? db_class_group_ids(id, ids) :
-	    db_student_group_ids(r, id, ids)) == -1)
+	    db_student_group_ids(id, ids)) == -1)
 		return -1;
 	if (view == TT_ROOM)
 		rc = db_query(q = &q_week_room, "sslssslsss", monday, monday,
