@@ -9,7 +9,7 @@
 #include <string.h>
 
 #include "classweek.h"
-#include "journal.h"
+#include "screen.h"
 #include "objects.h"
 #include "rights.h"
 #include "roles.h"

@@ -11,7 +11,7 @@
 #include <string.h>
 
 #include "classes.h"
-#include "journal.h"
+#include "screen.h"
 #include "timetable.h"
 
 enum { K_DATE, K_ACTION, K_LESSON, K_TEACHER, K_CANCEL, K_ROOM, K_NEW_DATE,

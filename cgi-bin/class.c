@@ -6,7 +6,7 @@
 
 #include "audit.h"
 #include "classes.h"
-#include "journal.h"
+#include "screen.h"
 #include "objects.h"
 
 enum { K_ID, K_TEACHER, K__MAX };

@@ -8,7 +8,7 @@
  * teacher their own.  Without ?class= the classes to choose from.
  */
 #include "classweek.h"
-#include "journal.h"
+#include "screen.h"
 #include "objects.h"
 #include "roles.h"
 

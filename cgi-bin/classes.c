@@ -8,7 +8,7 @@
 #include "audit.h"
 #include "classes.h"
 #include "db.h"
-#include "journal.h"
+#include "screen.h"
 
 enum { K_GRADE, K_LETTER, K_TEACHER, K__MAX };
 

@@ -10,7 +10,7 @@
 #include "clock.h"
 #include "classes.h"
 #include "consent.h"
-#include "journal.h"
+#include "screen.h"
 #include "objects.h"
 #include "people.h"
 

@@ -7,7 +7,7 @@
 #include <string.h>
 
 #include "delivery.h"
-#include "journal.h"
+#include "screen.h"
 
 enum { K_MODE, K_EMAIL, K_SAVED, K__MAX };
 

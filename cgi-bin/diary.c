@@ -12,7 +12,7 @@
 
 #include "diary.h"
 #include "groups.h"
-#include "journal.h"
+#include "screen.h"
 #include "plan.h"
 #include "timetable.h"
 

@@ -18,7 +18,7 @@
 #include "classes.h"
 #include "db.h"
 #include "groups.h"
-#include "journal.h"
+#include "screen.h"
 #include "objects.h"
 
 enum { K_CLASS, K_ACTION, K_SUBJECT, K_NAME_A, K_NAME_B, K_A, K_B, K_GROUP,

@@ -9,7 +9,7 @@
 #include "audit.h"
 #include "classes.h"
 #include "db.h"
-#include "journal.h"
+#include "screen.h"
 #include "objects.h"
 #include "people.h"
 

@@ -6,7 +6,7 @@
  * elsewhere it is a 404, so a school's site shows no stray page.
  */
 #include "config.h"
-#include "journal.h"
+#include "screen.h"
 
 static int
 hello_get(struct req *r)

@@ -14,7 +14,7 @@
 #include "digest.h"
 
 #include "clock.h"
-#include "journal.h"
+#include "screen.h"
 #include "lesson.h"
 #include "people.h"
 #include "personal.h"

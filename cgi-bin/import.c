@@ -16,7 +16,7 @@
 #include "csvimport.h"
 #include "import.h"
 #include "csv.h"
-#include "journal.h"
+#include "screen.h"
 #include "orders.h"
 #include "rights.h"
 

@@ -10,7 +10,7 @@
  * POST writes cells: one cell at a time from journal.js (ajax=1: a small
  * answer the script reads), or a whole lesson from the entry form, in one
  * transaction.  Every cell carries the value the client last saw; a cell
- * changed meanwhile answers 409 with its current value (see marks.h).
+ * changed meanwhile answers 409 with its current value (see lib/grid.h).
  * A cell's comment (R32, R38) travels with it: comment_set=1 with comment
  * and comment_old from journal.js, cm and cmo beside each cell of the
  * entry form.
@@ -26,9 +26,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "journal.h"
+#include "screen.h"
 #include "lesson.h"
-#include "marks.h"
+#include "grid.h"
 #include "objects.h"
 #include "scales.h"
 

@@ -12,7 +12,7 @@
 #include <time.h>
 
 #include "clock.h"
-#include "journal.h"
+#include "screen.h"
 #include "lesson.h"
 #include "workkinds.h"
 #include "objects.h"

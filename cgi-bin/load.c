@@ -10,7 +10,7 @@
 #include "db.h"
 #include "groups.h"
 #include "classes.h"
-#include "journal.h"
+#include "screen.h"
 #include "load.h"
 #include "objects.h"
 

@@ -9,7 +9,7 @@
 
 #include "audit.h"
 #include "auth.h"
-#include "journal.h"
+#include "screen.h"
 #include "log.h"
 #include "session.h"
 

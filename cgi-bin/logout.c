@@ -3,7 +3,7 @@
  * would be a CSRF hole); POST ends the session server-side.
  */
 #include "audit.h"
-#include "journal.h"
+#include "screen.h"
 #include "session.h"
 
 static int

@@ -10,7 +10,7 @@
 #include <string.h>
 
 #include "diary.h"
-#include "journal.h"
+#include "screen.h"
 #include "rules.h"
 #include "scales.h"
 #include "settings.h"

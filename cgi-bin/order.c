@@ -9,7 +9,7 @@
 #include <string.h>
 
 #include "classes.h"
-#include "journal.h"
+#include "screen.h"
 #include "orders.h"
 #include "roles.h"
 

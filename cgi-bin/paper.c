@@ -6,7 +6,7 @@
  */
 #include "consent.h"
 #include "delivery.h"
-#include "journal.h"
+#include "screen.h"
 
 static int
 paper_get(struct req *r)

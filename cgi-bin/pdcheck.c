@@ -8,7 +8,7 @@
 #include <stdio.h>
 
 #include "classes.h"
-#include "journal.h"
+#include "screen.h"
 #include "objects.h"
 #include "people.h"
 #include "personal.h"

@@ -8,7 +8,7 @@
 #include <string.h>
 
 #include "classes.h"
-#include "journal.h"
+#include "screen.h"
 #include "objects.h"
 #include "personal.h"
 

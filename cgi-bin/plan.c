@@ -19,7 +19,7 @@
 #include "csvimport.h"
 
 #include "csv.h"
-#include "journal.h"
+#include "screen.h"
 #include "objects.h"
 #include "plan.h"
 #include "rights.h"

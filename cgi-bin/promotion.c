@@ -13,7 +13,7 @@
 #include <string.h>
 
 #include "audit.h"
-#include "journal.h"
+#include "screen.h"
 #include "orders.h"
 
 enum { K_ORDER, K_CLASS, K_PROMOTE, K_LEAVE, K__MAX };

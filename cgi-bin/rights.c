@@ -10,7 +10,7 @@
 #include "clock.h"
 #include "access_rules.h"
 #include "audit.h"
-#include "journal.h"
+#include "screen.h"
 #include "roles.h"
 
 enum { K_ACTION, K_SCREEN, K_ROLE, K_LOGIN, K_MODE, K_EXPIRES, K_REASON,

@@ -17,7 +17,7 @@
 
 #include "accounts.h"
 #include "audit.h"
-#include "journal.h"
+#include "screen.h"
 #include "roles.h"
 
 enum { K_RESET, K_RESET_STAFF, K__MAX };

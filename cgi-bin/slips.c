@@ -9,7 +9,7 @@
 
 #include "accounts.h"
 #include "classes.h"
-#include "journal.h"
+#include "screen.h"
 #include "objects.h"
 
 enum { K_CLASS, K_PERSON, K__MAX };

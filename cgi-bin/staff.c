@@ -9,7 +9,7 @@
 
 #include "accounts.h"
 #include "audit.h"
-#include "journal.h"
+#include "screen.h"
 #include "people.h"
 #include "roles.h"
 #include "staff.h"

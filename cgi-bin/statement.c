@@ -10,7 +10,7 @@
 
 #include "delivery.h"
 #include "diary.h"
-#include "journal.h"
+#include "screen.h"
 #include "objects.h"
 #include "timetable.h"
 

@@ -14,7 +14,7 @@
 #include <time.h>
 
 #include "clock.h"
-#include "journal.h"
+#include "screen.h"
 #include "groups.h"
 #include "plan.h"
 #include "settings.h"

@@ -12,7 +12,7 @@
 
 #include "classes.h"
 #include "groups.h"
-#include "journal.h"
+#include "screen.h"
 #include "timetable.h"
 
 enum { K_CLASS, K_DATE, K_EDIT, K_ID, K_ACTION, K_GROUP, K_SUBJECT,

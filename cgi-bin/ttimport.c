@@ -10,7 +10,7 @@
 #include "config.h"
 #include "csv.h"
 #include "csvimport.h"
-#include "journal.h"
+#include "screen.h"
 #include "timetable.h"
 #include "ttimport.h"
 

@@ -7,8 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "journal.h"
-#include "marks.h"
+#include "screen.h"
+#include "grid.h"
 #include "objects.h"
 
 enum { K_MARK, K_REASON, K__MAX };

@@ -18,7 +18,7 @@
 #include <string.h>
 
 #include "delivery.h"
-#include "journal.h"
+#include "screen.h"
 
 enum { K_GUARDIAN, K_TOKEN, K_DONE, K_ONECLICK, K__MAX };
 

@@ -11,7 +11,7 @@
 #include <string.h>
 
 #include "classes.h"
-#include "journal.h"
+#include "screen.h"
 #include "timetable.h"
 
 enum { K_CLASS, K_TEACHER, K_ROOM, K_STUDENT, K_DATE, K__MAX };

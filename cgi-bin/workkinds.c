@@ -7,7 +7,7 @@
 #include <string.h>
 
 #include "db.h"
-#include "journal.h"
+#include "screen.h"
 #include "rights.h"
 #include "roles.h"
 #include "workkinds.h"

@@ -8,7 +8,7 @@
 #include <string.h>
 
 #include "db.h"
-#include "journal.h"
+#include "screen.h"
 #include "year.h"
 
 enum {

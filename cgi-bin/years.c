@@ -7,7 +7,7 @@
 #include <string.h>
 
 #include "db.h"
-#include "journal.h"
+#include "screen.h"
 #include "year.h"
 
 enum { K_ACTION, K_ID, K_NAME, K_STARTS, K_ENDS, K__MAX };

@@ -6,7 +6,7 @@
 #include "auth.h"
 #include "credentials.h"
 #include "db.h"
-#include "journal.h"
+#include "screen.h"
 #include "sqlnames.h"
 
 /* FOR UPDATE: a second request for the same person waits for the first

@@ -2,7 +2,7 @@
 
 #include "audit.h"
 #include "db.h"
-#include "journal.h"
+#include "screen.h"
 
 DB_STMT(q_audit_insert,
     "INSERT INTO audit (school_id, account_id, ip, action, object_type,"

@@ -13,7 +13,7 @@
 #include "auth.h"
 #include "config.h"
 #include "db.h"
-#include "journal.h"
+#include "screen.h"
 #include "log.h"
 
 DB_STMT(q_account_by_login,

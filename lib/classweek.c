@@ -14,7 +14,7 @@
 #include "clock.h"
 #include "db.h"
 #include "groups.h"
-#include "journal.h"
+#include "screen.h"
 #include "sqlnames.h"
 #include "timetable.h"
 #include "util.h"

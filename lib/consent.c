@@ -4,7 +4,7 @@
 #include "audit.h"
 #include "consent.h"
 #include "db.h"
-#include "journal.h"
+#include "screen.h"
 #include "sqlnames.h"
 
 

@@ -6,7 +6,7 @@
 #include <sodium.h>
 
 #include "csvimport.h"
-#include "journal.h"
+#include "screen.h"
 #include "util.h"
 #include "valid.h"
 

@@ -12,7 +12,7 @@
 #include "consent.h"
 #include "db.h"
 #include "delivery.h"
-#include "journal.h"
+#include "screen.h"
 #include "sqlnames.h"
 
 DB_STMT(q_delivery_get,

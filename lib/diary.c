@@ -13,7 +13,7 @@
 #include "db.h"
 #include "diary.h"
 #include "groups.h"
-#include "journal.h"
+#include "screen.h"
 #include "objects.h"
 #include "people.h"
 #include "sqlnames.h"

@@ -21,7 +21,7 @@
 #include "delivery.h"
 #include "digest.h"
 #include "groups.h"
-#include "journal.h"
+#include "screen.h"
 #include "log.h"
 #include "sqlnames.h"
 

@@ -12,7 +12,7 @@
 #include "audit.h"
 #include "db.h"
 #include "groups.h"
-#include "journal.h"
+#include "screen.h"
 #include "log.h"
 #include "sqlnames.h"
 

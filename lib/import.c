@@ -15,7 +15,7 @@
 #include "csvimport.h"
 #include "db.h"
 #include "import.h"
-#include "journal.h"
+#include "screen.h"
 
 /* --- Columns --- */
 

@@ -13,7 +13,7 @@
 #include "clock.h"
 #include "db.h"
 #include "groups.h"
-#include "journal.h"
+#include "screen.h"
 #include "lesson.h"
 #include "plan.h"
 #include "rules.h"

@@ -1,7 +1,7 @@
 /*
  * lesson.h: one held lesson of a journal (R19, R20, R22): its date,
  * number, topic, homework and forms of work (the mark columns), and the
- * teacher's list of journals.  Marks and absences are in marks.h.
+ * teacher's list of journals.  Marks and absences are in grid.h.
  */
 #ifndef JOURNAL_LESSON_H
 #define JOURNAL_LESSON_H

@@ -13,7 +13,7 @@
 #include "audit.h"
 #include "db.h"
 #include "groups.h"
-#include "journal.h"
+#include "screen.h"
 #include "load.h"
 #include "sqlnames.h"
 

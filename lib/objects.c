@@ -4,7 +4,7 @@
  * guardian of such a class); the role decides the rest.
  */
 #include "db.h"
-#include "journal.h"
+#include "screen.h"
 #include "objects.h"
 #include "rights.h"
 #include "sqlnames.h"

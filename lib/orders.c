@@ -12,7 +12,7 @@
 #include "clock.h"
 #include "audit.h"
 #include "db.h"
-#include "journal.h"
+#include "screen.h"
 #include "orders.h"
 #include "sqlnames.h"
 

@@ -2,7 +2,7 @@
 #include <string.h>
 
 #include "db.h"
-#include "journal.h"
+#include "screen.h"
 #include "people.h"
 #include "sqlnames.h"
 

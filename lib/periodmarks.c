@@ -14,7 +14,7 @@
 #include "audit.h"
 #include "db.h"
 #include "groups.h"
-#include "journal.h"
+#include "screen.h"
 #include "periodmarks.h"
 #include "rules.h"
 #include "scales.h"

@@ -14,7 +14,7 @@
 #include "clock.h"
 #include "audit.h"
 #include "db.h"
-#include "journal.h"
+#include "screen.h"
 #include "personal.h"
 #include "rights.h"
 #include "roles.h"

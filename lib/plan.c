@@ -17,7 +17,7 @@
 #include "db.h"
 #include "groups.h"
 #include "import.h"
-#include "journal.h"
+#include "screen.h"
 #include "plan.h"
 #include "sqlnames.h"
 

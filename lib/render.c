@@ -8,7 +8,7 @@
 
 #include <ClearSilver.h>
 
-#include "journal.h"
+#include "screen.h"
 #include "log.h"
 #include "render.h"
 

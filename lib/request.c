@@ -12,7 +12,7 @@
 #include <ClearSilver.h>
 
 #include "config.h"
-#include "journal.h"
+#include "screen.h"
 #include "log.h"
 #include "request.h"
 

@@ -1,7 +1,7 @@
 /*
  * request.h: the library side of a request: reading it within hard limits,
  * validating the declared keys, and writing the response.  Screens use the
- * helpers in journal.h; only screen.c calls these.
+ * helpers in screen.h; only screen.c calls these.
  */
 #ifndef JOURNAL_REQUEST_H
 #define JOURNAL_REQUEST_H

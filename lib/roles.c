@@ -6,7 +6,7 @@
 #include <stddef.h>
 #include <string.h>
 
-#include "journal.h"
+#include "screen.h"
 #include "roles.h"
 
 static const struct {

@@ -11,7 +11,7 @@
 
 #include "audit.h"
 #include "db.h"
-#include "journal.h"
+#include "screen.h"
 #include "log.h"
 #include "rules.h"
 #include "scales.h"

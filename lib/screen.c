@@ -16,7 +16,7 @@
 #include "clock.h"
 #include "config.h"
 #include "db.h"
-#include "journal.h"
+#include "screen.h"
 #include "groups.h"
 #include "log.h"
 #include "render.h"

@@ -11,7 +11,7 @@
 
 #include "config.h"
 #include "db.h"
-#include "journal.h"
+#include "screen.h"
 #include "log.h"
 #include "roles.h"
 #include "session.h"

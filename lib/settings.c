@@ -12,7 +12,7 @@
 #include "audit.h"
 #include "config.h"
 #include "db.h"
-#include "journal.h"
+#include "screen.h"
 #include "log.h"
 #include "rules.h"
 #include "settings.h"

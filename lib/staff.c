@@ -6,7 +6,7 @@
 #include <string.h>
 
 #include "db.h"
-#include "journal.h"
+#include "screen.h"
 #include "roles.h"
 #include "staff.h"
 #include "sqlnames.h"

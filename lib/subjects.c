@@ -12,7 +12,7 @@
 
 #include "audit.h"
 #include "db.h"
-#include "journal.h"
+#include "screen.h"
 #include "subjects.h"
 
 DB_STMT(q_subject_in_school,

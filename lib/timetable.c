@@ -15,7 +15,7 @@
 #include "audit.h"
 #include "db.h"
 #include "groups.h"
-#include "journal.h"
+#include "screen.h"
 #include "sqlnames.h"
 #include "timetable.h"
 #include "util.h"

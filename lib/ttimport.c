@@ -13,7 +13,7 @@
 #include "csvimport.h"
 #include "db.h"
 #include "groups.h"
-#include "journal.h"
+#include "screen.h"
 #include "sqlnames.h"
 #include "timetable.h"
 #include "ttimport.h"

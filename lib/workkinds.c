@@ -11,7 +11,7 @@
 
 #include "audit.h"
 #include "db.h"
-#include "journal.h"
+#include "screen.h"
 #include "workkinds.h"
 
 DB_STMT(q_work_kind_in_school,

@@ -1,6 +1,6 @@
 /*
- * marks.c: the journal grid, its cells (marks and absences), the rules on
- * every write and the remarks shown to the teacher (see marks.h).
+ * grid.c: the journal grid, its cells (marks and absences), the rules on
+ * every write and the remarks shown to the teacher (see grid.h).
  */
 #include <limits.h>
 #include <stdio.h>
@@ -12,9 +12,9 @@
 #include "audit.h"
 #include "db.h"
 #include "groups.h"
-#include "journal.h"
+#include "screen.h"
 #include "lesson.h"
-#include "marks.h"
+#include "grid.h"
 #include "objects.h"
 #include "rules.h"
 #include "scales.h"

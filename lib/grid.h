@@ -1,5 +1,5 @@
 /*
- * marks.h: the journal grid (students × lesson columns) and its cells:
+ * grid.h: the journal grid (students × lesson columns) and its cells:
  * marks and «н» (R21), the rules on every write (R23, R24, the scale),
  * the teacher's remarks (R23, R25, R27) and the management's unlock.
  *
@@ -18,8 +18,8 @@
  * now, nothing is written and the answer is CELL_CONFLICT with the
  * current value: no silent lost update.
  */
-#ifndef JOURNAL_MARKS_H
-#define JOURNAL_MARKS_H
+#ifndef JOURNAL_GRID_H
+#define JOURNAL_GRID_H
 
 #include <stddef.h>
 

@@ -1,5 +1,5 @@
 /*
- * journal.h: what a screen sees.  A screen (cgi-bin/<name>.c) is a
+ * screen.h: what a screen sees.  A screen (cgi-bin/<name>.c) is a
  * declaration plus handlers:
  *
  *	static const struct key keys[] = {
@@ -13,7 +13,7 @@
  *	int main(int argc, char *argv[]) { return screen_main(&screen, argc, argv); }
  *
  * Who may open a screen (its roles, whether it is public, its menu title)
- * is declared in one table, lib/screens.c, checked before anything loads.
+ * is declared in one table, lib/roles.c, checked before anything loads.
  * screen_main() runs the request loop: it parses and validates input,
  * loads the session, checks the role and (for POST) the CSRF token, opens
  * the transaction, calls the handler, commits or rolls back, renders, and
@@ -25,8 +25,8 @@
  * other 4xx/5xx renders the Russian error page.  A POST is committed only
  * when the status is below 400, unless the handler set r->commit.
  */
-#ifndef JOURNAL_H
-#define JOURNAL_H
+#ifndef JOURNAL_SCREEN_H
+#define JOURNAL_SCREEN_H
 
 #include <stddef.h>
 
