@@ -39,7 +39,7 @@
 #include "accounts.h"
 #include "config.h"
 #include "db.h"
-#include "journal.h"
+#include "screen.h"
 #include "people.h"
 #include "roles.h"
 #include "school.h"

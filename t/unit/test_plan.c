@@ -5,7 +5,7 @@
  */
 #include <string.h>
 
-#include "journal.h"
+#include "screen.h"
 #include "plan.h"
 #include "tap.h"
 

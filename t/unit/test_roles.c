@@ -2,7 +2,7 @@
 #include <stddef.h>
 #include <string.h>
 
-#include "journal.h"
+#include "screen.h"
 #include "roles.h"
 #include "tap.h"
 
