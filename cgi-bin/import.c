@@ -156,19 +156,13 @@ static int
 preview(struct req *r, const struct import *im,
     const struct csvimport_step *step)
 {
-	struct csvimport_summary s = {
-		.fatal = im->fatal, .csv = &im->csv, .nrows = im->nrows,
-		.warnings = im->warnings, .nwarnings = im->nwarnings,
-		.shown = PREVIEW_ROWS,
-	};
 	size_t	 i;
 
-	s.errors = csvimport_row_errors(&r->arena, im->rows, im->nrows,
-	    sizeof(*im->rows), offsetof(struct import_row, error),
-	    &s.nerrors);
-	if (csvimport_preview(r, step, &s))
+	if (csvimport_preview(r, step, &im->h, csvimport_row_errors(&r->arena,
+	    im->rows, im->h.nrows, sizeof(*im->rows),
+	    offsetof(struct import_row, error)), PREVIEW_ROWS))
 		return 1;
-	if (im->fatal != NULL)
+	if (im->h.fatal != NULL)
 		return 0;
 	req_setf(r, "Preview.guardians", "%zu", im->nguardians);
 	for (i = 0; i < im->ncolumns; i++)
@@ -177,7 +171,7 @@ preview(struct req *r, const struct import *im,
 	for (i = 0; i < im->nignored; i++)
 		req_set(r, arena_printf(&r->arena, "Preview.Ignored.%zu", i),
 		    im->ignored[i]);
-	for (i = 0; i < im->nrows && i < PREVIEW_ROWS; i++)
+	for (i = 0; i < im->h.nrows && i < PREVIEW_ROWS; i++)
 		set_row(r, i, &im->rows[i], im->kind);
 	return 0;
 }
@@ -192,7 +186,7 @@ result(struct req *r, const struct import *im, long long order_id,
 	const char	**names;
 
 	req_set(r, "Result.Show", "1");
-	req_setf(r, "Result.total", "%zu", im->nrows);
+	req_setf(r, "Result.total", "%zu", im->h.nrows);
 	req_setf(r, "Result.secs", "%.1f", secs);
 	if (im->kind == IMPORT_STAFF) {
 		req_set(r, "Result.staff", "1");
@@ -200,10 +194,10 @@ result(struct req *r, const struct import *im, long long order_id,
 	}
 	req_setf(r, "Result.guardians", "%zu", im->nguardians);
 	req_setf(r, "Result.order", "%lld", order_id);
-	ids = arena_alloc(&r->arena, im->nrows * sizeof(*ids));
-	counts = arena_alloc(&r->arena, im->nrows * sizeof(*counts));
-	names = arena_alloc(&r->arena, im->nrows * sizeof(*names));
-	for (i = 0; i < im->nrows; i++) {
+	ids = arena_alloc(&r->arena, im->h.nrows * sizeof(*ids));
+	counts = arena_alloc(&r->arena, im->h.nrows * sizeof(*counts));
+	names = arena_alloc(&r->arena, im->h.nrows * sizeof(*names));
+	for (i = 0; i < im->h.nrows; i++) {
 		for (j = 0; j < n && ids[j] != im->rows[i].class_id; j++)
 			;
 		if (j == n) {

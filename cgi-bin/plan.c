@@ -220,7 +220,6 @@ import(struct req *r, void *ctx)
 	const char		*from = p->from, *to = p->to;
 	struct plan_import	 im;
 	struct csvimport_step	 step;
-	struct csvimport_summary s;
 	const char		*msg;
 	int			 rc;
 
@@ -237,14 +236,10 @@ import(struct req *r, void *ctx)
 	if (plan_import_check(r, &im, r->fields[K_FILE].raw,
 	    r->fields[K_FILE].rawlen, from, to) == -1)
 		return 500;
-	memset(&s, 0, sizeof(s));
-	s.fatal = im.fatal;
-	s.csv = &im.csv;
-	s.nrows = s.shown = im.nrows;		/* the plan lists them all */
-	s.errors = (const char *const *)im.errors;
-	s.nerrors = im.nerrors;
-	if (!csvimport_preview(r, &step, &s)) {
-		if (im.fatal == NULL)
+	/* The plan's errors are messages, not rows; it shows every row. */
+	if (!csvimport_preview(r, &step, &im.h,
+	    (const char *const *)im.errors, im.h.nrows)) {
+		if (im.h.fatal == NULL)
 			req_setf(r, "Preview.hours", "%d,%d", im.tenths / 10,
 			    im.tenths % 10);
 		rc = load(r, k, 1);

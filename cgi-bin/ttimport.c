@@ -59,23 +59,18 @@ static int
 preview(struct req *r, const struct tti *t,
     const struct csvimport_step *step)
 {
-	struct csvimport_summary s = {
-		.fatal = t->fatal, .csv = &t->csv, .nrows = t->nrows,
-		.warnings = t->warnings, .nwarnings = t->nwarnings,
-		.shown = PREVIEW_ROWS,
-	};
 	const char	*p;
 	size_t		 i;
 
-	s.errors = csvimport_row_errors(&r->arena, t->rows, t->nrows,
-	    sizeof(*t->rows), offsetof(struct tti_row, error), &s.nerrors);
-	if (csvimport_preview(r, step, &s))
+	if (csvimport_preview(r, step, &t->h, csvimport_row_errors(&r->arena,
+	    t->rows, t->h.nrows, sizeof(*t->rows),
+	    offsetof(struct tti_row, error)), PREVIEW_ROWS))
 		return 1;
-	if (t->fatal != NULL)
+	if (t->h.fatal != NULL)
 		return 0;
 	req_setf(r, "Preview.classes", "%zu", t->nclasses);
 	req_set(r, "Preview.to", t->to);
-	for (i = 0; i < t->nrows && i < PREVIEW_ROWS; i++) {
+	for (i = 0; i < t->h.nrows && i < PREVIEW_ROWS; i++) {
 		p = arena_printf(&r->arena, "Preview.Rows.%zu", i);
 #define SET(k, v)	do { if ((v) != NULL) req_set(r, \
 	arena_printf(&r->arena, "%s.%s", p, (k)), (v)); } while (0)
@@ -129,7 +124,7 @@ ttimport_post(struct req *r)
 		return 500;
 	gettimeofday(&t1, NULL);
 	req_set(r, "Result.Show", "1");
-	req_setf(r, "Result.total", "%zu", t.nrows);
+	req_setf(r, "Result.total", "%zu", t.h.nrows);
 	req_setf(r, "Result.classes", "%zu", t.nclasses);
 	req_setf(r, "Result.ended", "%lld", ended);
 	req_set(r, "Result.from", t.from);

@@ -75,7 +75,7 @@ csvimport_fatal(struct arena *a, enum csv_res res, size_t line,
 
 const char **
 csvimport_row_errors(struct arena *a, const void *rows, size_t nrows,
-    size_t row_size, size_t error_off, size_t *nerrors)
+    size_t row_size, size_t error_off)
 {
 	const char	**v = NULL, *e;
 	size_t		 i, n = 0;
@@ -88,39 +88,36 @@ csvimport_row_errors(struct arena *a, const void *rows, size_t nrows,
 		v = arena_grow(a, v, n, sizeof(*v));
 		v[n++] = e;
 	}
-	*nerrors = n;
 	return v;
 }
 
 int
 csvimport_preview(struct req *r, const struct csvimport_step *step,
-    const struct csvimport_summary *s)
+    const struct csvimport_head *h, const char *const *errors, size_t shown)
 {
 	size_t	 i;
-	int	 writes;
 
-	writes = step->commit && s->fatal == NULL && s->nerrors == 0;
-	if (writes)
+	if (step->commit && h->fatal == NULL && h->nerrors == 0)
 		return 1;
 	req_set(r, "Preview.Show", "1");
 	req_set(r, "Preview.checksum", step->checksum);
 	if (step->commit)
 		req_set(r, "Preview.refused", "1");
-	if (s->fatal != NULL) {
-		req_set(r, "Preview.fatal", s->fatal);
+	if (h->fatal != NULL) {
+		req_set(r, "Preview.fatal", h->fatal);
 		return 0;
 	}
-	req_setf(r, "Preview.total", "%zu", s->nrows);
-	req_setf(r, "Preview.nerrors", "%zu", s->nerrors);
-	req_set(r, "Preview.encoding", csv_encoding_name(s->csv->cp1251));
-	req_set(r, "Preview.sep", csv_sep_name(s->csv->sep));
-	for (i = 0; i < s->nerrors; i++)
+	req_setf(r, "Preview.total", "%zu", h->nrows);
+	req_setf(r, "Preview.nerrors", "%zu", h->nerrors);
+	req_set(r, "Preview.encoding", csv_encoding_name(h->csv.cp1251));
+	req_set(r, "Preview.sep", csv_sep_name(h->csv.sep));
+	for (i = 0; i < h->nerrors; i++)
 		req_set(r, arena_printf(&r->arena, "Preview.Errors.%zu", i),
-		    s->errors[i]);
-	for (i = 0; i < s->nwarnings; i++)
+		    errors[i]);
+	for (i = 0; i < h->nwarnings; i++)
 		req_set(r, arena_printf(&r->arena, "Preview.Warnings.%zu", i),
-		    s->warnings[i]);
-	if (s->nrows > s->shown)
-		req_setf(r, "Preview.more", "%zu", s->nrows - s->shown);
+		    h->warnings[i]);
+	if (h->nrows > shown)
+		req_setf(r, "Preview.more", "%zu", h->nrows - shown);
 	return 0;
 }

@@ -26,6 +26,16 @@ struct arena;
 struct field;
 struct req;
 
+/* What every import's check says of the file as a whole. */
+struct csvimport_head {
+	struct csv	 csv;		/* the file as read: encoding, separator */
+	const char	*fatal;		/* the file refused as a whole, or NULL */
+	size_t		 nrows;		/* rows after the header */
+	size_t		 nerrors;	/* rows (or messages) with an error */
+	char		**warnings;	/* «Строка N: ...» worth a look */
+	size_t		 nwarnings;
+};
+
 /* The step of an import's POST and the file's checksum. */
 struct csvimport_step {
 	int	 commit;	/* 0: preview */
@@ -59,31 +69,21 @@ const char	*csvimport_fatal(struct arena *, enum csv_res, size_t line,
 		    const char *header, const char *rows, size_t max,
 		    const char *what, const char *why);
 
-/* The messages of rows with an error (each row's error at error_off). */
+/* The messages of rows with an error (each row's error at error_off),
+ * in the rows' order: as many as the check's h.nerrors. */
 const char	**csvimport_row_errors(struct arena *, const void *rows,
-		    size_t nrows, size_t row_size, size_t error_off,
-		    size_t *nerrors);
-
-/* The file-level result of a check, for the preview's common part. */
-struct csvimport_summary {
-	const char		*fatal;		/* the file refused, or NULL */
-	const struct csv	*csv;		/* its encoding and separator */
-	size_t			 nrows;
-	const char *const	*errors;	/* «Строка N: ...» */
-	size_t			 nerrors;
-	char *const		*warnings;
-	size_t			 nwarnings;
-	size_t			 shown;		/* rows the screen lists */
-};
+		    size_t nrows, size_t row_size, size_t error_off);
 
 /*
  * Preview.{Show,checksum,fatal,total,nerrors,encoding,sep,Errors.N,
- * Warnings.N,more} and, after a refused commit, Preview.refused.  The
+ * Warnings.N,more} and, after a refused commit, Preview.refused; errors
+ * are the h->nerrors messages, shown the rows the screen lists.  The
  * screen adds its rows (Preview.Rows.N) and its own counts.  Returns
  * whether the step may write: a commit of a file with no fatal error
  * and no row error.
  */
 int	csvimport_preview(struct req *, const struct csvimport_step *,
-	    const struct csvimport_summary *);
+	    const struct csvimport_head *h, const char *const *errors,
+	    size_t shown);
 
 #endif

@@ -323,7 +323,7 @@ row_error(struct arena *a, struct import *im, struct import_row *row,
 	va_end(ap);
 	if (row->error == NULL) {
 		row->error = arena_printf(a, "Строка %zu: %s", row->line, msg);
-		im->nerrors++;
+		im->h.nerrors++;
 	} else
 		row->error = arena_printf(a, "%s; %s", row->error, msg);
 }
@@ -333,11 +333,11 @@ warn(struct arena *a, struct import *im, size_t line, const char *msg)
 {
 	char	**w;
 
-	w = arena_alloc(a, (im->nwarnings + 1) * sizeof(*w));
-	if (im->nwarnings > 0)
-		memcpy(w, im->warnings, im->nwarnings * sizeof(*w));
-	w[im->nwarnings++] = arena_printf(a, "Строка %zu: %s", line, msg);
-	im->warnings = w;
+	w = arena_alloc(a, (im->h.nwarnings + 1) * sizeof(*w));
+	if (im->h.nwarnings > 0)
+		memcpy(w, im->h.warnings, im->h.nwarnings * sizeof(*w));
+	w[im->h.nwarnings++] = arena_printf(a, "Строка %zu: %s", line, msg);
+	im->h.warnings = w;
 }
 
 /* The cleaned value of column c in a record, "" when absent. */
@@ -473,7 +473,7 @@ person_key(struct arena *a, const char *last, const char *first,
 static int
 check_header(struct arena *a, struct import *im, int *col)
 {
-	const struct csv_row	*h = &im->csv.rows[0];
+	const struct csv_row	*h = &im->h.csv.rows[0];
 	const char		*missing = NULL, *name;
 	size_t			 i;
 	int			 c;
@@ -512,7 +512,7 @@ check_header(struct arena *a, struct import *im, int *col)
 		NEED(col[C_POSITION] >= 0, "Должность");
 #undef NEED
 	if (missing != NULL) {
-		im->fatal = arena_printf(a, "В первой строке файла нет "
+		im->h.fatal = arena_printf(a, "В первой строке файла нет "
 		    "обязательных столбцов: %s. Первая строка должна содержать "
 		    "названия столбцов (см. образец ниже).", missing);
 		return -1;
@@ -678,16 +678,16 @@ import_check(struct req *r, struct import *im, enum import_kind kind,
 	memset(&seen, 0, sizeof(seen));
 	memset(&guardians, 0, sizeof(guardians));
 	im->kind = kind;
-	res = csv_parse(a, data, len, IMPORT_ROWS_MAX, known, &k, &im->csv,
+	res = csv_parse(a, data, len, IMPORT_ROWS_MAX, known, &k, &im->h.csv,
 	    &line);
-	if ((im->fatal = csvimport_fatal(a, res, line,
+	if ((im->h.fatal = csvimport_fatal(a, res, line,
 	    "«Фамилия; Имя; Отчество; …»", "по человеку", IMPORT_ROWS_MAX,
 	    "строк", "разделите его на части")) != NULL)
 		return 0;
 	if (check_header(a, im, col) == -1)
 		return 0;
-	if (im->csv.nrows < 2) {
-		im->fatal = "В файле только строка заголовков: нет ни одного "
+	if (im->h.csv.nrows < 2) {
+		im->h.fatal = "В файле только строка заголовков: нет ни одного "
 		    "человека.";
 		return 0;
 	}
@@ -700,10 +700,10 @@ import_check(struct req *r, struct import *im, enum import_kind kind,
 		return -1;
 	on = import_date(on_date);
 
-	im->nrows = im->csv.nrows - 1;
-	im->rows = arena_alloc(a, im->nrows * sizeof(*im->rows));
-	for (i = 0; i < im->nrows; i++) {
-		rec = &im->csv.rows[i + 1];
+	im->h.nrows = im->h.csv.nrows - 1;
+	im->rows = arena_alloc(a, im->h.nrows * sizeof(*im->rows));
+	for (i = 0; i < im->h.nrows; i++) {
+		rec = &im->h.csv.rows[i + 1];
 		row = &im->rows[i];
 		row->line = rec->line;
 		names(a, im, row, rec, col, 0);
@@ -789,9 +789,9 @@ import_commit(struct req *r, struct import *im, long long order_id,
 	long long		 id;
 	size_t			 i, guardians = 0;
 
-	if (im->fatal != NULL || im->nerrors != 0)
+	if (im->h.fatal != NULL || im->h.nerrors != 0)
 		abort();	/* the caller shows the errors instead */
-	for (i = 0; i < im->nrows; i++) {
+	for (i = 0; i < im->h.nrows; i++) {
 		row = &im->rows[i];
 		if ((id = person_add(r, row->last, row->first, row->middle,
 		    row->sex, row->birth)) == -1)
@@ -843,7 +843,7 @@ import_commit(struct req *r, struct import *im, long long order_id,
 	return audit_add(r, "import", im->kind == IMPORT_STUDENTS ?
 	    "school_order" : "", im->kind == IMPORT_STUDENTS ? order_id : 0,
 	    NULL, im->kind == IMPORT_STUDENTS ? arena_printf(&r->arena,
-	    "ученики: %zu, представители: %zu, с %s", im->nrows, guardians,
+	    "ученики: %zu, представители: %zu, с %s", im->h.nrows, guardians,
 	    on_date) : arena_printf(&r->arena, "сотрудники: %zu",
-	    im->nrows));
+	    im->h.nrows));
 }

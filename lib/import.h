@@ -10,7 +10,7 @@
 
 #include <stddef.h>
 
-#include "csv.h"
+#include "csvimport.h"
 
 struct req;
 
@@ -41,18 +41,13 @@ struct import_row {
 };
 
 struct import {
+	struct csvimport_head	 h;	/* the file, its refusal, counts */
 	enum import_kind	 kind;
-	struct csv		 csv;
-	const char		*fatal;	/* the file as a whole is refused */
 	const char		**columns;	/* recognised header names */
 	size_t			 ncolumns;
 	const char		**ignored;	/* header names not used */
 	size_t			 nignored;
-	struct import_row	*rows;
-	size_t			 nrows;
-	size_t			 nerrors;	/* rows with an error */
-	char			**warnings;	/* «Строка N: ...» worth a look */
-	size_t			 nwarnings;
+	struct import_row	*rows;		/* h.nrows of them */
 	size_t			 nguardians;	/* distinct guardians in the file */
 };
 

@@ -440,13 +440,13 @@ plan_replace(struct req *r, const struct plan_key *k,
 		return 2;
 	if ((removed = db_exec(&q_plan_delete, "lll", KEY_ARGS(k))) < 0)
 		return -1;
-	for (i = 0; i < im->nrows; i++)
+	for (i = 0; i < im->h.nrows; i++)
 		if ((id = insert(k, (long long)i + 1, &im->rows[i])) == -1)
 			return -1;
 	if (audit_add(r, "plan_import", "group", k->group_id,
 	    arena_printf(&r->arena, "%lld тем", removed),
 	    arena_printf(&r->arena, "предмет %lld, учитель %lld: %zu тем, "
-	    "%s ч", k->subject_id, k->teacher_id, im->nrows,
+	    "%s ч", k->subject_id, k->teacher_id, im->h.nrows,
 	    hours_str(buf, sizeof(buf), im->tenths))) == -1)
 		return -1;
 	return 1;
@@ -541,36 +541,36 @@ plan_import_check(struct req *r, struct plan_import *im, const char *data,
 
 	memset(im, 0, sizeof(*im));
 	res = csv_parse(a, data, len, PLAN_IMPORT_MAX, pknown, NULL,
-	    &im->csv, &line);
-	if ((im->fatal = csvimport_fatal(a, res, line,
+	    &im->h.csv, &line);
+	if ((im->h.fatal = csvimport_fatal(a, res, line,
 	    "«№; Тема; Часы; Дата; Контрольная»", "по теме",
 	    PLAN_IMPORT_MAX, "тем", "это не похоже на план одного "
 	    "предмета")) != NULL)
 		return 0;
 	for (c = 0; c < P__MAX; c++)
 		col[c] = -1;
-	for (i = 0; i < im->csv.rows[0].n; i++) {
-		c = pcol_of(csv_fold(a, im->csv.rows[0].f[i]));
+	for (i = 0; i < im->h.csv.rows[0].n; i++) {
+		c = pcol_of(csv_fold(a, im->h.csv.rows[0].f[i]));
 		if (c != -1 && col[c] == -1)
 			col[c] = (int)i;
 	}
 	if (col[P_TOPIC] == -1 || col[P_NUMBER] == -1 || col[P_HOURS] == -1) {
-		im->fatal = "В первой строке нужны столбцы «№», «Тема» и "
+		im->h.fatal = "В первой строке нужны столбцы «№», «Тема» и "
 		    "«Часы» (а также, если есть, «Дата» и «Контрольная»).";
 		return 0;
 	}
-	if (im->csv.nrows < 2) {
-		im->fatal = "В файле только строка заголовков: нет ни одной "
+	if (im->h.csv.nrows < 2) {
+		im->h.fatal = "В файле только строка заголовков: нет ни одной "
 		    "темы.";
 		return 0;
 	}
-	im->nrows = im->csv.nrows - 1;
-	im->rows = arena_alloc(a, im->nrows * sizeof(*im->rows));
-	im->errors = arena_alloc(a, im->nrows * sizeof(*im->errors));
-	memset(im->rows, 0, im->nrows * sizeof(*im->rows));
+	im->h.nrows = im->h.csv.nrows - 1;
+	im->rows = arena_alloc(a, im->h.nrows * sizeof(*im->rows));
+	im->errors = arena_alloc(a, im->h.nrows * sizeof(*im->errors));
+	memset(im->rows, 0, im->h.nrows * sizeof(*im->rows));
 #define CELL(k)	(col[k] >= 0 && (size_t)col[k] < rec->n ? rec->f[col[k]] : "")
-	for (i = 0; i < im->nrows; i++) {
-		rec = &im->csv.rows[i + 1];
+	for (i = 0; i < im->h.nrows; i++) {
+		rec = &im->h.csv.rows[i + 1];
 		row = &im->rows[i];
 		row->line = rec->line;
 		e = NULL;
@@ -619,13 +619,13 @@ plan_import_check(struct req *r, struct plan_import *im, const char *data,
 				ERR(arena_printf(a, "номер %lld уже был в "
 				    "строке %zu", num, im->rows[j].line));
 		if (e != NULL)
-			im->errors[im->nerrors++] = arena_printf(a,
+			im->errors[im->h.nerrors++] = arena_printf(a,
 			    "Строка %zu: %s.", rec->line, e);
 #undef ERR
 	}
 #undef CELL
-	if (im->nerrors == 0)
-		qsort(im->rows, im->nrows, sizeof(*im->rows), by_number);
+	if (im->h.nerrors == 0)
+		qsort(im->rows, im->h.nrows, sizeof(*im->rows), by_number);
 	return 0;
 }
 

@@ -19,7 +19,7 @@
 
 #include <stddef.h>
 
-#include "csv.h"
+#include "csvimport.h"
 #include "objects.h"
 
 struct _hdf;
@@ -118,12 +118,9 @@ int	plan_year_span(long long year_id, char from[11], char to[11]);
 
 /* An imported plan, checked before anything is written. */
 struct plan_import {
-	const char		*fatal;		/* the file as a whole */
-	struct plan_topic_in	*rows;		/* in the order of numbers */
-	size_t			 nrows;
-	char			**errors;	/* «Строка N: ...» */
-	size_t			 nerrors;
-	struct csv		 csv;		/* the file as read */
+	struct csvimport_head	 h;	/* the file, its refusal, counts */
+	struct plan_topic_in	*rows;	/* h.nrows, in the order of numbers */
+	char			**errors; /* h.nerrors of «Строка N: ...» */
 	int			 tenths;	/* the file's total hours */
 };
 

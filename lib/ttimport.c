@@ -281,8 +281,8 @@ row_error(struct req *r, struct tti_row *row, const char *msg)
 static void
 warn(struct req *r, struct tti *t, size_t *cap, const char *msg)
 {
-	GROW(t->warnings, t->nwarnings, *cap);
-	t->warnings[t->nwarnings++] = (char *)msg;
+	GROW(t->h.warnings, t->h.nwarnings, *cap);
+	t->h.warnings[t->h.nwarnings++] = (char *)msg;
 }
 
 static const char *const day_at[] = { "", "в понедельник", "во вторник",
@@ -466,36 +466,36 @@ tti_check(struct req *r, struct tti *t, const char *data, size_t len,
 	    &starts, &t->to, &open, r)) == -1)
 		return -1;
 	if (rc == 0 || !open) {
-		t->fatal = "На эту дату нет открытого учебного года.";
+		t->h.fatal = "На эту дату нет открытого учебного года.";
 		return 0;
 	}
-	res = csv_parse(a, data, len, TTI_ROWS_MAX, known, NULL, &t->csv,
+	res = csv_parse(a, data, len, TTI_ROWS_MAX, known, NULL, &t->h.csv,
 	    &line);
-	if ((t->fatal = csvimport_fatal(a, res, line,
+	if ((t->h.fatal = csvimport_fatal(a, res, line,
 	    "«Класс; День; Урок; Предмет; Учитель; Кабинет»", "по уроку",
 	    TTI_ROWS_MAX, "строк", "разделите его по классам")) != NULL)
 		return 0;
 	for (c = 0; c < C__MAX; c++)
 		col[c] = -1;
-	for (i = 0; i < t->csv.rows[0].n; i++)
-		if ((c = column_of(csv_fold(a, t->csv.rows[0].f[i]))) != -1 &&
+	for (i = 0; i < t->h.csv.rows[0].n; i++)
+		if ((c = column_of(csv_fold(a, t->h.csv.rows[0].f[i]))) != -1 &&
 		    col[c] == -1)
 			col[c] = (int)i;
 	if (col[C_CLASS] < 0 || col[C_DAY] < 0 || col[C_NUM] < 0 ||
 	    col[C_SUBJECT] < 0 || col[C_TEACHER] < 0) {
-		t->fatal = "Нужны столбцы: класс; день недели; номер урока; "
+		t->h.fatal = "Нужны столбцы: класс; день недели; номер урока; "
 		    "предмет; учитель (и, по желанию, кабинет, группа).";
 		return 0;
 	}
 	if (load(r, &x, t->year_id, from, t->to) == -1)
 		return -1;
 
-	t->nrows = t->csv.nrows - 1;
-	t->rows = arena_alloc(a, (t->nrows + 1) * sizeof(*t->rows));
-	memset(t->rows, 0, (t->nrows + 1) * sizeof(*t->rows));
-	for (i = 0; i < t->nrows; i++) {
+	t->h.nrows = t->h.csv.nrows - 1;
+	t->rows = arena_alloc(a, (t->h.nrows + 1) * sizeof(*t->rows));
+	memset(t->rows, 0, (t->h.nrows + 1) * sizeof(*t->rows));
+	for (i = 0; i < t->h.nrows; i++) {
 		row = &t->rows[i];
-		resolve(r, t, &x, &t->csv.rows[i + 1], col, row, &wcap);
+		resolve(r, t, &x, &t->h.csv.rows[i + 1], col, row, &wcap);
 		/* The classes (and streams) whose timetable is replaced. */
 		if (row->class_id != 0 && row->kind != NULL &&
 		    strcmp(row->kind, "stream") != 0) {
@@ -518,7 +518,7 @@ tti_check(struct req *r, struct tti *t, const char *data, size_t len,
 	}
 
 	/* Conflicts: inside the file, then with the rows that stay. */
-	for (i = 0; i < t->nrows; i++) {
+	for (i = 0; i < t->h.nrows; i++) {
 		row = &t->rows[i];
 		if (row->group_id == 0 || row->teacher_id == 0 ||
 		    row->weekday == 0 || row->number == 0)
@@ -576,11 +576,11 @@ tti_check(struct req *r, struct tti *t, const char *data, size_t len,
 			break;
 		}
 	}
-	for (i = 0; i < t->nrows; i++)
+	for (i = 0; i < t->h.nrows; i++)
 		if (t->rows[i].error != NULL)
-			t->nerrors++;
-	if (t->nrows == 0)
-		t->fatal = "В файле нет строк с уроками.";
+			t->h.nerrors++;
+	if (t->h.nrows == 0)
+		t->h.fatal = "В файле нет строк с уроками.";
 	return 0;
 }
 
@@ -632,7 +632,7 @@ tti_commit(struct req *r, struct tti *t, long long *ended)
 			return -1;
 		*ended += n;
 	}
-	for (i = 0; i < t->nrows; i++) {
+	for (i = 0; i < t->h.nrows; i++) {
 		row = &t->rows[i];
 		if (db_exec(&q_tti_insert, "lllllddsss", school, t->year_id,
 		    row->group_id, row->subject_id, row->teacher_id,
@@ -641,6 +641,6 @@ tti_commit(struct req *r, struct tti *t, long long *ended)
 	}
 	return audit_add(r, "timetable.import", "timetable", 0, NULL,
 	    arena_printf(&r->arena, "rows=%zu classes=%zu streams=%zu from=%s "
-	    "replaced=%lld", t->nrows, t->nclasses, t->nstreams, t->from,
+	    "replaced=%lld", t->h.nrows, t->nclasses, t->nstreams, t->from,
 	    *ended));
 }

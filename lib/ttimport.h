@@ -20,7 +20,7 @@
 
 #include <stddef.h>
 
-#include "csv.h"
+#include "csvimport.h"
 
 struct req;
 
@@ -43,13 +43,8 @@ struct tti_row {
 };
 
 struct tti {
-	struct csv	 csv;
-	const char	*fatal;
-	struct tti_row	*rows;
-	size_t		 nrows;
-	size_t		 nerrors;
-	char		**warnings;
-	size_t		 nwarnings;
+	struct csvimport_head h;	/* the file, its refusal, counts */
+	struct tti_row	*rows;		/* h.nrows of them */
 	size_t		 nclasses;	/* classes whose timetable is replaced */
 	long long	 year_id;
 	const char	*from, *to;

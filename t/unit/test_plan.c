@@ -26,9 +26,9 @@ test_good(void)
 	check("\xef\xbb\xbf№ п/п;Тема урока;Кол-во часов;Дата проведения;"
 	    "К/р\r\n2;Дроби;1,5;15.09.2026;\r\n1;Числа;;2026-09-08;нет\r\n"
 	    "3;Контрольная по дробям;1;22.09.2026;да\r\n;;;;\r\n", &im);
-	ok(im.fatal == NULL, "no fatal error");
-	is_int(im.nerrors, 0, "no row errors");
-	is_int(im.nrows, 3, "three topics (the empty row skipped)");
+	ok(im.h.fatal == NULL, "no fatal error");
+	is_int(im.h.nerrors, 0, "no row errors");
+	is_int(im.h.nrows, 3, "three topics (the empty row skipped)");
 	is_int(im.tenths, 35, "hours: 1,5 + 1 + 1 for the empty cell");
 	is_str(im.rows[0].topic, "Числа", "sorted by number");
 	is_int(im.rows[0].tenths, 10, "empty hours: one lesson");
@@ -39,15 +39,15 @@ test_good(void)
 	is_int(im.rows[2].is_test, 1, "«да»: a test");
 
 	check("N,Тема,Часы\n1,\"Тема, с запятой\",2\n", &im);
-	is_int(im.nerrors, 0, "«,» file without dates: fine");
-	is_int(im.csv.sep, ',', "«,» found");
+	is_int(im.h.nerrors, 0, "«,» file without dates: fine");
+	is_int(im.h.csv.sep, ',', "«,» found");
 	is_str(im.rows[0].topic, "Тема, с запятой", "quoted comma kept");
 	ok(im.rows[0].planned_on == NULL, "no date: NULL");
 
 	check("\xb9;\xd2\xe5\xec\xe0;\xd7\xe0\xf1\xfb\n1;\xc4\xf0\xee\xe1\xe8;1\n",
 	    &im);
-	is_int(im.csv.cp1251, 1, "Windows-1251 recognised");
-	is_int(im.nerrors, 0, "... and read");
+	is_int(im.h.csv.cp1251, 1, "Windows-1251 recognised");
+	is_int(im.h.nerrors, 0, "... and read");
 	is_str(im.rows[0].topic, "Дроби", "... as UTF-8");
 }
 
@@ -81,24 +81,24 @@ test_bad(void)
 		csv = arena_printf(&R.arena, "№;Тема;Часы;Дата;Контрольная\n"
 		    "%s\n", rows[i].row);
 		check(csv, &im);
-		is_int(im.nerrors, 1, "«%s» refused", rows[i].row);
-		if (im.nerrors == 1)
+		is_int(im.h.nerrors, 1, "«%s» refused", rows[i].row);
+		if (im.h.nerrors == 1)
 			is_str(im.errors[0], rows[i].error, "... %s",
 			    rows[i].error);
 	}
 	check("№;Тема;Часы\n1;А;1\n2;Б;1\n1;В;1\n", &im);
-	is_int(im.nerrors, 1, "a repeated number");
+	is_int(im.h.nerrors, 1, "a repeated number");
 	is_str(im.errors[0], "Строка 4: номер 1 уже был в строке 2.",
 	    "... names the first line");
 
 	check("№;Тема\n1;А\n", &im);
-	ok(im.fatal != NULL && strstr(im.fatal, "«Часы»") != NULL,
+	ok(im.h.fatal != NULL && strstr(im.h.fatal, "«Часы»") != NULL,
 	    "no hours column: the file is refused");
 	check("№;Тема;Часы\n", &im);
-	ok(im.fatal != NULL && strstr(im.fatal, "только строка заголовков"),
+	ok(im.h.fatal != NULL && strstr(im.h.fatal, "только строка заголовков"),
 	    "a header alone: refused");
 	check("", &im);
-	ok(im.fatal != NULL && strstr(im.fatal, "пуст") != NULL,
+	ok(im.h.fatal != NULL && strstr(im.h.fatal, "пуст") != NULL,
 	    "an empty file: refused");
 }
 
