@@ -757,3 +757,23 @@ groups_rename(struct req *r, long long group_id, const char *name)
 		return rc == DB_DUPLICATE ? DB_DUPLICATE : -1;
 	return audit_add(r, "group_rename", "group", group_id, old, name);
 }
+
+#define NAME_MAX_CHARS	150
+
+const char *
+groups_check_name(struct req *r, size_t k, const char *field)
+{
+	const char	*s = req_str(r, k);
+
+	if (r->fields[k].error != NULL || s == NULL) {
+		req_field_error(r, field, "Укажите название группы.");
+		return NULL;
+	}
+	if (utf8_len(s) > NAME_MAX_CHARS) {
+		req_field_error(r, field,
+		    "Название группы: не длиннее 150 символов.");
+		return NULL;
+	}
+	req_set(r, arena_printf(&r->arena, "Form.%s", field), s);
+	return s;
+}

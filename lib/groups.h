@@ -124,6 +124,12 @@ struct req;
  * read once per request (the diary's week and its lessons both ask).
  */
 int	db_student_group_ids(long long student_id, long long *ids);
+/*
+ * The name typed in key k of a group or stream form: 1..150 characters,
+ * kept in Form.<field>; NULL with the field's error set (/groups,
+ * /streams).
+ */
+const char	*groups_check_name(struct req *, size_t k, const char *field);
 /* Between requests (screen.c): forget the memo of db_student_group_ids. */
 void	groups_request_end(void);
 int	db_class_group_ids(long long class_id, long long *ids);

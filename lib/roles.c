@@ -61,6 +61,8 @@ const struct access access_table[] = {
 	{ "subjects",	"Предметы",		OVERSEERS, ADMINISTRATION, ACC_MENU },
 	{ "groups",	"Группы",		OVERSEERS | ROLE_CLASS_TEACHER,
 	    ADMINISTRATION, 0 },
+	{ "streams",	"Потоки",		OVERSEERS | ROLE_CLASS_TEACHER,
+	    ADMINISTRATION, 0 },
 	{ "load",	"Учебный план и нагрузка", OVERSEERS, ADMINISTRATION,
 	    ACC_MENU },
 	/* Issue 3: the book of orders and movements of students (R16). */

@@ -98,6 +98,17 @@ arena_strndup(struct arena *a, const char *s, size_t n)
 	return p;
 }
 
+int
+id_in(long long id, const long long *v, size_t n)
+{
+	size_t	 i;
+
+	for (i = 0; i < n; i++)
+		if (v[i] == id)
+			return 1;
+	return 0;
+}
+
 void *
 arena_grow(struct arena *a, void *v, size_t n, size_t size)
 {

@@ -30,6 +30,8 @@ char	*arena_printf(struct arena *a, const char *fmt, ...)
  *	v = arena_grow(a, v, n, sizeof(*v)); v[n++] = x;
  */
 void	*arena_grow(struct arena *a, void *v, size_t n, size_t size);
+/* Whether id is one of v[0..n). */
+int	 id_in(long long id, const long long *v, size_t n);
 /* Free every block; the arena may be used again afterwards. */
 void	 arena_free(struct arena *a);
 

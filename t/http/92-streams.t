@@ -1,6 +1,6 @@
 #!/usr/bin/perl
 # Streams across classes (R14, R18): a deputy director creates a stream
-# from the students of two classes on /groups, the stream shows on both
+# from the students of two classes on /streams, the stream shows on both
 # classes' pages and, once a teacher has it, in /load among the groups
 # outside the classes' curriculum; its page lists the members by class,
 # adds and removes members, renames it, and deletes it only when no one
@@ -117,7 +117,7 @@ my $post = sub {
 };
 my $made = sub { sql_value("SELECT COUNT(*) FROM `groups` WHERE id > $gmax AND school_id = 1") };
 my $name = "Поток $tag";
-my @create = (action => 'stream_create', stream_classes => "$C->{id},$D->{id}", name => $name, subject => $SUBJ);
+my @create = (action => 'create', stream_classes => "$C->{id},$D->{id}", name => $name, subject => $SUBJ);
 # The create form with some fields changed (a field given twice is a 400
 # of its own, so replace rather than append).
 my $with = sub {
@@ -130,24 +130,25 @@ my $ms = sub { map { (m => $_) } @_ };
 
 # ------------------------------------------------------------ the form
 {
-	my $r = $ca->get('/groups');
-	status_is($r, 200, 'GET /groups as the admin');
+	like($ca->get('/groups')->text, qr{href="/streams"}, '/groups without a class links to /streams');
+	my $r = $ca->get('/streams');
+	status_is($r, 200, 'GET /streams as the admin');
 	like(page_text($r->text), qr/Потоки.*\Q$demo_stream_name\E/s, '... lists the streams of the year');
-	like($r->text, qr{href="/groups\?stream=$demo_stream"}, '... each with a link to its page');
+	like($r->text, qr{href="/streams\?id=$demo_stream"}, '... each with a link to its page');
 	like($r->text, qr{name="stream_classes" value="$C->{id}"}, '... and the classes to build a new one from');
-	unlike($r->text, qr{value="stream_create"}, '... the students come after the classes');
-	$r = $ca->get("/groups?stream_classes=$C->{id},$D->{id}");
-	status_is($r, 200, 'GET /groups?stream_classes=C,D');
-	like($r->text, qr{value="stream_create"}, '... the form to create a stream');
+	unlike($r->text, qr{value="create"}, '... the students come after the classes');
+	$r = $ca->get("/streams?stream_classes=$C->{id},$D->{id}");
+	status_is($r, 200, 'GET /streams?stream_classes=C,D');
+	like($r->text, qr{value="create"}, '... the form to create a stream');
 	like(page_text($r->text), qr/\Q$SC[0]{full}\E.*\Q$SD[0]{full}\E/s, '... with the students of both classes');
 	unlike(page_text($r->text), qr/\Q$SE[0]{full}\E/, '... and not of a third class');
-	like($ca->get("/groups?stream_classes=$C->{id}&stream_classes=$D->{id}")->text, qr/\Q$SD[0]{full}\E/,
+	like($ca->get("/streams?stream_classes=$C->{id}&stream_classes=$D->{id}")->text, qr/\Q$SD[0]{full}\E/,
 	    '... the classes may come one per checkbox too');
-	status_is($ca->get('/groups?stream_classes=5;drop'), 400, 'stream_classes=garbage → 400');
-	my $i = $ci->get('/groups');
-	status_is($i, 200, 'GET /groups as the inspector');
+	status_is($ca->get('/streams?stream_classes=5;drop'), 400, 'stream_classes=garbage → 400');
+	my $i = $ci->get('/streams');
+	status_is($i, 200, 'GET /streams as the inspector');
 	like(page_text($i->text), qr/\Q$demo_stream_name\E/, '... sees the streams');
-	unlike($ci->get("/groups?stream_classes=$C->{id}")->text, qr{value="stream_create"|name="stream_classes"},
+	unlike($ci->get("/streams?stream_classes=$C->{id}")->text, qr{value="create"|name="stream_classes"},
 	    '... but no form to create one');
 }
 
@@ -163,22 +164,22 @@ my $ms = sub { map { (m => $_) } @_ };
 	);
 	for my $case (@cases) {
 		my ($what, $m, $re) = @$case;
-		my $r = $post->($ca, '/groups', @create, $ms->(@$m));
+		my $r = $post->($ca, '/streams', @create, $ms->(@$m));
 		status_is($r, 400, "creating a stream with $what → 400");
 		russian_html_ok($r, "... ($what)", $re);
 	}
-	my $r = $post->($ca, '/groups', $with->(name => ''), $ms->(@members));
+	my $r = $post->($ca, '/streams', $with->(name => ''), $ms->(@members));
 	status_is($r, 400, 'a stream without a name → 400');
 	russian_html_ok($r, '... no name', qr/Укажите название/);
-	$r = $post->($ca, '/groups', $with->(subject => 999999), $ms->(@members));
+	$r = $post->($ca, '/streams', $with->(subject => 999999), $ms->(@members));
 	status_is($r, 400, 'an unknown subject → 400');
 	russian_html_ok($r, '... unknown subject', qr/Такого предмета в школе нет/);
-	$r = $post->($ca, '/groups', $with->(name => $demo_stream_name), $ms->(@members));
+	$r = $post->($ca, '/streams', $with->(name => $demo_stream_name), $ms->(@members));
 	status_is($r, 400, 'the name of an existing stream → 400');
 	russian_html_ok($r, '... taken', qr/с таким названием в этом году уже есть/);
 	like($r->text, qr{name="m" value="$members[0]" checked}, '... the form keeps the ticks');
 	for my $who (['inspector', $ci], ["class teacher of $C->{name}", $cc], ['teacher', $ct]) {
-		status_is($post->($who->[1], '/groups', @create, $ms->(@members)), 403,
+		status_is($post->($who->[1], '/streams', @create, $ms->(@members)), 403,
 		    "creating a stream as the $who->[0] → 403");
 	}
 	is($made->(), 0, 'no invalid post made a group');
@@ -189,10 +190,10 @@ my $ms = sub { map { (m => $_) } @_ };
 my $S;
 {
 	my $n = $audits->('group_create');
-	my $r = $post->($cm, '/groups', @create, $ms->(@members));
+	my $r = $post->($cm, '/streams', @create, $ms->(@members));
 	$S = sql_value('SELECT id FROM `groups` WHERE name = ' . sq($name));
 	ok($S, 'management creates the stream');
-	redirects_to($r, "/groups?stream=" . ($S // 0), '... → 303 to its page');
+	redirects_to($r, "/streams?id=" . ($S // 0), '... → 303 to its page');
 	is(sql_value("SELECT CONCAT_WS(' ', kind, IFNULL(class_id, '-'), subject_id, school_id) FROM `groups` WHERE id = $S"),
 	    "stream - $SUBJ 1", '... a stream of no class, for the subject');
 	is(sql_value("SELECT year_id FROM `groups` WHERE id = $S"),
@@ -200,7 +201,7 @@ my $S;
 	is(sql_value("SELECT GROUP_CONCAT(student_id ORDER BY student_id) FROM group_student WHERE group_id = $S"),
 	    join(',', sort { $a <=> $b } @members), '... with the students chosen');
 	is($audits->('group_create'), $n + 1, '... one audit row');
-	status_is($post->($ca, '/groups', @create, $ms->(@members)), 400, 'the same name again → 400');
+	status_is($post->($ca, '/streams', @create, $ms->(@members)), 400, 'the same name again → 400');
 	is($made->(), 1, '... still one stream');
 }
 
@@ -208,12 +209,12 @@ my $S;
 for my $K ($C, $D) {
 	my $r = $ca->get("/groups?class=$K->{id}");
 	like(page_text($r->text), qr/\Q$name\E/, "/groups?class= of $K->{name} lists the stream");
-	like($r->text, qr{href="/groups\?stream=$S"}, '... with a link to its page');
+	like($r->text, qr{href="/streams\?id=$S"}, '... with a link to its page');
 }
 unlike(page_text($ca->get("/groups?class=$E->{id}")->text), qr/\Q$name\E/, "... $E->{name} does not");
 
 # ------------------------------------------------------------ its page
-my $page = "/groups?stream=$S";
+my $page = "/streams?id=$S";
 {
 	my $r = $ca->get($page);
 	status_is($r, 200, "GET $page as the admin");
@@ -224,8 +225,8 @@ my $page = "/groups?stream=$S";
 	like($t, qr/\Q$C->{name}\E — 3 уч\..*\Q$SC[0]{full}\E.*\Q$D->{name}\E — 2 уч\..*\Q$SD[0]{full}\E/s,
 	    '... the members by class');
 	like($t, qr/\Q$SUBJ_NAME\E/, '... the subject');
-	like($r->text, qr{value="stream_members"}, '... the form for members');
-	like($r->text, qr{value="stream_delete"}, '... and for deleting');
+	like($r->text, qr{value="members"}, '... the form for members');
+	like($r->text, qr{value="delete"}, '... and for deleting');
 	$r = $ca->get("$page&stream_classes=$E->{id}");
 	like($r->text, qr{name="m" value="$SE[0]{id}"}, '... stream_classes shows a third class to add from');
 
@@ -236,13 +237,13 @@ my $page = "/groups?stream=$S";
 	unlike($r->text, qr{value="stream_(?:members|rename|delete)"}, '... and no forms');
 	$r = $cc->get($page);
 	status_is($r, 200, "GET as the class teacher of $C->{name} (their students are in it) → 200");
-	unlike($r->text, qr{value="stream_members"}, '... read only');
+	unlike($r->text, qr{value="members"}, '... read only');
 	status_is($cf->get($page), 403, "GET as the class teacher of $F->{name} → 403");
 	status_is($ct->get($page), 403, 'GET as a subject teacher → 403');
 	redirects_to(client()->get($page), $LOGIN_RE, 'GET without a session → /login');
-	status_is($ca->get("/groups?stream=$group2"), 404, "another school's stream → 404");
-	status_is($ca->get("/groups?stream=$subgroup"), 404, 'a subgroup as a stream → 404') if $subgroup;
-	status_is($ca->get('/groups?stream=abc'), 400, 'stream=abc → 400');
+	status_is($ca->get("/streams?id=$group2"), 404, "another school's stream → 404");
+	status_is($ca->get("/streams?id=$subgroup"), 404, 'a subgroup as a stream → 404') if $subgroup;
+	status_is($ca->get('/streams?id=abc'), 400, 'id=abc → 400');
 }
 
 # ------------------------------------------------------------ change it
@@ -250,16 +251,16 @@ my $page = "/groups?stream=$S";
 	my $m = $audits->('group_members');
 	my @new = (@members[1 .. $#members], $SE[0]{id});
 	for my $who (['inspector', $ci], ["class teacher of $C->{name}", $cc]) {
-		status_is($post->($who->[1], '/groups', stream => $S, action => 'stream_members', $ms->(@new)), 403,
+		status_is($post->($who->[1], '/streams', id => $S, action => 'members', $ms->(@new)), 403,
 		    "changing the members as the $who->[0] → 403");
 	}
-	status_is($post->($ca, '/groups', stream => $group2, action => 'stream_members', $ms->($alien)), 404,
+	status_is($post->($ca, '/streams', id => $group2, action => 'members', $ms->($alien)), 404,
 	    "changing another school's stream → 404");
-	status_is($post->($ca, '/groups', stream => $S, action => 'stream_members', $ms->(@new, $alien)), 400,
+	status_is($post->($ca, '/streams', id => $S, action => 'members', $ms->(@new, $alien)), 400,
 	    'a member of another school → 400');
-	status_is($post->($ca, '/groups', stream => $S, action => 'stream_members'), 400, 'no members → 400');
+	status_is($post->($ca, '/streams', id => $S, action => 'members'), 400, 'no members → 400');
 	is($audits->('group_members'), $m, '... no audit row yet');
-	my $r = $post->($ca, '/groups', stream => $S, action => 'stream_members', $ms->(@new));
+	my $r = $post->($ca, '/streams', id => $S, action => 'members', $ms->(@new));
 	redirects_to($r, $page, "one of $C->{name} out, one of $E->{name} in → 303");
 	is(sql_value("SELECT GROUP_CONCAT(student_id ORDER BY student_id) FROM group_student WHERE group_id = $S"),
 	    join(',', sort { $a <=> $b } @new), '... the members changed');
@@ -268,11 +269,11 @@ my $page = "/groups?stream=$S";
 	    . " AND object_id = $S ORDER BY id DESC LIMIT 1"), "$name: 5 → $name: 5", '... with the counts');
 	like(page_text($ca->get("/groups?class=$E->{id}")->text), qr/\Q$name\E/, "... now on $E->{name}'s page");
 
-	$r = $post->($ca, '/groups', stream => $S, action => 'stream_rename', name => $demo_stream_name);
+	$r = $post->($ca, '/streams', id => $S, action => 'rename', name => $demo_stream_name);
 	status_is($r, 400, 'renaming to a taken name → 400');
 	russian_html_ok($r, '... taken', qr/уже есть/);
 	$name = "Поток $tag (новый)";
-	$r = $post->($cm, '/groups', stream => $S, action => 'stream_rename', name => $name);
+	$r = $post->($cm, '/streams', id => $S, action => 'rename', name => $name);
 	redirects_to($r, $page, 'renaming → 303');
 	is(sql_value("SELECT name FROM `groups` WHERE id = $S"), $name, '... renamed');
 	is(sql_value("SELECT COUNT(*) FROM audit WHERE action = 'group_rename' AND object_id = $S"), 1, '... audited');
@@ -286,17 +287,17 @@ my $page = "/groups?stream=$S";
 	like($t, qr/Вне учебного плана классов.*\Q$name\E/s, '... /load lists it outside the classes\' curriculum');
 
 	my $d = $audits->('group_delete');
-	$r = $post->($ca, '/groups', stream => $S, action => 'stream_delete');
+	$r = $post->($ca, '/streams', id => $S, action => 'delete');
 	status_is($r, 409, 'deleting a stream someone teaches → 409');
 	russian_html_ok($r, '... with a message', qr/нельзя удалить: у него есть нагрузка/);
 	ok(sql_value("SELECT COUNT(*) FROM `groups` WHERE id = $S"), '... the stream stays');
 	like(page_text($ca->get($page)->text), qr/есть нагрузка учителей/, '... its page says why it cannot go');
-	status_is($post->($cc, '/groups', stream => $S, action => 'stream_delete'), 403, '... a class teacher → 403');
+	status_is($post->($cc, '/streams', id => $S, action => 'delete'), 403, '... a class teacher → 403');
 
 	my $aid = sql_value("SELECT id FROM assignment WHERE group_id = $S");
 	redirects_to($post->($ca, '/load', action => 'remove', id => $aid), '/load', 'the load is removed');
-	$r = $post->($ca, '/groups', stream => $S, action => 'stream_delete');
-	redirects_to($r, '/groups', 'deleting the stream no one teaches → 303');
+	$r = $post->($ca, '/streams', id => $S, action => 'delete');
+	redirects_to($r, '/streams', 'deleting the stream no one teaches → 303');
 	is(sql_value("SELECT COUNT(*) FROM `groups` WHERE id = $S"), 0, '... it is gone');
 	is(sql_value("SELECT COUNT(*) FROM group_student WHERE group_id = $S"), 0, '... with its members');
 	is($audits->('group_delete'), $d + 1, '... one audit row');
