@@ -9,7 +9,7 @@
 const fs = require('fs');
 const path = require('path');
 const { BASE, VAR, needStack, ok, finish, watchdog, accounts, sql, one, sq,
-  clearAttempts, launch, newPage } = require('./jtest');
+  clearAttempts, launch, newPage, loginPage } = require('./jtest');
 
 needStack();
 watchdog(180);
@@ -35,11 +35,7 @@ async function main() {
   if (browser === null) return;
   try {
     const page = await newPage(browser, problems, { viewport: { width: 375, height: 812 } });
-    await page.goto(`${BASE}/login`);
-    await page.fill('input[name="login"]', parent.login);
-    await page.fill('input[name="password"]', parent.password);
-    await Promise.all([page.waitForNavigation(), page.click('form[action="/login"] [type="submit"]')]);
-    ok(new URL(page.url()).pathname === '/home', 'the parent is at /home', page.url());
+    ok(await loginPage(page, parent), 'the parent is at /home', page.url());
 
     for (const [id, name] of kids.slice(0, 2)) {
       const resp = await page.goto(`${BASE}/marks?student=${id}`);

@@ -22,17 +22,11 @@
 // lessons, their marks and absences are removed.
 'use strict';
 
-const { BASE, needStack, ok, note, finish, watchdog, accounts, sql, one, sq,
-  clearAttempts, launch, newPage, dropLessonsAfter, loginPage } = require('./jtest');
+const { BASE, needStack, ok, note, finish, accounts, sql, one, sq,
+  clearAttempts, launch, newPage, loginPage, guardLessons } = require('./jtest');
 
 needStack();
-let lmax = null;
-function restore() {
-  if (lmax === null) return;
-  dropLessonsAfter(lmax);
-  lmax = null;
-}
-watchdog(240, restore);
+const lessons = guardLessons(240);
 
 const sleep = (ms) => new Promise((res) => { setTimeout(res, ms); });
 
@@ -80,7 +74,7 @@ async function steps(browser) {
   const [group, subject, login1] = j;
   const t = logins.get(login1);
   note(`journal group ${group} subject ${subject}, ${j[3]} students, teacher ${login1}`);
-  lmax = Number(one('SELECT COALESCE(MAX(id), 0) FROM lesson'));
+  const lmax = lessons.mark();
 
   const problems = [];
   const page = await newPage(browser, problems);
@@ -239,4 +233,4 @@ async function steps(browser) {
   ok(problems.length === 0, 'no console error, CSP violation or failed request', problems.join('\n'));
 }
 
-main().catch((e) => ok(false, 'no exception', e.stack)).finally(() => { restore(); clearAttempts(); finish(); });
+main().catch((e) => ok(false, 'no exception', e.stack)).finally(() => { lessons.restore(); clearAttempts(); finish(); });

@@ -17,17 +17,11 @@
 // its marks and absences are removed.
 'use strict';
 
-const { BASE, needStack, ok, note, finish, watchdog, accounts, sql, one,
-  clearAttempts, launch, newPage, dropLessonsAfter } = require('./jtest');
+const { BASE, needStack, ok, note, finish, accounts, sql, one,
+  clearAttempts, launch, newPage, loginPage, guardLessons } = require('./jtest');
 
 needStack();
-let lmax = null;
-function restore() {
-  if (lmax === null) return;
-  dropLessonsAfter(lmax);
-  lmax = null;
-}
-watchdog(180, restore);
+const lessons = guardLessons(180);
 
 async function main() {
   const browser = await launch();
@@ -56,16 +50,12 @@ async function main() {
   if (!ok(j, 'a journal timetabled today with a plan and a teacher account')) return;
   const [group, subject, login, number, n, topic] = j;
   note(`journal group ${group} subject ${subject}, ${n} students, lesson ${number} today, teacher ${login}`);
-  lmax = Number(one('SELECT COALESCE(MAX(id), 0) FROM lesson'));
+  lessons.mark();
 
   const problems = [];
   const page = await newPage(browser, problems);
   const t = logins.get(login);
-  await page.goto(`${BASE}/login`);
-  await page.fill('input[name="login"]', t.login);
-  await page.fill('input[name="password"]', t.password);
-  await Promise.all([page.waitForURL((u) => u.pathname === '/home'),
-    page.click('form[action="/login"] [type="submit"]')]);
+  if (!ok(await loginPage(page, t), 'the teacher logs in', page.url())) return;
 
   // The minute starts here: page loads and keys from now on.
   let loads = 0;
@@ -140,4 +130,4 @@ async function main() {
   await browser.close();
 }
 
-main().catch((e) => ok(false, 'no exception', e.stack)).finally(() => { restore(); clearAttempts(); finish(); });
+main().catch((e) => ok(false, 'no exception', e.stack)).finally(() => { lessons.restore(); clearAttempts(); finish(); });

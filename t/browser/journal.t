@@ -16,17 +16,11 @@
 // At the end the lesson, its marks and absences are removed.
 'use strict';
 
-const { BASE, needStack, ok, note, finish, watchdog, accounts, sql, one,
-  clearAttempts, launch, newPage, dropLessonsAfter } = require('./jtest');
+const { BASE, needStack, ok, note, finish, accounts, sql, one,
+  clearAttempts, launch, newPage, loginPage, guardLessons } = require('./jtest');
 
 needStack();
-let lmax = null;
-function restore() {
-  if (lmax === null) return;
-  dropLessonsAfter(lmax);
-  lmax = null;
-}
-watchdog(180, restore);
+const lessons = guardLessons(180);
 
 async function main() {
   const browser = await launch();
@@ -45,21 +39,14 @@ async function main() {
   const [group, subject, login, n] = j;
   const t = logins.get(login);
   note(`journal group ${group} subject ${subject}, ${n} students, teacher ${login}`);
-  lmax = Number(one('SELECT COALESCE(MAX(id), 0) FROM lesson'));
+  const lmax = lessons.mark();
 
   const problems = [];
   const page = await newPage(browser, problems);
   let posts = 0;
   page.on('request', (r) => { if (r.method() === 'POST' && new URL(r.url()).pathname === '/journal') posts++; });
 
-  await page.goto(`${BASE}/login`);
-  await page.fill('input[name="login"]', t.login);
-  await page.fill('input[name="password"]', t.password);
-  await Promise.all([
-    page.waitForURL((u) => u.pathname === '/home', { timeout: 15000 }).catch(() => {}),
-    page.click('form[action="/login"] [type="submit"]'),
-  ]);
-  if (!ok(new URL(page.url()).pathname === '/home', 'the teacher logs in', page.url())) return;
+  if (!ok(await loginPage(page, t), 'the teacher logs in', page.url())) return;
   const jurl = `/journal?group=${group}&subject=${subject}`;
   const link = page.locator(`a[href="${jurl}"]`);
   if (!ok(await link.count() > 0, 'the home page lists the journal')) return;
@@ -153,4 +140,4 @@ async function main() {
   await browser.close();
 }
 
-main().catch((e) => ok(false, 'no exception', e.stack)).finally(() => { restore(); clearAttempts(); finish(); });
+main().catch((e) => ok(false, 'no exception', e.stack)).finally(() => { lessons.restore(); clearAttempts(); finish(); });

@@ -163,6 +163,23 @@ async function newPage(browser, problems, { documents = true, viewport, javaScri
   return page;
 }
 
+// Lessons a test makes are removed however it ends: guardLessons(seconds)
+// starts the watchdog; mark() notes (and returns) the newest lesson before the test
+// writes, restore() drops the lessons after it (once).
+function guardLessons(seconds) {
+  let lmax = null;
+  const restore = () => {
+    if (lmax === null) return;
+    dropLessonsAfter(lmax);
+    lmax = null;
+  };
+  watchdog(seconds, restore);
+  return {
+    mark() { lmax = Number(one('SELECT COALESCE(MAX(id), 0) FROM lesson')); return lmax; },
+    restore,
+  };
+}
+
 // Log in through the form as a demo account: true when /home is reached.
 async function loginPage(page, acc) {
   await page.goto(`${BASE}/login`);
@@ -177,5 +194,5 @@ async function loginPage(page, acc) {
 
 module.exports = {
   BASE, VAR, needStack, ok, note, finish, watchdog, accounts, sql, one, sq, stackToday, dropLessonsAfter,
-  clearAttempts, launch, newPage, loginPage,
+  clearAttempts, launch, newPage, loginPage, guardLessons,
 };

@@ -21,7 +21,7 @@ const fs = require('fs');
 const path = require('path');
 const { execFileSync } = require('child_process');
 const { BASE, VAR, needStack, ok, note, finish, watchdog, accounts, sql, one,
-  clearAttempts, launch, newPage } = require('./jtest');
+  clearAttempts, launch, newPage, loginPage } = require('./jtest');
 
 needStack();
 watchdog(150);
@@ -117,11 +117,7 @@ async function run(acc, group, subject, period) {
   if (browser === null) return;
   try {
     const page = await newPage(browser, problems);
-    await page.goto(`${BASE}/login`);
-    await page.fill('input[name="login"]', acc.login);
-    await page.fill('input[name="password"]', acc.password);
-    await Promise.all([page.waitForNavigation(), page.click('form[action="/login"] [type="submit"]')]);
-    ok(new URL(page.url()).pathname === '/home', `the teacher ${acc.login} logs in`, page.url());
+    ok(await loginPage(page, acc), `the teacher ${acc.login} logs in`, page.url());
 
     // ------------------------------------------------------------ the journal
     let resp = await page.goto(`${BASE}/journal?group=${group}&subject=${subject}&period=${period}`);

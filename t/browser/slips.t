@@ -20,7 +20,7 @@
 const fs = require('fs');
 const path = require('path');
 const { BASE, VAR, needStack, ok, note, finish, watchdog, accounts, sql, sq,
-  clearAttempts, launch, newPage } = require('./jtest');
+  clearAttempts, launch, newPage, loginPage } = require('./jtest');
 
 needStack();
 watchdog(180, () => restore());
@@ -114,14 +114,7 @@ async function main() {
     const page = await newPage(browser, problems);
 
     // -------------------------------------------------- log in
-    await page.goto(`${BASE}/login`);
-    await page.fill('input[name="login"]', admin.login);
-    await page.fill('input[name="password"]', admin.password);
-    await Promise.all([
-      page.waitForURL((u) => u.pathname === '/home', { timeout: 15000 }).catch(() => {}),
-      page.click('form[action="/login"] [type="submit"]'),
-    ]);
-    if (!ok(new URL(page.url()).pathname === '/home', 'the admin logs in', page.url())) return;
+    if (!ok(await loginPage(page, admin), 'the admin logs in', page.url())) return;
 
     // -------------------------------------------------- /classes → the class
     const menu = page.locator('a[href="/classes"]');

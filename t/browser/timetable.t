@@ -15,7 +15,7 @@
 const fs = require('fs');
 const path = require('path');
 const { BASE, VAR, needStack, ok, note, finish, watchdog, accounts, one,
-  clearAttempts, launch, newPage } = require('./jtest');
+  clearAttempts, launch, newPage, loginPage } = require('./jtest');
 
 needStack();
 watchdog(120, () => {});
@@ -33,14 +33,7 @@ async function main() {
   const problems = [];
   try {
     const page = await newPage(browser, problems);
-    await page.goto(`${BASE}/login`);
-    await page.fill('input[name="login"]', m.login);
-    await page.fill('input[name="password"]', m.password);
-    await Promise.all([
-      page.waitForURL((u) => u.pathname === '/home', { timeout: 15000 }).catch(() => {}),
-      page.click('form[action="/login"] [type="submit"]'),
-    ]);
-    if (!ok(new URL(page.url()).pathname === '/home', 'the deputy director logs in', page.url())) return;
+    if (!ok(await loginPage(page, m), 'the deputy director logs in', page.url())) return;
 
     const menu = page.locator('nav.menu a[href="/week"]');
     if (!ok(await menu.count() === 1, 'the menu links to the week')) return;

@@ -19,7 +19,7 @@ const fs = require('fs');
 const path = require('path');
 const { execFileSync } = require('child_process');
 const { BASE, needStack, ok, note, finish, watchdog, accounts, clearAttempts,
-  launch } = require('./jtest');
+  launch, loginPage } = require('./jtest');
 
 needStack();
 watchdog(240);
@@ -131,11 +131,7 @@ async function main() {
       const context = await browser.newContext({ locale: 'ru-RU', viewport: { width: WIDE, height: 800 } });
       const page = await context.newPage();
       page.setDefaultTimeout(15000);
-      await page.goto(`${BASE}/login`);
-      await page.fill('input[name="login"]', acc.login);
-      await page.fill('input[name="password"]', acc.password);
-      await Promise.all([page.waitForNavigation(), page.click('form[action="/login"] [type="submit"]')]);
-      if (!ok(new URL(page.url()).pathname === '/home', `${role} (${acc.login}) logs in`, page.url())) {
+      if (!ok(await loginPage(page, acc), `${role} (${acc.login}) logs in`, page.url())) {
         await context.close();
         return;
       }
